@@ -1,0 +1,70 @@
+using Egov.SharedKernel.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Egov.SharedKernel.Persistence;
+
+/// <summary>Registers a module's DbContext, its outbox dispatcher and its place in the migration list.</summary>
+public static class ModulePersistenceExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> on PostgreSQL when <c>ConnectionStrings:Egov</c> is
+    /// set (schema <paramref name="schema"/>, own migrations history table, migrations from the
+    /// module's assembly), else on a SQLite file <c>{Database:DataDirectory}/egov-{schema}.db</c>;
+    /// adds the module's outbox dispatcher as a hosted service.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(
+        this IServiceCollection services, IConfiguration configuration, string schema)
+        where TContext : ModuleDbContext
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxSignalInterceptor>();
+        services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
+
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        services.AddDbContext<TContext>((sp, options) =>
+        {
+            if (!string.IsNullOrWhiteSpace(connectionString))
+            {
+                options.UseNpgsql(connectionString, npgsql => npgsql
+                    .MigrationsAssembly(typeof(TContext).Assembly.GetName().Name)
+                    .MigrationsHistoryTable("__ef_migrations_history", schema));
+            }
+            else
+            {
+                var settings = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                var directory = Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, settings.DataDirectory);
+                Directory.CreateDirectory(directory);
+                options.UseSqlite($"Data Source={Path.Combine(directory, $"egov-{schema}.db")}");
+            }
+
+            options.UseSnakeCaseNamingConvention();
+            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+        });
+
+        services.AddHostedService<OutboxDispatcher<TContext>>();
+        return services;
+    }
+
+    /// <summary>
+    /// Options for EF Core design-time tools (<c>dotnet ef migrations add</c>): always PostgreSQL,
+    /// since migrations are kept for PostgreSQL only. No connection is opened.
+    /// </summary>
+    public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string schema)
+        where TContext : ModuleDbContext =>
+        new DbContextOptionsBuilder<TContext>()
+            .UseNpgsql("Host=localhost;Database=egov_design", npgsql => npgsql
+                .MigrationsAssembly(typeof(TContext).Assembly.GetName().Name)
+                .MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention()
+            .Options;
+}
