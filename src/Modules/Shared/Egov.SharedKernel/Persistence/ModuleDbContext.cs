@@ -58,7 +58,11 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.HasDefaultSchema(Schema);
+        if (!Database.IsSqlite())
+        {
+            // SQLite has no schemas; there each module has a file of its own instead.
+            modelBuilder.HasDefaultSchema(Schema);
+        }
 
         modelBuilder.Entity<OutboxMessage>(b =>
         {

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Egov.SharedKernel.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egov.Host.ErrorHandling;
+
+/// <summary>
+/// The one place where exceptions become HTTP responses: RFC 9457 problem details for every error.
+/// Deliberate errors (<see cref="ProblemException"/>) keep their status and detail; request errors
+/// found by Kestrel or minimal-API binding (<see cref="BadHttpRequestException"/>: malformed JSON,
+/// wrong content type, body too large, unparsable parameter) keep theirs and say what was wrong;
+/// anything else is a 500 whose detail is shown only in Development.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to read a body.
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
+        var problem = exception switch
+        {
+            RequestValidationException validation => new HttpValidationProblemDetails(
+                validation.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+            {
+                Status = validation.StatusCode,
+                Title = validation.Title,
+                Detail = validation.Message,
+            },
+            ProblemException known => WithExtensions(
+                new ProblemDetails { Status = known.StatusCode, Title = known.Title, Detail = known.Message }, known.Extensions),
+            BadHttpRequestException badRequest => FromBadRequest(badRequest),
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "The resource was changed by someone else meanwhile. Read it again and retry.",
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred",
+                Detail = environment.IsDevelopment() ? exception.ToString() : "The error was logged; quote the traceId when reporting it.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = environment.IsDevelopment() ? exception : null,
+        });
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = exception.StatusCode,
+            Title = exception.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "Request body too large",
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+                _ => "Bad request",
+            },
+            Detail = exception.Message,
+        };
+
+        if (exception.InnerException is JsonException json)
+        {
+            // Name the position so a client developer finds the mistake without guessing.
+            problem.Title = "Malformed JSON";
+            problem.Detail = json.Message;
+            problem.Extensions["path"] = json.Path;
+            problem.Extensions["line"] = json.LineNumber + 1;
+            problem.Extensions["bytePositionInLine"] = json.BytePositionInLine;
+        }
+
+        return problem;
+    }
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IDictionary<string, object?> extensions)
+    {
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

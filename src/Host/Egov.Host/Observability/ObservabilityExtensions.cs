@@ -1,0 +1,52 @@
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Egov.Host.Observability;
+
+internal static class ObservabilityExtensions
+{
+    /// <summary>
+    /// Traces and metrics with OpenTelemetry: ASP.NET Core, HttpClient, Npgsql, the runtime, and
+    /// Egov's own sources and meters (<c>Egov.*</c>). They are exported over OTLP only when an
+    /// endpoint is configured (<c>OpenTelemetry:Otlp:Endpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>);
+    /// logs then go there too. Console logs are plain text, or JSON with
+    /// <c>Logging:Console:FormatterName=json</c>; scopes (the correlation id) are included.
+    /// </summary>
+    public static WebApplicationBuilder AddEgovObservability(this WebApplicationBuilder builder)
+    {
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            Microsoft.Extensions.Logging.ActivityTrackingOptions.TraceId | Microsoft.Extensions.Logging.ActivityTrackingOptions.SpanId);
+
+        var otlpEndpoint = builder.Configuration["OpenTelemetry:Otlp:Endpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(
+                serviceName: builder.Configuration["OpenTelemetry:ServiceName"] ?? "egov",
+                serviceVersion: typeof(ObservabilityExtensions).Assembly.GetName().Version?.ToString()))
+            .WithTracing(tracing => tracing
+                .AddSource("Egov.*")
+                .AddSource("Npgsql")
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter("Egov.*")
+                .AddMeter("Npgsql")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(otlpEndpoint))
+        {
+            builder.Logging.AddOpenTelemetry(logging =>
+            {
+                logging.IncludeScopes = true;
+                logging.IncludeFormattedMessage = true;
+            });
+            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlpEndpoint));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Egov.Host.ErrorHandling;
+using Egov.Host.Health;
+using Egov.Host.Modules;
+using Egov.Host.Observability;
+using Egov.Host.Persistence;
+using Egov.SharedKernel.Behaviors;
+using Egov.SharedKernel.Persistence;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddEgovObservability();
+builder.Services.AddEgovErrorHandling();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+// One mediator for all modules; its source generator sees every referenced module's handlers.
+// Pipeline order: Logging → Validation → handler.
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+
+builder.Services.AddEgovModules(builder.Configuration);
+
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    // Operators apply migrations separately in production: `dotnet Egov.Host.dll migrate`.
+    await app.Services.MigrateModuleDatabasesAsync();
+    return;
+}
+
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+{
+    await app.Services.MigrateModuleDatabasesAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<CorrelationIdMiddleware>();
+
+app.MapOpenApi().AllowAnonymous();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference().AllowAnonymous();
+}
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+
+app.MapEgovModules();
+
+await app.RunAsync();
+
+/// <summary>The host's entry point; public so integration tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
