@@ -74,9 +74,10 @@ internal sealed partial class ProblemExceptionHandler(
             Status = exception.StatusCode,
             Title = exception.StatusCode switch
             {
-                StatusCodes.Status413PayloadTooLarge => "Request body too large",
-                StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
-                _ => "Bad request",
+                // Reason phrases of RFC 9110 §15.5.
+                StatusCodes.Status413PayloadTooLarge => "Content Too Large",
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+                _ => "Bad Request",
             },
             Detail = exception.Message,
         };

@@ -29,7 +29,7 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
             return Task.CompletedTask;
         });
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", correlationId))
         {
             await next(context);
         }

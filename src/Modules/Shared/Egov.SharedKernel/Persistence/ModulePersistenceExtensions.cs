@@ -30,9 +30,10 @@ public static class ModulePersistenceExtensions
         services.TryAddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
 
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         services.AddDbContext<TContext>((sp, options) =>
         {
+            // Read when the context is built, so configuration added late (tests, hosting) counts.
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
             if (!string.IsNullOrWhiteSpace(connectionString))
             {
                 options.UseNpgsql(connectionString, npgsql => npgsql

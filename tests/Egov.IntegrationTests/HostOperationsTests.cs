@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using Egov.Testing;
+
+namespace Egov.IntegrationTests;
+
+public sealed class HostOperationsTests(EgovApplicationFactory factory) : IClassFixture<EgovApplicationFactory>
+{
+    [Fact]
+    public async Task HealthReady_WhenPostgreSqlAnswers_Returns200()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task HealthLive_Always_Returns200()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_Always_DescribesTheAnnouncementsList()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var operation = document.RootElement.GetProperty("paths").GetProperty("/api/v1/announcements").GetProperty("get");
+        Assert.Equal("ListAnnouncements", operation.GetProperty("operationId").GetString());
+        var parameters = operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["kind", "cursor", "limit"], parameters);
+    }
+
+    [Fact]
+    public async Task AnyRequest_WithCorrelationIdHeader_EchoesItInTheResponse()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("X-Correlation-Id", "caller-42");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal("caller-42", Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
+    }
+
+    [Fact]
+    public async Task AnyRequest_WithImplausibleCorrelationId_GetsAFreshOne()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", "<script>alert(1)</script>");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var echoed = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
+        Assert.Matches("^[0-9a-f]{32}$", echoed);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Egov.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egov.IntegrationTests;
+
+/// <summary>
+/// The host's error pipeline, probed through endpoints this test adds to the real host (a JSON echo
+/// with a 1 KB body limit, and one that throws), running on Kestrel in the Production environment.
+/// </summary>
+public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : IClassFixture<ProblemDetailsTests.Factory>
+{
+    [Fact]
+    public async Task UnknownRoute_Always_Returns404Problem()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/no-such-thing", TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Post_WithMalformedJson_Returns400ProblemNamingThePosition()
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent("{\"title\": \"Sperrmüll\",\n \"count\": tru }", Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/_probe/echo", body, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Malformed JSON", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("$.count", problem.RootElement.GetProperty("path").GetString());
+        Assert.Equal(2, problem.RootElement.GetProperty("line").GetInt64());
+        Assert.True(problem.RootElement.GetProperty("bytePositionInLine").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task Post_WithWrongContentType_Returns415Problem()
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent("title=Sperrmüll", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await client.PostAsync("/_probe/echo", body, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Unsupported Media Type", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Post_WithOversizedBody_Returns413Problem()
+    {
+        using var client = factory.CreateClient();
+        var json = JsonSerializer.Serialize(new { title = new string('x', 4096), count = 1 });
+        using var body = new StringContent(json, Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/_probe/echo", body, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("Content Too Large", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Post_WithValidJson_IsEchoed()
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent("{\"title\":\"Sperrmüll\",\"count\":2}", Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/_probe/echo", body, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sperrmüll", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnhandledException_InProduction_Returns500ProblemWithTraceIdAndNoInternals()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/_probe/throw", TestContext.Current.CancellationToken);
+
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.InternalServerError);
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", problem.RootElement.GetProperty("traceId").GetString());
+        Assert.DoesNotContain("database password is hunter2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonDocument> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((int)expected, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.True(problem.RootElement.TryGetProperty("traceId", out _), "every problem carries a traceId");
+        return problem;
+    }
+
+    public sealed record ProbeBody(string Title, int Count);
+
+    public sealed class Factory : EgovApplicationFactory
+    {
+        // Kestrel, not the in-memory test server: only a real server enforces request body limits.
+        public Factory() => UseKestrel(0);
+
+        protected override string EnvironmentName => "Production";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ProbeEndpoints>());
+        }
+    }
+
+    private sealed class ProbeEndpoints : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.UseRouting();
+            app.UseEndpoints(endpoints =>
+            {
+                endpoints.MapPost("/_probe/echo", Ok<ProbeBody> (ProbeBody body) => TypedResults.Ok(body))
+                    .WithMetadata(new RequestSizeLimitMetadata(1024));
+                endpoints.MapGet("/_probe/throw", IResult () => throw new InvalidOperationException("database password is hunter2"));
+            });
+        };
+    }
+
+    private sealed class RequestSizeLimitMetadata(long limit) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => limit;
+    }
+}

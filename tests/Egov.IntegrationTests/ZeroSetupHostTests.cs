@@ -1,0 +1,33 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Egov.IntegrationTests;
+
+/// <summary>The zero-setup start: no connection string, no configuration files, SQLite under the content root.</summary>
+public sealed class ZeroSetupHostTests : IDisposable
+{
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("egov-zero-setup-").FullName;
+
+    [Fact]
+    public async Task Host_WithNoConfigurationAtAll_ServesReadyAndAnnouncementsFromSqlite()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+            builder.UseContentRoot(_contentRoot).UseEnvironment("Development"));
+        using var client = factory.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+        var announcements = await client.GetAsync("/api/v1/announcements", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, announcements.StatusCode);
+        Assert.Equal("{\"items\":[],\"nextCursor\":null}", await announcements.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(File.Exists(Path.Combine(_contentRoot, "data", "egov-announcements.db")), "the SQLite file lives under the content root");
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_contentRoot, recursive: true);
+    }
+}

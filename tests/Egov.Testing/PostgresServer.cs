@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using DotNet.Testcontainers.Configurations;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace Egov.Testing;
+
+/// <summary>
+/// One real PostgreSQL server per test process, found or started the first time a test asks:
+/// <list type="number">
+/// <item>the connection string in the environment variable <c>EGOV_TEST_POSTGRES</c> (a role that may create databases);</item>
+/// <item>a Testcontainers PostgreSQL container, when a Docker engine answers;</item>
+/// <item>a throwaway cluster from the local PostgreSQL binaries (<c>PG_BIN</c>, else the newest
+/// <c>/usr/lib/postgresql/*/bin</c>, else <c>PATH</c>): initdb + pg_ctl on 127.0.0.1 with fsync off,
+/// run as user <c>postgres</c> when the tests run as root (PostgreSQL refuses root);</item>
+/// <item>otherwise it fails with a message that says how to provide one. No test is skipped silently.</item>
+/// </list>
+/// Each test class gets a database of its own from <see cref="CreateDatabaseAsync"/>.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    public const string EnvironmentVariable = "EGOV_TEST_POSTGRES";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static PostgresServer? _instance;
+
+    private readonly Func<ValueTask> _stop;
+    private int _databaseCounter;
+
+    private PostgresServer(string connectionString, string source, Func<ValueTask> stop)
+    {
+        ConnectionString = connectionString;
+        Source = source;
+        _stop = stop;
+    }
+
+    /// <summary>Connection string of the server's maintenance database (<c>postgres</c>).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Where the server came from: environment, Testcontainers or local cluster.</summary>
+    public string Source { get; }
+
+    /// <summary>The process-wide server, started on first use and stopped when the process exits.</summary>
+    public static async Task<PostgresServer> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_instance is null)
+            {
+                _instance = await StartAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => _instance.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            return _instance;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"egov_{Sanitize(purpose)}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public ValueTask DisposeAsync() => _stop();
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return new PostgresServer(fromEnvironment, $"environment variable {EnvironmentVariable}", () => ValueTask.CompletedTask);
+        }
+
+        if (DockerAnswers())
+        {
+            var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+            await container.StartAsync();
+            var builder = new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Database = "postgres" };
+            return new PostgresServer(builder.ConnectionString, "Testcontainers", container.DisposeAsync);
+        }
+
+        var binaries = FindBinaries() ?? throw new InvalidOperationException(
+            "No PostgreSQL for the tests. Provide one of: the environment variable " + EnvironmentVariable +
+            " with a connection string of a role that may create databases; a Docker engine (Testcontainers); " +
+            "or the PostgreSQL server binaries (Debian: apt-get install postgresql; or set PG_BIN to the folder holding initdb and pg_ctl).");
+        return await LocalCluster.StartAsync(binaries);
+    }
+
+    private static bool DockerAnswers()
+    {
+        try
+        {
+            return TestcontainersSettings.OS.DockerEndpointAuthConfig is not null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TypeInitializationException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string? FindBinaries()
+    {
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } pgBin)
+        {
+            candidates.Add(pgBin);
+        }
+
+        if (Directory.Exists("/usr/lib/postgresql"))
+        {
+            candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var version) ? version : 0)
+                .Select(d => Path.Combine(d, "bin")));
+        }
+
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+    }
+
+    private static string Sanitize(string purpose)
+    {
+        var chars = purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray();
+        return chars.Length == 0 ? "db" : new string(chars);
+    }
+
+    /// <summary>A cluster in a temporary folder, started with pg_ctl and removed on dispose.</summary>
+    private static class LocalCluster
+    {
+        public static async Task<PostgresServer> StartAsync(string binaries)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), $"egov-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            var data = Path.Combine(directory, "data");
+            Directory.CreateDirectory(directory);
+
+            // PostgreSQL refuses to run as root; CI and these machines run as root.
+            var runAs = Environment.UserName == "root" ? "postgres" : null;
+            if (runAs is not null)
+            {
+                await RunAsync("chown", ["-R", $"{runAs}:", directory], null);
+            }
+
+            await RunAsync(Path.Combine(binaries, "initdb"),
+                ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], runAs);
+
+            var port = FreePort();
+            var options = string.Join(' ',
+                $"-p {port}", "-c listen_addresses=127.0.0.1", $"-k {directory}",
+                "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=400");
+            await RunAsync(Path.Combine(binaries, "pg_ctl"),
+                ["-D", data, "-l", Path.Combine(directory, "server.log"), "-o", options, "-w", "-t", "60", "start"], runAs);
+
+            var connectionString = new NpgsqlConnectionStringBuilder
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                Username = "postgres",
+                Database = "postgres",
+                MaxPoolSize = 20,
+            }.ConnectionString;
+
+            return new PostgresServer(connectionString, $"local cluster from {binaries} on port {port}", async () =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], runAs, throwOnError: false);
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A leftover temp folder is harmless.
+                }
+            });
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        private static async Task RunAsync(string file, string[] arguments, string? runAs, bool throwOnError = true)
+        {
+            var start = runAs is null
+                ? new ProcessStartInfo(file)
+                : new ProcessStartInfo("runuser", ["-u", runAs, "--", file]);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0 && throwOnError)
+            {
+                throw new InvalidOperationException(
+                    $"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+            }
+        }
+    }
+}
