@@ -65,6 +65,8 @@ public sealed class ListAnnouncementsTests(ListAnnouncementsTests.Factory factor
     [InlineData("limit=0", "limit")]
     [InlineData("limit=101", "limit")]
     [InlineData("kind=gossip", "kind")]
+    [InlineData("kind=1", "kind")]
+    [InlineData("kind=News,Event", "kind")]
     [InlineData("cursor=not-a-cursor", "cursor")]
     public async Task List_WithInvalidParameter_Returns400ProblemNamingTheField(string query, string field)
     {

@@ -25,6 +25,18 @@ public sealed class ZeroSetupHostTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_contentRoot, "data", "egov-announcements.db")), "the SQLite file lives under the content root");
     }
 
+    [Fact]
+    public async Task Host_InProductionWithoutConnectionString_RefusesToStart()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+            builder.UseContentRoot(_contentRoot).UseEnvironment("Production"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("ConnectionStrings__Egov", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_contentRoot, "data")), "no SQLite file is created in Production");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -11,6 +11,13 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)))
+{
+    // SQLite is the zero-setup default for development only; production data belongs in PostgreSQL.
+    throw new InvalidOperationException(
+        "No database configured for Production: set ConnectionStrings__Egov to a PostgreSQL connection string.");
+}
+
 builder.AddEgovObservability();
 builder.Services.AddEgovErrorHandling();
 builder.Services.AddSingleton(TimeProvider.System);

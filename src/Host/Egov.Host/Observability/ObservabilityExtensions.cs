@@ -17,10 +17,15 @@ internal static class ObservabilityExtensions
     /// </summary>
     public static WebApplicationBuilder AddEgovObservability(this WebApplicationBuilder builder)
     {
+        // One TimestampFormat serves both console formatters; its trailing space separates the
+        // timestamp from the level in plain text but does not belong in a JSON value.
+        builder.Services.PostConfigure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(
+            o => o.TimestampFormat = o.TimestampFormat?.TrimEnd());
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             Microsoft.Extensions.Logging.ActivityTrackingOptions.TraceId | Microsoft.Extensions.Logging.ActivityTrackingOptions.SpanId);
 
-        var otlpEndpoint = builder.Configuration["OpenTelemetry:Otlp:Endpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var otlpEndpoint = new[] { builder.Configuration["OpenTelemetry:Otlp:Endpoint"], builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] }
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 serviceName: builder.Configuration["OpenTelemetry:ServiceName"] ?? "egov",

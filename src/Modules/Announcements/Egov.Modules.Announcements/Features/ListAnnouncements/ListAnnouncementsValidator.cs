@@ -10,7 +10,8 @@ internal sealed class ListAnnouncementsValidator : AbstractValidator<ListAnnounc
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, Cursor.MaxPageSize);
         RuleFor(q => q.Kind)
-            .Must(kind => Enum.TryParse<AnnouncementKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            // Names only: Enum.TryParse would also take "1" or "News,Event".
+            .Must(kind => Enum.GetNames<AnnouncementKind>().Contains(kind, StringComparer.OrdinalIgnoreCase))
             .When(q => q.Kind is not null)
             .WithMessage($"Must be one of: {string.Join(", ", Enum.GetNames<AnnouncementKind>())}.");
     }
