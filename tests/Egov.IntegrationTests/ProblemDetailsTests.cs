@@ -131,8 +131,10 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
             app.UseEndpoints(endpoints =>
             {
                 endpoints.MapPost("/_probe/echo", Ok<ProbeBody> (ProbeBody body) => TypedResults.Ok(body))
-                    .WithMetadata(new RequestSizeLimitMetadata(1024));
-                endpoints.MapGet("/_probe/throw", IResult () => throw new InvalidOperationException("database password is hunter2"));
+                    .WithMetadata(new RequestSizeLimitMetadata(1024))
+                    .AllowAnonymous();
+                endpoints.MapGet("/_probe/throw", IResult () => throw new InvalidOperationException("database password is hunter2"))
+                    .AllowAnonymous();
             });
         };
     }

@@ -17,6 +17,15 @@ public class EgovApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Environment name the host runs in (default <c>Testing</c>).</summary>
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>
+    /// Base address of the host as clients see it; the development provider's issuer. The in-memory
+    /// test server answers at <c>http://localhost/</c>.
+    /// </summary>
+    public virtual Uri PublicBaseAddress => new("http://localhost/");
+
+    /// <summary>Whether the development identity provider is mounted (never in Production).</summary>
+    protected virtual bool DevelopmentProviderEnabled => EnvironmentName != "Production";
+
     public virtual async ValueTask InitializeAsync()
     {
         var server = await PostgresServer.GetAsync();
@@ -34,6 +43,8 @@ public class EgovApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Egov", ConnectionString);
+        builder.UseSetting("Identity:Development:Enabled", DevelopmentProviderEnabled ? "true" : "false");
+        builder.UseSetting("Identity:Development:Issuer", PublicBaseAddress.ToString());
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Outbox:InitialRetryDelay", "00:00:00.050");
         builder.UseSetting("Outbox:MaxRetryDelay", "00:00:01");

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Egov.Host.ErrorHandling;
 using Egov.Host.Health;
+using Egov.Host.Identity;
 using Egov.Host.Modules;
 using Egov.Host.Observability;
 using Egov.Host.Persistence;
@@ -19,6 +20,7 @@ if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Conf
 }
 
 builder.AddEgovObservability();
+builder.AddEgovIdentity();
 builder.Services.AddEgovErrorHandling();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -53,6 +55,8 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsDevelopment())
@@ -63,6 +67,7 @@ if (app.Environment.IsDevelopment())
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
+app.MapEgovIdentity();
 app.MapEgovModules();
 
 await app.RunAsync();

@@ -23,13 +23,33 @@ public static class ModulePersistenceExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxSignalInterceptor>();
-        services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
+        services.AddEgovDbContext<TContext>(configuration, schema,
+            (sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        services.AddHostedService<OutboxDispatcher<TContext>>();
+        return services;
+    }
 
+    /// <summary>
+    /// Registers a DbContext on Egov's database as <see cref="AddModuleDbContext{TContext}"/> does,
+    /// without an outbox: PostgreSQL schema <paramref name="schema"/> with its own migrations history
+    /// table when <c>ConnectionStrings:Egov</c> is set, else the SQLite file <c>egov-{schema}.db</c>.
+    /// The context is added to the list of databases migrated at startup and checked for readiness.
+    /// </summary>
+    public static IServiceCollection AddEgovDbContext<TContext>(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string schema,
+        Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
         services.AddDbContext<TContext>((sp, options) =>
         {
             // Read when the context is built, so configuration added late (tests, hosting) counts.
@@ -49,10 +69,8 @@ public static class ModulePersistenceExtensions
             }
 
             options.UseSnakeCaseNamingConvention();
-            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+            configure?.Invoke(sp, options);
         });
-
-        services.AddHostedService<OutboxDispatcher<TContext>>();
         return services;
     }
 
@@ -61,7 +79,7 @@ public static class ModulePersistenceExtensions
     /// since migrations are kept for PostgreSQL only. No connection is opened.
     /// </summary>
     public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string schema)
-        where TContext : ModuleDbContext =>
+        where TContext : DbContext =>
         new DbContextOptionsBuilder<TContext>()
             .UseNpgsql("Host=localhost;Database=egov_design", npgsql => npgsql
                 .MigrationsAssembly(typeof(TContext).Assembly.GetName().Name)

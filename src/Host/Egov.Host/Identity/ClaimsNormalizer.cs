@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Egov.SharedKernel.Security;
+
+namespace Egov.Host.Identity;
+
+/// <summary>
+/// Turns the claims of one trusted issuer's token into Egov's claims (<see cref="EgovClaimTypes"/>):
+/// subject, name, e-mail, roles (mapped, and limited to the realm: a citizen provider can never
+/// grant a staff role), department, realm and assurance level.
+/// </summary>
+internal static class ClaimsNormalizer
+{
+    /// <summary>BundID (STORK QAA) and eIDAS level values → Egov assurance levels.</summary>
+    private static readonly Dictionary<string, string> KnownAssuranceLevels = new(StringComparer.Ordinal)
+    {
+        ["STORK-QAA-Level-1"] = AssuranceLevels.Basic,
+        ["STORK-QAA-Level-2"] = AssuranceLevels.Basic,
+        ["STORK-QAA-Level-3"] = AssuranceLevels.Substantial,
+        ["STORK-QAA-Level-4"] = AssuranceLevels.High,
+        ["http://eidas.europa.eu/LoA/low"] = AssuranceLevels.Basic,
+        ["http://eidas.europa.eu/LoA/substantial"] = AssuranceLevels.Substantial,
+        ["http://eidas.europa.eu/LoA/high"] = AssuranceLevels.High,
+        [AssuranceLevels.Basic] = AssuranceLevels.Basic,
+        [AssuranceLevels.Substantial] = AssuranceLevels.Substantial,
+        [AssuranceLevels.High] = AssuranceLevels.High,
+    };
+
+    /// <summary>
+    /// The normalised identity, or <c>null</c> when the token names no subject (such a token is refused).
+    /// </summary>
+    public static ClaimsIdentity? Normalize(ClaimsPrincipal source, TrustedIssuerSettings issuer, string authenticationType)
+    {
+        var mapping = issuer.Claims;
+        var subject = Values(source, mapping.Subject).FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(subject))
+        {
+            return null;
+        }
+
+        var identity = new ClaimsIdentity(authenticationType, EgovClaimTypes.Name, EgovClaimTypes.Role);
+        identity.AddClaim(new Claim(EgovClaimTypes.Subject, subject));
+        identity.AddClaim(new Claim(EgovClaimTypes.Issuer, source.FindFirst("iss")?.Value ?? issuer.ExpectedIssuer));
+        AddFirst(identity, EgovClaimTypes.Name, Values(source, mapping.Name));
+        AddFirst(identity, EgovClaimTypes.Email, Values(source, mapping.Email));
+        AddFirst(identity, EgovClaimTypes.Department, Values(source, mapping.Department));
+
+        var realm = !string.IsNullOrWhiteSpace(issuer.Realm)
+            ? issuer.Realm
+            : mapping.Realm is null ? null : Values(source, mapping.Realm).FirstOrDefault();
+        if (realm is EgovRealms.Citizen or EgovRealms.Staff)
+        {
+            identity.AddClaim(new Claim(EgovClaimTypes.Realm, realm));
+            foreach (var role in Roles(source, issuer, realm))
+            {
+                identity.AddClaim(new Claim(EgovClaimTypes.Role, role));
+            }
+        }
+
+        var acr = Values(source, mapping.AssuranceLevel).FirstOrDefault();
+        if (acr is not null &&
+            (issuer.AssuranceLevelMap.TryGetValue(acr, out var level) || KnownAssuranceLevels.TryGetValue(acr, out level)))
+        {
+            identity.AddClaim(new Claim(EgovClaimTypes.AssuranceLevel, level));
+        }
+
+        return identity;
+    }
+
+    private static HashSet<string> Roles(ClaimsPrincipal source, TrustedIssuerSettings issuer, string realm)
+    {
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in Values(source, issuer.Claims.Roles))
+        {
+            var mapped = issuer.RoleMap.TryGetValue(value, out var target) ? target : value;
+            var known = EgovRoles.All.FirstOrDefault(r => string.Equals(r, mapped, StringComparison.OrdinalIgnoreCase));
+            if (known is null)
+            {
+                continue;
+            }
+
+            // A citizen account provider may only vouch for citizens, a staff provider only for staff.
+            if ((realm == EgovRealms.Citizen) == (known == EgovRoles.Citizen))
+            {
+                roles.Add(known);
+            }
+        }
+
+        return roles;
+    }
+
+    private static void AddFirst(ClaimsIdentity identity, string type, IEnumerable<string> values)
+    {
+        var value = values.FirstOrDefault();
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            identity.AddClaim(new Claim(type, value));
+        }
+    }
+
+    /// <summary>
+    /// Values at a claim path: <c>role</c> is a (possibly repeated) claim; <c>realm_access.roles</c>
+    /// is the claim <c>realm_access</c> holding a JSON object whose <c>roles</c> member is read.
+    /// </summary>
+    internal static IEnumerable<string> Values(ClaimsPrincipal source, string path)
+    {
+        var segments = path.Split('.');
+        foreach (var claim in source.FindAll(segments[0]))
+        {
+            if (segments.Length == 1)
+            {
+                if (claim.Value.StartsWith('['))
+                {
+                    foreach (var item in Strings(Parse(claim.Value)))
+                    {
+                        yield return item;
+                    }
+                }
+                else
+                {
+                    yield return claim.Value;
+                }
+
+                continue;
+            }
+
+            var element = Parse(claim.Value);
+            foreach (var segment in segments.Skip(1))
+            {
+                element = element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(segment, out var child) ? child : null;
+            }
+
+            foreach (var item in Strings(element))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static JsonElement? Parse(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> Strings(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.String } e => [e.GetString()!],
+        { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!),
+        _ => [],
+    };
+}
