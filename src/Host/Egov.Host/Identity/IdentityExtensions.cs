@@ -219,6 +219,13 @@ internal static class IdentityExtensions
 
         // Query, not form_post: the callback is then a top-level GET, which SameSite=Lax cookies survive.
         options.ResponseMode = OpenIdConnectResponseMode.Query;
+        foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+        {
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.HttpOnly = true;
+            cookie.SecurePolicy = settings.Development.Enabled ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        }
+
         options.MapInboundClaims = false;
         options.SaveTokens = true;
         options.GetClaimsFromUserInfoEndpoint = false;
