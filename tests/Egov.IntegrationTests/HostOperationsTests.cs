@@ -43,6 +43,22 @@ public sealed class HostOperationsTests(EgovApplicationFactory factory) : IClass
     }
 
     [Fact]
+    public async Task OpenApiDocument_Always_MarksProtectedOperationsWithBearerSecurity()
+    {
+        using var client = factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+
+        var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
+        var me = document.RootElement.GetProperty("paths").GetProperty("/api/v1/me").GetProperty("get");
+        Assert.Contains(me.GetProperty("security").EnumerateArray(), r => r.TryGetProperty("Bearer", out _));
+        Assert.True(me.GetProperty("responses").TryGetProperty("401", out _));
+        var announcements = document.RootElement.GetProperty("paths").GetProperty("/api/v1/announcements").GetProperty("get");
+        Assert.False(announcements.TryGetProperty("security", out _), "an anonymous operation needs no token");
+    }
+
+    [Fact]
     public async Task AnyRequest_WithCorrelationIdHeader_EchoesItInTheResponse()
     {
         using var client = factory.CreateClient();

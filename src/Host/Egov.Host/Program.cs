@@ -4,6 +4,7 @@ using Egov.Host.Health;
 using Egov.Host.Identity;
 using Egov.Host.Modules;
 using Egov.Host.Observability;
+using Egov.Host.OpenApi;
 using Egov.Host.Persistence;
 using Egov.SharedKernel.Behaviors;
 using Egov.SharedKernel.Persistence;
@@ -35,7 +36,7 @@ builder.Services.AddMediator(options =>
 
 builder.Services.AddEgovModules(builder.Configuration);
 
-builder.Services.AddOpenApi();
+builder.Services.AddEgovOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases", tags: ["ready"]);
 
 var app = builder.Build();
@@ -61,7 +62,15 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsDevelopment())
 {
-    app.MapScalarApiReference().AllowAnonymous();
+    app.MapScalarApiReference(options => options
+            .AddPreferredSecuritySchemes(OpenApiSecurityExtensions.OAuth2SchemeName)
+            .AddAuthorizationCodeFlow(OpenApiSecurityExtensions.OAuth2SchemeName, flow =>
+            {
+                flow.ClientId = "egov-scalar";
+                flow.Pkce = Pkce.Sha256;
+                flow.SelectedScopes = ["openid", "profile", "roles", "egov-api"];
+            }))
+        .AllowAnonymous();
 }
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
