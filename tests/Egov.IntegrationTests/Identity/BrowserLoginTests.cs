@@ -57,7 +57,10 @@ public sealed partial class BrowserLoginTests(BrowserLoginTests.Factory factory)
         Assert.Contains("Clara Sachbearbeiterin", await account.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var me = await browser.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
-        Assert.Contains("\"department\":\"public-order\"", await me.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var meBody = await me.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("\"department\":\"public-order\"", meBody, StringComparison.Ordinal);
+        Assert.Contains("\"realm\":\"staff\"", meBody, StringComparison.Ordinal);
+        Assert.Contains($"\"issuer\":\"{factory.PublicBaseAddress}\"", meBody, StringComparison.Ordinal);
 
         // 5. Logout ends the session here (RP-initiated logout) and at the provider.
         var logout = await browser.GetAsync("/account/logout", TestContext.Current.CancellationToken);
@@ -66,7 +69,8 @@ public sealed partial class BrowserLoginTests(BrowserLoginTests.Factory factory)
         var endSession = await browser.GetAsync(Location(logout), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, endSession.StatusCode);
         Assert.Equal("/signout-callback-oidc", Location(endSession).AbsolutePath);
-        await browser.GetAsync(Location(endSession), TestContext.Current.CancellationToken);
+        var signedOut = await browser.GetAsync(Location(endSession), TestContext.Current.CancellationToken);
+        Assert.Equal("/account/signed-out", Location(signedOut).AbsolutePath);
 
         var afterLogout = await browser.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, afterLogout.StatusCode);
@@ -85,6 +89,7 @@ public sealed partial class BrowserLoginTests(BrowserLoginTests.Factory factory)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(response.Headers.Location);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
     }
 
     [Fact]

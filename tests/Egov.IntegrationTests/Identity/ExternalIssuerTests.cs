@@ -60,6 +60,32 @@ public sealed class ExternalIssuerTests(ExternalIssuerTests.Factory factory) : I
     }
 
     [Fact]
+    public async Task CitizenAccountToken_WithoutAnyRole_IsACitizen()
+    {
+        var token = factory.CitizenAccount.Issue(new Dictionary<string, object> { ["sub"] = "bund-id-0815", ["acr"] = "STORK-QAA-Level-3" });
+
+        var me = await MeAsync(token);
+
+        Assert.Equal(HttpStatusCode.OK, me.Status);
+        Assert.Equal(["Citizen"], me.Body.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("substantial", me.Body.GetProperty("assuranceLevel").GetString());
+    }
+
+    [Fact]
+    public async Task KeycloakToken_ClaimingTheCitizenRole_GetsNoCitizenRole()
+    {
+        var token = factory.Keycloak.Issue(new Dictionary<string, object>
+        {
+            ["sub"] = "kc-2",
+            ["realm_access"] = new Dictionary<string, object> { ["roles"] = new[] { "Citizen", "egov-caseworker" } },
+        });
+
+        var me = await MeAsync(token);
+
+        Assert.Equal(["Caseworker"], me.Body.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
     public async Task CitizenAccountToken_SignedWithTheKeycloakKey_Is401()
     {
         var forged = factory.Keycloak.Issue(new Dictionary<string, object> { ["sub"] = "x", ["role"] = "Citizen" }, issuer: factory.CitizenAccount.Issuer);

@@ -29,9 +29,23 @@ internal static class AccountEndpoints
                 "text/html; charset=utf-8"))
             .RequireAuthorization(EgovPolicies.Authenticated);
 
-        account.MapGet("/login", (string? returnUrl) => Results.Challenge(
-                new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/account" },
-                [IdentityExtensions.OidcScheme]))
+        account.MapGet("/login", async (string? returnUrl, IAuthenticationSchemeProvider schemes) =>
+                await schemes.GetSchemeAsync(IdentityExtensions.OidcScheme) is null
+                    ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+                        detail: "Browser login is not configured on this host (Identity:Web or the development provider).")
+                    : Results.Challenge(
+                        new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/account" },
+                        [IdentityExtensions.OidcScheme]))
+            .AllowAnonymous();
+
+        account.MapGet("/signed-out", () => Results.Content(
+                """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Signed out of Egov</title></head>
+                <body><main><h1>You are signed out</h1><p><a href="/account/login">Sign in again</a></p></main></body></html>
+                """,
+                "text/html; charset=utf-8"))
             .AllowAnonymous();
 
         account.MapGet("/logout", async (HttpContext context) =>
@@ -39,7 +53,7 @@ internal static class AccountEndpoints
                 var schemes = await context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(IdentityExtensions.OidcScheme) is null
                     ? new[] { IdentityExtensions.CookieScheme }
                     : [IdentityExtensions.CookieScheme, IdentityExtensions.OidcScheme];
-                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, schemes);
+                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/account/signed-out" }, schemes);
             })
             .AllowAnonymous();
         return app;

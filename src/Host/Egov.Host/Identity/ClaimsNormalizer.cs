@@ -70,6 +70,14 @@ internal static class ClaimsNormalizer
     private static HashSet<string> Roles(ClaimsPrincipal source, TrustedIssuerSettings issuer, string realm)
     {
         var roles = new HashSet<string>(StringComparer.Ordinal);
+
+        // Whoever a citizen-account provider vouches for is a citizen; it needs to send no role.
+        if (realm == EgovRealms.Citizen)
+        {
+            roles.Add(EgovRoles.Citizen);
+            return roles;
+        }
+
         foreach (var value in Values(source, issuer.Claims.Roles))
         {
             var mapped = issuer.RoleMap.TryGetValue(value, out var target) ? target : value;
@@ -79,8 +87,8 @@ internal static class ClaimsNormalizer
                 continue;
             }
 
-            // A citizen account provider may only vouch for citizens, a staff provider only for staff.
-            if ((realm == EgovRealms.Citizen) == (known == EgovRoles.Citizen))
+            // A staff provider vouches for staff roles only.
+            if (known != EgovRoles.Citizen)
             {
                 roles.Add(known);
             }

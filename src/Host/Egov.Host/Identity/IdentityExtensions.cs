@@ -198,8 +198,12 @@ internal static class IdentityExtensions
     {
         if (!string.IsNullOrWhiteSpace(settings.Web.Authority))
         {
+            // The session's claims are normalised with that issuer's mapping (realm, roles, …);
+            // without one every browser user would end up without realm and roles.
             return issuers.FirstOrDefault(i => i.Name == settings.Web.TrustedIssuer)
-                ?? new TrustedIssuerSettings { Name = "web", Authority = settings.Web.Authority };
+                ?? throw new InvalidOperationException(
+                    $"Identity:Web:TrustedIssuer must name one of Identity:TrustedIssuers (found '{settings.Web.TrustedIssuer}'); " +
+                    "its claim mapping applies to browser sessions.");
         }
 
         return settings.Development.Enabled ? issuers.Single(i => i.Name == DevelopmentIssuerName) : null;
@@ -227,10 +231,14 @@ internal static class IdentityExtensions
         }
 
         options.MapInboundClaims = false;
+
+        // The normaliser decides which claims the session keeps; the handler's default claim
+        // actions would delete some of them (iss, acr, …) after it ran.
+        options.ClaimActions.Clear();
         options.SaveTokens = true;
         options.GetClaimsFromUserInfoEndpoint = false;
         options.Scope.Clear();
-        foreach (var scope in new[] { "openid", "profile", "email", "roles" })
+        foreach (var scope in settings.Web.Scopes)
         {
             options.Scope.Add(scope);
         }
@@ -238,6 +246,7 @@ internal static class IdentityExtensions
         options.TokenValidationParameters.NameClaimType = EgovClaimTypes.Name;
         options.TokenValidationParameters.RoleClaimType = EgovClaimTypes.Role;
         options.TokenValidationParameters.ClockSkew = settings.ClockSkew;
+        options.SignedOutRedirectUri = "/account/signed-out";
         options.Events.OnTokenValidated = context =>
         {
             var identity = ClaimsNormalizer.Normalize(context.Principal!, issuer, CookieScheme);
@@ -305,6 +314,12 @@ internal static class IdentityExtensions
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
     {
         context.Response.StatusCode = statusCode;
+        if (statusCode == StatusCodes.Status401Unauthorized)
+        {
+            // RFC 9110 §11.6.1: a 401 names the scheme to use.
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -106,6 +106,9 @@ internal sealed class WebLoginSettings
     /// <summary>Name of the trusted issuer whose claim mapping applies to browser logins.</summary>
     public string? TrustedIssuer { get; set; }
 
+    /// <summary>Scopes asked for at login (default openid, profile, email, roles; Entra ID wants no <c>roles</c>).</summary>
+    public List<string> Scopes { get; set; } = ["openid", "profile", "email", "roles"];
+
     /// <summary>How long a browser session lasts without activity (default 8 h, a working day).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 }
