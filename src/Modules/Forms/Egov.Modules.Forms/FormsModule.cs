@@ -1,6 +1,10 @@
+using Egov.Modules.Forms.Features;
 using Egov.Modules.Forms.Persistence;
+using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,14 +17,19 @@ namespace Egov.Modules.Forms;
 /// </summary>
 public static class FormsModule
 {
-    /// <summary>Registers the module's database (schema <c>forms</c>), outbox dispatcher and validators.</summary>
+    /// <summary>Registers the module's database (schema <c>forms</c>), outbox dispatcher, validators and the seeding of the built-in forms.</summary>
     public static IServiceCollection AddFormsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<FormsDbContext>(configuration, FormsDbContext.SchemaName);
         services.AddValidatorsFromAssembly(typeof(FormsModule).Assembly, includeInternalTypes: true);
+        services.AddHostedService<FormSeeder>();
         return services;
     }
 
-    /// <summary>Maps the module's endpoints under <c>/api/v1/forms</c>, <c>/applications</c>, <c>/cases</c> (none yet).</summary>
-    public static IEndpointRouteBuilder MapFormsEndpoints(this IEndpointRouteBuilder app) => app;
+    /// <summary>Maps the module's endpoints: the form catalog and its administration under <c>/api/v1/forms</c>.</summary>
+    public static IEndpointRouteBuilder MapFormsEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/forms").WithTags("Forms").MapFormEndpoints();
+        return app;
+    }
 }

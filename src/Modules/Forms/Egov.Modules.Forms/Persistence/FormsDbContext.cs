@@ -1,12 +1,62 @@
+using System.Text.Json;
+using Egov.Modules.Forms.Domain;
 using Egov.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Egov.Modules.Forms.Persistence;
 
-/// <summary>The Forms module's database (schema <c>forms</c>); form definitions and applications follow.</summary>
+/// <summary>The Forms module's database (schema <c>forms</c>): form definitions and their versions.</summary>
 internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "forms";
 
+    private static readonly JsonSerializerOptions ContentJson = new(JsonSerializerDefaults.Web);
+
     public override string Schema => SchemaName;
+
+    public DbSet<FormDefinition> FormDefinitions => Set<FormDefinition>();
+
+    public DbSet<FormVersion> FormVersions => Set<FormVersion>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<FormDefinition>(b =>
+        {
+            b.ToTable("form_definitions");
+            b.HasKey(f => f.Id);
+
+            // Ids are made by the domain (UUIDv7); a version added to a loaded form is then an insert.
+            b.Property(f => f.Id).ValueGeneratedNever();
+            b.Property(f => f.Key).HasMaxLength(80);
+            b.HasIndex(f => f.Key).IsUnique();
+            b.Property(f => f.Revision).IsConcurrencyToken();
+            b.Ignore(f => f.CurrentVersion);
+            b.HasMany(f => f.Versions).WithOne().HasForeignKey(v => v.FormDefinitionId);
+            b.Navigation(f => f.Versions).AutoInclude();
+        });
+
+        modelBuilder.Entity<FormVersion>(b =>
+        {
+            b.ToTable("form_versions");
+            b.HasKey(v => v.Id);
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.HasIndex(v => new { v.FormDefinitionId, v.Number }).IsUnique();
+            b.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+
+            // One JSON document per version: it is always read and written whole.
+            var content = b.Property(v => v.Content).HasConversion(
+                c => JsonSerializer.Serialize(c, ContentJson),
+                json => JsonSerializer.Deserialize<FormContent>(json, ContentJson)!,
+                new ValueComparer<FormContent>(
+                    (a, c) => JsonSerializer.Serialize(a, ContentJson) == JsonSerializer.Serialize(c, ContentJson),
+                    c => JsonSerializer.Serialize(c, ContentJson).GetHashCode(StringComparison.Ordinal),
+                    c => JsonSerializer.Deserialize<FormContent>(JsonSerializer.Serialize(c, ContentJson), ContentJson)!));
+            if (Database.IsNpgsql())
+            {
+                content.HasColumnType("jsonb");
+            }
+        });
+    }
 }

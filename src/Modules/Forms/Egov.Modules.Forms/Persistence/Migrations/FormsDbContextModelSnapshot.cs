@@ -23,6 +23,84 @@ namespace Egov.Modules.Forms.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.FormDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_form_definitions");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_form_definitions_key");
+
+                    b.ToTable("form_definitions", "forms");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.FormVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FormDefinitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_definition_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_form_versions");
+
+                    b.HasIndex("FormDefinitionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_form_versions_form_definition_id_number");
+
+                    b.ToTable("form_versions", "forms");
+                });
+
             modelBuilder.Entity("Egov.SharedKernel.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -103,6 +181,21 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasDatabaseName("ix_outbox_messages_processed_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", "forms");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.FormVersion", b =>
+                {
+                    b.HasOne("Egov.Modules.Forms.Domain.FormDefinition", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("FormDefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_form_versions_form_definitions_form_definition_id");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.FormDefinition", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace Egov.Modules.Forms.Domain;
+
+/// <summary>
+/// Everything a form version says: texts, responsibility, deadlines, fee, required assurance,
+/// retention, the data model (JSON Schema 2020-12 with examples), the UI layout (a JSON Forms UI
+/// schema), its translations and the attachment slots. Stored as one JSON document per version.
+/// </summary>
+/// <param name="Title">Title in de/en.</param>
+/// <param name="Description">Plain-text description in de/en.</param>
+/// <param name="Department">Code of the responsible department, e.g. <c>finance</c>.</param>
+/// <param name="ProcessingDeadlineDays">Days from submission to decision the city commits to.</param>
+/// <param name="FeeAmountEur">Fee in euros (at most two decimals); 0 when free.</param>
+/// <param name="FeeText">What the fee is for, de/en.</param>
+/// <param name="RequiredAssuranceLevel"><c>basic</c>, <c>substantial</c> or <c>high</c> (eIDAS).</param>
+/// <param name="RetentionDays">Days the data is kept after the case is closed.</param>
+/// <param name="Schema">JSON Schema 2020-12 of the application data, with <c>examples</c>.</param>
+/// <param name="UiLayout">JSON Forms UI schema (Categorization / Category / Group / Control).</param>
+/// <param name="Translations">Object <c>{ "de": { key: text }, "en": { … } }</c> for the layout's i18n keys.</param>
+/// <param name="AttachmentSlots">The files an application may or must carry.</param>
+internal sealed record FormContent(
+    LocalizedText Title,
+    LocalizedText Description,
+    string Department,
+    int ProcessingDeadlineDays,
+    decimal FeeAmountEur,
+    LocalizedText FeeText,
+    string RequiredAssuranceLevel,
+    int RetentionDays,
+    JsonElement Schema,
+    JsonElement UiLayout,
+    JsonElement Translations,
+    IReadOnlyList<AttachmentSlot> AttachmentSlots);

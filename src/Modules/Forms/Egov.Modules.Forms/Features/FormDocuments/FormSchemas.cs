@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Egov.Modules.Forms.Features.FormDocuments;
+
+/// <summary>Shared JSON Schema and UI-layout helpers of the Forms module.</summary>
+internal static class FormSchemas
+{
+    /// <summary>Formats (date, email, …) are asserted, not just annotated: a wrong date is an error.</summary>
+    public static EvaluationOptions EvaluationOptions { get; } = new()
+    {
+        OutputFormat = OutputFormat.List,
+        RequireFormatValidation = true,
+    };
+
+    /// <summary>(instance location as JSON pointer, message) for every failing leaf of a result.</summary>
+    public static IEnumerable<(string Location, string Message)> Errors(EvaluationResults results) =>
+        results.IsValid
+            ? []
+            : new[] { results }.Concat(results.Details ?? [])
+                .Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => (d.InstanceLocation.ToString(), e.Value)))
+                .Distinct();
+
+    /// <summary>Every element of a JSON Forms UI schema, depth first.</summary>
+    public static IEnumerable<JsonElement> LayoutElements(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        yield return element;
+        if (element.TryGetProperty("elements", out var children) && children.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var child in children.EnumerateArray().SelectMany(LayoutElements))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The schema node a JSON Forms scope (<c>#/properties/a/properties/b</c>) points at, following
+    /// local <c>$ref</c>s (<c>#/$defs/…</c>) on the way; null when there is none.
+    /// </summary>
+    public static JsonNode? Resolve(JsonNode root, string scope)
+    {
+        if (!scope.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        JsonNode? node = root;
+        foreach (var segment in scope[2..].Split('/'))
+        {
+            node = Dereference(root, node);
+            node = node is JsonObject obj && obj.TryGetPropertyValue(segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal), out var next)
+                ? next
+                : null;
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private static JsonNode? Dereference(JsonNode root, JsonNode? node)
+    {
+        for (var depth = 0; depth < 10 && node is JsonObject obj && obj["$ref"] is JsonValue reference; depth++)
+        {
+            node = Resolve(root, reference.GetValue<string>());
+        }
+
+        return node;
+    }
+}
