@@ -26,6 +26,10 @@ internal static class ClaimsNormalizer
         [AssuranceLevels.High] = AssuranceLevels.High,
     };
 
+    /// <summary>The normalised principal, or <c>null</c> when the token names no subject (such a token is refused).</summary>
+    public static ClaimsPrincipal? NormalizePrincipal(ClaimsPrincipal source, TrustedIssuerSettings issuer, string authenticationType) =>
+        Normalize(source, issuer, authenticationType) is { } identity ? new ClaimsPrincipal(identity) : null;
+
     /// <summary>
     /// The normalised identity, or <c>null</c> when the token names no subject (such a token is refused).
     /// </summary>

@@ -179,16 +179,13 @@ internal static class IdentityExtensions
         {
             OnTokenValidated = context =>
             {
-                var identity = ClaimsNormalizer.Normalize(context.Principal!, issuer, context.Scheme.Name);
-                if (identity is null)
+                var principal = ClaimsNormalizer.NormalizePrincipal(context.Principal!, issuer, context.Scheme.Name);
+                if (principal is null)
                 {
                     context.Fail("The token names no subject.");
                 }
-                else
-                {
-                    context.Principal = new System.Security.Claims.ClaimsPrincipal(identity);
-                }
 
+                context.Principal = principal;
                 return Task.CompletedTask;
             },
         };
@@ -249,16 +246,13 @@ internal static class IdentityExtensions
         options.SignedOutRedirectUri = "/account/signed-out";
         options.Events.OnTokenValidated = context =>
         {
-            var identity = ClaimsNormalizer.Normalize(context.Principal!, issuer, CookieScheme);
-            if (identity is null)
+            var principal = ClaimsNormalizer.NormalizePrincipal(context.Principal!, issuer, CookieScheme);
+            if (principal is null)
             {
                 context.Fail("The ID token names no subject.");
             }
-            else
-            {
-                context.Principal = new System.Security.Claims.ClaimsPrincipal(identity);
-            }
 
+            context.Principal = principal;
             return Task.CompletedTask;
         };
     }
