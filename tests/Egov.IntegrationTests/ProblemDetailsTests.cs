@@ -38,7 +38,7 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
         var response = await client.PostAsync("/_probe/echo", body, TestContext.Current.CancellationToken);
 
         using var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal("Malformed JSON", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("Invalid JSON", problem.RootElement.GetProperty("title").GetString());
         Assert.Equal("$.count", problem.RootElement.GetProperty("path").GetString());
         Assert.Equal(2, problem.RootElement.GetProperty("line").GetInt64());
         Assert.True(problem.RootElement.GetProperty("bytePositionInLine").GetInt64() > 0);

@@ -24,7 +24,15 @@ builder.AddEgovObservability();
 builder.AddEgovIdentity();
 builder.Services.AddEgovErrorHandling();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+    // A missing or null member that the contract does not allow is a 400 naming it, not a null
+    // reference deeper down.
+    options.SerializerOptions.RespectNullableAnnotations = true;
+    options.SerializerOptions.RespectRequiredConstructorParameters = true;
+});
 
 // One mediator for all modules; its source generator sees every referenced module's handlers.
 // Pipeline order: Logging → Validation → handler.

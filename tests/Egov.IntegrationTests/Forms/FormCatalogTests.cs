@@ -106,6 +106,42 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
         Assert.True(fields.Any(f => f.StartsWith(field, StringComparison.Ordinal)), $"expected an error for '{field}', got: {string.Join(", ", fields)}");
     }
 
+    [Theory]
+    [InlineData("{}", "$")]
+    [InlineData("{\"key\":\"x\"}", "$")]
+    [InlineData("null", null)]
+    public async Task Create_WithIncompleteBody_Returns400NotA500(string body, string? path)
+    {
+        using var admin = await ClientAsAsync("admin");
+
+        var response = await admin.PostAsync("/api/v1/forms", new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        if (path is not null)
+        {
+            Assert.Equal(path, problem.GetProperty("path").GetString());
+            Assert.Contains("title", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("fee")]
+    [InlineData("schema")]
+    public async Task Create_WithNullMember_Returns400NamingIt(string member)
+    {
+        using var admin = await ClientAsAsync("admin");
+        var form = MinimalForm(UniqueKey("null"));
+        form[member] = null;
+
+        var response = await admin.PostAsJsonAsync("/api/v1/forms", form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(member, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Create_WithSameKeyTwice_Returns409()
     {

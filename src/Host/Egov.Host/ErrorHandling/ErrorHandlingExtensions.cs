@@ -13,6 +13,14 @@ internal static class ErrorHandlingExtensions
             var http = context.HttpContext;
             context.ProblemDetails.Instance ??= http.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized =>
+                    "Sign in first: send an access token (Authorization: Bearer …) or use a browser session.",
+                StatusCodes.Status403Forbidden => "You are signed in, but your role does not allow this.",
+                StatusCodes.Status404NotFound => "There is nothing at this address.",
+                _ => null,
+            };
             if (http.Items.TryGetValue(CorrelationIdMiddleware.ItemKey, out var correlationId))
             {
                 context.ProblemDetails.Extensions["correlationId"] = correlationId;

@@ -84,8 +84,9 @@ internal sealed partial class ProblemExceptionHandler(
 
         if (exception.InnerException is JsonException json)
         {
-            // Name the position so a client developer finds the mistake without guessing.
-            problem.Title = "Malformed JSON";
+            // Name the position so a client developer finds the mistake without guessing. This covers
+            // syntax errors as well as wrong types and missing or null required members.
+            problem.Title = "Invalid JSON";
             problem.Detail = json.Message;
             problem.Extensions["path"] = json.Path;
             problem.Extensions["line"] = json.LineNumber + 1;

@@ -50,7 +50,7 @@ public sealed class NotFoundException(string detail) : ProblemException(detail)
     public override int StatusCode => 404;
 
     /// <inheritdoc />
-    public override string Title => "Not found";
+    public override string Title => "Not Found";
 }
 
 /// <summary>403: the caller is known but may not do this; the detail says why.</summary>
@@ -80,7 +80,7 @@ public sealed class PreconditionFailedException(string detail) : ProblemExceptio
     public override int StatusCode => 412;
 
     /// <inheritdoc />
-    public override string Title => "Precondition failed";
+    public override string Title => "Precondition Failed";
 }
 
 /// <summary>422: the request is well-formed but a rule of the domain refuses it; the detail names the rule.</summary>

@@ -22,21 +22,28 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
 
     public FormDocumentValidator()
     {
-        RuleFor(d => d.Title.De).NotEmpty().MaximumLength(200).OverridePropertyName("title.de");
-        RuleFor(d => d.Title.En).MaximumLength(200).OverridePropertyName("title.en");
-        RuleFor(d => d.Description.De).NotEmpty().MaximumLength(2000).OverridePropertyName("description.de");
+        // Null checks first: a document built in code (the seeder) has no JSON contract guarding it.
+        RuleFor(d => d.Title).NotNull();
+        RuleFor(d => d.Description).NotNull();
+        RuleFor(d => d.Fee).NotNull();
+        RuleFor(d => d.AttachmentSlots).NotNull();
+        RuleFor(d => d.Title.De).NotEmpty().MaximumLength(200).OverridePropertyName("title.de").When(d => d.Title is not null);
+        RuleFor(d => d.Title.En).MaximumLength(200).OverridePropertyName("title.en").When(d => d.Title is not null);
+        RuleFor(d => d.Description.De).NotEmpty().MaximumLength(2000).OverridePropertyName("description.de").When(d => d.Description is not null);
         RuleFor(d => d.Department).NotEmpty().Matches(Slug()).WithMessage("Use lowercase letters, digits and '-', e.g. 'public-order'.");
         RuleFor(d => d.ProcessingDeadlineDays).InclusiveBetween(1, 365);
         RuleFor(d => d.Fee.AmountEur).InclusiveBetween(0m, 100_000m).OverridePropertyName("fee.amountEur")
-            .Must(a => decimal.Round(a, 2) == a).WithMessage("At most two decimals (cents).");
-        RuleFor(d => d.Fee.Text.De).NotEmpty().OverridePropertyName("fee.text.de");
+            .Must(a => decimal.Round(a, 2) == a).WithMessage("At most two decimals (cents).").When(d => d.Fee is not null);
+        RuleFor(d => d.Fee.Text).NotNull().OverridePropertyName("fee.text").When(d => d.Fee is not null);
+        RuleFor(d => d.Fee.Text.De).NotEmpty().OverridePropertyName("fee.text.de").When(d => d.Fee?.Text is not null);
         RuleFor(d => d.RequiredAssuranceLevel)
             .Must(l => AssuranceLevels.Rank(l) > 0).WithMessage("Must be basic, substantial or high.");
         RuleFor(d => d.RetentionDays).InclusiveBetween(1, 36_500);
-        RuleForEach(d => d.AttachmentSlots).ChildRules(slot =>
+        RuleForEach(d => d.AttachmentSlots).NotNull().ChildRules(slot =>
         {
             slot.RuleFor(s => s.Name).NotEmpty().Matches(Slug());
-            slot.RuleFor(s => s.Label.De).NotEmpty().OverridePropertyName("label.de");
+            slot.RuleFor(s => s.Label).NotNull();
+            slot.RuleFor(s => s.Label.De).NotEmpty().OverridePropertyName("label.de").When(s => s.Label is not null);
             slot.RuleFor(s => s.AllowedTypes).NotEmpty();
             slot.RuleForEach(s => s.AllowedTypes).Must(t => SupportedMediaTypes.Contains(t))
                 .WithMessage($"Supported types: {string.Join(", ", SupportedMediaTypes)}.");
@@ -46,8 +53,8 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
                 .When(s => s.RequiredWhen is not null).OverridePropertyName("requiredWhen.pointer")
                 .WithMessage("A JSON pointer (RFC 6901), e.g. '/vehicle/isVehicleHolder'.");
         });
-        RuleFor(d => d.AttachmentSlots).Must(slots => slots.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() == slots.Count)
-            .WithMessage("Slot names must be unique.");
+        RuleFor(d => d.AttachmentSlots).Must(slots => slots.Select(s => s?.Name).Distinct(StringComparer.Ordinal).Count() == slots.Count)
+            .WithMessage("Slot names must be unique.").When(d => d.AttachmentSlots is not null);
         RuleFor(d => d).Custom(CheckSchemaAndLayout);
     }
 
