@@ -28,10 +28,9 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
 
-    // A missing or null member that the contract does not allow is a 400 naming it, not a null
-    // reference deeper down.
+    // An explicit null where the contract does not allow one is a 400 naming the member; missing
+    // members are left to the validators, so optional (nullable) members may be omitted.
     options.SerializerOptions.RespectNullableAnnotations = true;
-    options.SerializerOptions.RespectRequiredConstructorParameters = true;
 });
 
 // One mediator for all modules; its source generator sees every referenced module's handlers.

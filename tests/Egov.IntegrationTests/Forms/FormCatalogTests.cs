@@ -22,6 +22,7 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
         var draft = await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var formId = draft.GetProperty("formId").GetGuid();
         Assert.Equal("Draft", draft.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(created.Headers.Location, TestContext.Current.CancellationToken)).StatusCode);
 
         using var anonymous = factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/forms/{key}", TestContext.Current.CancellationToken)).StatusCode);
@@ -107,10 +108,11 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
     }
 
     [Theory]
-    [InlineData("{}", "$")]
-    [InlineData("{\"key\":\"x\"}", "$")]
+    [InlineData("{}", "title")]
+    [InlineData("{\"key\":\"x\"}", "title")]
+    [InlineData("{\"key\":\"x\",\"title\":{\"de\":\"x\"}}", "fee")]
     [InlineData("null", null)]
-    public async Task Create_WithIncompleteBody_Returns400NotA500(string body, string? path)
+    public async Task Create_WithIncompleteBody_Returns400NotA500(string body, string? member)
     {
         using var admin = await ClientAsAsync("admin");
 
@@ -119,10 +121,9 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        if (path is not null)
+        if (member is not null)
         {
-            Assert.Equal(path, problem.GetProperty("path").GetString());
-            Assert.Contains("title", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => e.Name == member);
         }
     }
 
@@ -140,6 +141,19 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(member, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_SameKeyFiveTimesAtOnce_CreatesOneAndAnswersTheOthersWith409()
+    {
+        using var admin = await ClientAsAsync("admin");
+        var key = UniqueKey("gleichzeitig");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            admin.PostAsJsonAsync("/api/v1/forms", MinimalForm(key), TestContext.Current.CancellationToken)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
     }
 
     [Fact]

@@ -38,6 +38,13 @@ internal sealed partial class ProblemExceptionHandler(
             ProblemException known => WithExtensions(
                 new ProblemDetails { Status = known.StatusCode, Title = known.Title, Detail = known.Message }, known.Extensions),
             BadHttpRequestException badRequest => FromBadRequest(badRequest),
+            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+            {
+                // Two requests created the same thing at the same moment; the other one won.
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "The resource exists already (created by a concurrent request). Read it instead of creating it again.",
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

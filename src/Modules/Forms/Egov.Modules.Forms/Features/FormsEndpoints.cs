@@ -50,6 +50,13 @@ internal static class FormsEndpoints
             .WithName("ListFormVersions")
             .WithSummary("All versions of a form, drafts included");
 
+        forms.MapGet("/{formId:guid}/versions/{version:int}", async Task<Ok<FormVersionResponse>> (Guid formId, int version, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetFormVersionQuery(formId, version), ct)))
+            .RequireAuthorization(EgovPolicies.Administer)
+            .WithName("GetFormVersion")
+            .WithSummary("One version of a form, draft or published")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         forms.MapPost("/{formId:guid}/versions", async Task<Created<FormVersionResponse>> (Guid formId, FormDocument definition, ISender sender, CancellationToken ct) =>
             {
                 var created = await sender.Send(new AddFormVersionCommand(formId, definition), ct);

@@ -27,15 +27,15 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
         RuleFor(d => d.Description).NotNull();
         RuleFor(d => d.Fee).NotNull();
         RuleFor(d => d.AttachmentSlots).NotNull();
-        RuleFor(d => d.Title.De).NotEmpty().MaximumLength(200).OverridePropertyName("title.de").When(d => d.Title is not null);
-        RuleFor(d => d.Title.En).MaximumLength(200).OverridePropertyName("title.en").When(d => d.Title is not null);
-        RuleFor(d => d.Description.De).NotEmpty().MaximumLength(2000).OverridePropertyName("description.de").When(d => d.Description is not null);
+        RuleFor(d => d.Title.De).NotEmpty().MaximumLength(200).OverridePropertyName("title.de").WithName("title.de").When(d => d.Title is not null);
+        RuleFor(d => d.Title.En).MaximumLength(200).OverridePropertyName("title.en").WithName("title.en").When(d => d.Title is not null);
+        RuleFor(d => d.Description.De).NotEmpty().MaximumLength(2000).OverridePropertyName("description.de").WithName("description.de").When(d => d.Description is not null);
         RuleFor(d => d.Department).NotEmpty().Matches(Slug()).WithMessage("Use lowercase letters, digits and '-', e.g. 'public-order'.");
         RuleFor(d => d.ProcessingDeadlineDays).InclusiveBetween(1, 365);
-        RuleFor(d => d.Fee.AmountEur).InclusiveBetween(0m, 100_000m).OverridePropertyName("fee.amountEur")
+        RuleFor(d => d.Fee.AmountEur).InclusiveBetween(0m, 100_000m).OverridePropertyName("fee.amountEur").WithName("fee.amountEur")
             .Must(a => decimal.Round(a, 2) == a).WithMessage("At most two decimals (cents).").When(d => d.Fee is not null);
-        RuleFor(d => d.Fee.Text).NotNull().OverridePropertyName("fee.text").When(d => d.Fee is not null);
-        RuleFor(d => d.Fee.Text.De).NotEmpty().OverridePropertyName("fee.text.de").When(d => d.Fee?.Text is not null);
+        RuleFor(d => d.Fee.Text).NotNull().OverridePropertyName("fee.text").WithName("fee.text").When(d => d.Fee is not null);
+        RuleFor(d => d.Fee.Text.De).NotEmpty().OverridePropertyName("fee.text.de").WithName("fee.text.de").When(d => d.Fee?.Text is not null);
         RuleFor(d => d.RequiredAssuranceLevel)
             .Must(l => AssuranceLevels.Rank(l) > 0).WithMessage("Must be basic, substantial or high.");
         RuleFor(d => d.RetentionDays).InclusiveBetween(1, 36_500);
@@ -43,14 +43,14 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
         {
             slot.RuleFor(s => s.Name).NotEmpty().Matches(Slug());
             slot.RuleFor(s => s.Label).NotNull();
-            slot.RuleFor(s => s.Label.De).NotEmpty().OverridePropertyName("label.de").When(s => s.Label is not null);
+            slot.RuleFor(s => s.Label.De).NotEmpty().OverridePropertyName("label.de").WithName("label.de").When(s => s.Label is not null);
             slot.RuleFor(s => s.AllowedTypes).NotEmpty();
             slot.RuleForEach(s => s.AllowedTypes).Must(t => SupportedMediaTypes.Contains(t))
                 .WithMessage($"Supported types: {string.Join(", ", SupportedMediaTypes)}.");
             slot.RuleFor(s => s.MaxSizeBytes).InclusiveBetween(1, MaxAttachmentBytes);
             slot.RuleFor(s => s.MaxCount).InclusiveBetween(1, 20);
             slot.RuleFor(s => s.RequiredWhen!.Pointer).Must(p => p.StartsWith('/'))
-                .When(s => s.RequiredWhen is not null).OverridePropertyName("requiredWhen.pointer")
+                .When(s => s.RequiredWhen is not null).OverridePropertyName("requiredWhen.pointer").WithName("requiredWhen.pointer")
                 .WithMessage("A JSON pointer (RFC 6901), e.g. '/vehicle/isVehicleHolder'.");
         });
         RuleFor(d => d.AttachmentSlots).Must(slots => slots.Select(s => s?.Name).Distinct(StringComparer.Ordinal).Count() == slots.Count)

@@ -17,3 +17,6 @@ internal sealed record RetireFormCommand(Guid FormId) : ICommand<Unit>;
 
 /// <summary>Every version of a form, drafts included (administrators).</summary>
 internal sealed record ListFormVersionsQuery(Guid FormId) : IQuery<IReadOnlyList<FormVersionResponse>>;
+
+/// <summary>One version of a form, drafts included (administrators).</summary>
+internal sealed record GetFormVersionQuery(Guid FormId, int Version) : IQuery<FormVersionResponse>;

@@ -10,8 +10,15 @@ internal sealed class ChangeFormHandlers(FormsDbContext db, TimeProvider time) :
     ICommandHandler<UpdateFormDraftCommand, FormVersionResponse>,
     ICommandHandler<PublishFormVersionCommand, FormVersionResponse>,
     ICommandHandler<RetireFormCommand, Unit>,
-    IQueryHandler<ListFormVersionsQuery, IReadOnlyList<FormVersionResponse>>
+    IQueryHandler<ListFormVersionsQuery, IReadOnlyList<FormVersionResponse>>,
+    IQueryHandler<GetFormVersionQuery, FormVersionResponse>
 {
+    public async ValueTask<FormVersionResponse> Handle(GetFormVersionQuery query, CancellationToken cancellationToken)
+    {
+        var form = await db.FindAsync(query.FormId.ToString(), cancellationToken);
+        return FormVersionResponse.From(form, form.Version(query.Version));
+    }
+
     public async ValueTask<FormVersionResponse> Handle(AddFormVersionCommand command, CancellationToken cancellationToken)
     {
         var form = await db.FindAsync(command.FormId.ToString(), cancellationToken);
