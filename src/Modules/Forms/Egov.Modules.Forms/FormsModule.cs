@@ -1,4 +1,5 @@
 using Egov.Modules.Forms.Features;
+using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Persistence;
 using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Persistence;
@@ -23,6 +24,8 @@ public static class FormsModule
         services.AddModuleDbContext<FormsDbContext>(configuration, FormsDbContext.SchemaName);
         services.AddValidatorsFromAssembly(typeof(FormsModule).Assembly, includeInternalTypes: true);
         services.AddHostedService<FormSeeder>();
+        services.AddOptions<ReferenceNumberOptions>().Bind(configuration.GetSection(ReferenceNumberOptions.SectionName));
+        services.AddScoped<ReferenceNumbers>();
         return services;
     }
 
@@ -30,6 +33,7 @@ public static class FormsModule
     public static IEndpointRouteBuilder MapFormsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/forms").WithTags("Forms").MapFormEndpoints();
+        app.MapApplicationEndpoints();
         return app;
     }
 }

@@ -19,6 +19,10 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
 
     public DbSet<FormVersion> FormVersions => Set<FormVersion>();
 
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<ReferenceSequence> ReferenceSequences => Set<ReferenceSequence>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -57,6 +61,35 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
             {
                 content.HasColumnType("jsonb");
             }
+        });
+
+        modelBuilder.Entity<Application>(b =>
+        {
+            b.ToTable("applications");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.FormKey).HasMaxLength(80);
+            b.Property(a => a.ApplicantSubject).HasMaxLength(200);
+            b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(a => a.ReferenceNumber).HasMaxLength(40);
+            b.Property(a => a.CreationKey).HasMaxLength(100);
+            b.Property(a => a.SubmissionKey).HasMaxLength(100);
+            b.Property(a => a.Revision).IsConcurrencyToken();
+            if (Database.IsNpgsql())
+            {
+                b.Property(a => a.Data).HasColumnType("jsonb");
+            }
+
+            b.HasIndex(a => a.ReferenceNumber).IsUnique();
+            b.HasIndex(a => new { a.ApplicantSubject, a.CreationKey }).IsUnique();
+            b.HasIndex(a => new { a.ApplicantSubject, a.CreatedAt });
+        });
+
+        modelBuilder.Entity<ReferenceSequence>(b =>
+        {
+            b.ToTable("reference_sequences");
+            b.HasKey(r => r.Year);
+            b.Property(r => r.Year).ValueGeneratedNever();
         });
     }
 }

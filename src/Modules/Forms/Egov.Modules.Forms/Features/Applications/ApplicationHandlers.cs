@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Persistence;
+using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Paging;
+using Egov.SharedKernel.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egov.Modules.Forms.Features.Applications;
+
+/// <summary>A citizen's online applications: draft, save, submit, withdraw, read.</summary>
+internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers referenceNumbers, TimeProvider time) :
+    ICommandHandler<CreateApplicationCommand, ApplicationResponse>,
+    ICommandHandler<SaveApplicationDraftCommand, ApplicationResponse>,
+    ICommandHandler<SubmitApplicationCommand, ApplicationResponse>,
+    ICommandHandler<WithdrawApplicationCommand, ApplicationResponse>,
+    IQueryHandler<GetApplicationQuery, ApplicationResponse>,
+    IQueryHandler<ListMyApplicationsQuery, CursorPage<ApplicationSummary>>
+{
+    public async ValueTask<ApplicationResponse> Handle(CreateApplicationCommand command, CancellationToken cancellationToken)
+    {
+        var subject = command.Applicant.Subject;
+        if (command.IdempotencyKey is { } key && await FindByCreationKeyAsync(subject, key, cancellationToken) is { } earlier)
+        {
+            return ApplicationResponse.From(earlier);
+        }
+
+        var form = await db.FindAsync(command.Form, cancellationToken);
+        var version = form.CurrentVersion ?? throw new NotFoundException($"Form '{command.Form}' has no published version.");
+        EnsureAssurance(version, command.Applicant);
+
+        var application = Application.CreateDraft(form, version, subject, command.IdempotencyKey, time.GetUtcNow());
+        db.Applications.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (command.IdempotencyKey is not null)
+        {
+            // The same request ran twice at once; the other one created the draft.
+            db.ChangeTracker.Clear();
+            return ApplicationResponse.From(await FindByCreationKeyAsync(subject, command.IdempotencyKey, cancellationToken)
+                ?? throw new ConflictException("The draft could not be created; try again."));
+        }
+
+        return ApplicationResponse.From(application);
+    }
+
+    public async ValueTask<ApplicationResponse> Handle(SaveApplicationDraftCommand command, CancellationToken cancellationToken)
+    {
+        var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        application.SaveDraft(command.Data, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ApplicationResponse.From(application);
+    }
+
+    public async ValueTask<ApplicationResponse> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
+    {
+        var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        if (AlreadySubmitted(application, command.IdempotencyKey) is { } same)
+        {
+            return same;
+        }
+
+        var form = await db.FindAsync(application.FormId.ToString(), cancellationToken);
+        var version = form.Version(application.FormVersion);
+        EnsureAssurance(version, command.Applicant);
+
+        using var data = JsonDocument.Parse(application.Data);
+        var (cleaned, errors) = ApplicationDataChecker.Check(version.Content, data.RootElement, command.Applicant.Language);
+        if (cleaned is null)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var reference = await referenceNumbers.NextAsync(cancellationToken);
+            db.AddIntegrationEvent(application.Submit(cleaned.ToJsonString(), reference, command.IdempotencyKey, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return ApplicationResponse.From(application);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another submit of this draft won (a double click, a retry). Answer like it did when the
+            // request is the same one retried, else say it is filed already.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            var current = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
+            return AlreadySubmitted(current, command.IdempotencyKey)
+                ?? throw new ConflictException("The application was changed at the same time; read it again.");
+        }
+    }
+
+    public async ValueTask<ApplicationResponse> Handle(WithdrawApplicationCommand command, CancellationToken cancellationToken)
+    {
+        var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        application.Withdraw(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ApplicationResponse.From(application);
+    }
+
+    public async ValueTask<ApplicationResponse> Handle(GetApplicationQuery query, CancellationToken cancellationToken) =>
+        ApplicationResponse.From(await OwnAsync(query.Applicant, query.ApplicationId, cancellationToken));
+
+    public async ValueTask<CursorPage<ApplicationSummary>> Handle(ListMyApplicationsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = query.Limit ?? Cursor.DefaultPageSize;
+        var after = Cursor.Decode<Position>(query.Cursor);
+        var mine = db.Applications.AsNoTracking().Where(a => a.ApplicantSubject == query.Applicant.Subject);
+        if (after is not null)
+        {
+            mine = mine.Where(a => a.CreatedAt < after.CreatedAt || (a.CreatedAt == after.CreatedAt && a.Id.CompareTo(after.Id) < 0));
+        }
+
+        var rows = await mine.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(limit + 1)
+            .Select(a => new ApplicationSummary(a.Id, a.FormKey, a.FormVersion, a.Status.ToString(), a.ReferenceNumber, a.CreatedAt, a.SubmittedAt))
+            .ToListAsync(cancellationToken);
+        var items = rows.Count > limit ? rows[..limit] : rows;
+        return new CursorPage<ApplicationSummary>(items, rows.Count > limit ? Cursor.Encode(new Position(items[^1].CreatedAt, items[^1].Id)) : null);
+    }
+
+    private static ApplicationResponse? AlreadySubmitted(Application application, string? idempotencyKey) =>
+        application.Status == ApplicationStatus.Submitted
+            ? idempotencyKey is not null && idempotencyKey == application.SubmissionKey
+                ? ApplicationResponse.From(application)
+                : throw new ConflictException($"The application is submitted already (reference number {application.ReferenceNumber}).")
+            : null;
+
+    /// <summary>The caller's own application; someone else's is reported as missing, not forbidden.</summary>
+    private async Task<Application> OwnAsync(Applicant applicant, Guid id, CancellationToken cancellationToken) =>
+        await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.ApplicantSubject == applicant.Subject, cancellationToken)
+        ?? throw new NotFoundException($"There is no application {id}.");
+
+    private Task<Application?> FindByCreationKeyAsync(string subject, string key, CancellationToken cancellationToken) =>
+        db.Applications.FirstOrDefaultAsync(a => a.ApplicantSubject == subject && a.CreationKey == key, cancellationToken);
+
+    /// <summary>eIDAS levels are ordered: basic &lt; substantial &lt; high.</summary>
+    private static void EnsureAssurance(FormVersion version, Applicant applicant)
+    {
+        var required = version.Content.RequiredAssuranceLevel;
+        if (AssuranceLevels.Rank(applicant.AssuranceLevel) < AssuranceLevels.Rank(required))
+        {
+            throw new ForbiddenException(
+                $"This form needs the assurance level '{required}'; you signed in with '{applicant.AssuranceLevel ?? "none"}'. " +
+                "Sign in again with a stronger means of identification (e.g. the online ID card).");
+        }
+    }
+
+    internal sealed record Position(DateTimeOffset CreatedAt, Guid Id);
+}

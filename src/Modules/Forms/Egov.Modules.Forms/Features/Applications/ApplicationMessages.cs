@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Egov.SharedKernel.Paging;
+using Mediator;
+
+namespace Egov.Modules.Forms.Features.Applications;
+
+/// <summary>The citizen a request acts for: subject, eIDAS assurance level, preferred language (de/en).</summary>
+internal sealed record Applicant(string Subject, string? AssuranceLevel, string Language);
+
+/// <summary>Starts a draft for the current published version of a form (by id or key).</summary>
+internal sealed record CreateApplicationCommand(Applicant Applicant, string Form, string? IdempotencyKey) : ICommand<ApplicationResponse>;
+
+/// <summary>Replaces the draft's data (partial data is fine; nothing is validated until submission).</summary>
+internal sealed record SaveApplicationDraftCommand(Applicant Applicant, Guid ApplicationId, JsonElement Data) : ICommand<ApplicationResponse>;
+
+/// <summary>Validates, freezes and files the draft; gives the reference number.</summary>
+internal sealed record SubmitApplicationCommand(Applicant Applicant, Guid ApplicationId, string? IdempotencyKey) : ICommand<ApplicationResponse>;
+
+/// <summary>Takes the application back (draft or submitted, before a decision).</summary>
+internal sealed record WithdrawApplicationCommand(Applicant Applicant, Guid ApplicationId) : ICommand<ApplicationResponse>;
+
+/// <summary>One of the caller's applications.</summary>
+internal sealed record GetApplicationQuery(Applicant Applicant, Guid ApplicationId) : IQuery<ApplicationResponse>;
+
+/// <summary>The caller's applications, newest first.</summary>
+internal sealed record ListMyApplicationsQuery(Applicant Applicant, string? Cursor, int? Limit) : IQuery<CursorPage<ApplicationSummary>>;

@@ -1,0 +1,262 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Egov.IntegrationTests.Identity;
+using Egov.Modules.Forms.Persistence;
+using Egov.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egov.IntegrationTests.Forms;
+
+/// <summary>Citizens file the seeded municipal forms over HTTP: draft, save, submit, withdraw.</summary>
+public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : IClassFixture<EgovApplicationFactory>
+{
+    [Theory]
+    [InlineData("hundesteuer-anmeldung", 0)]
+    [InlineData("hundesteuer-anmeldung", 1)]
+    [InlineData("bewohnerparkausweis", 0)]
+    [InlineData("bewohnerparkausweis", 1)]
+    [InlineData("gewerbeanmeldung-gewa1", 0)]
+    [InlineData("gewerbeanmeldung-gewa1", 2)]
+    public async Task File_SeededFormWithItsExample_IsSubmittedWithReferenceNumberAndFrozenData(string form, int example)
+    {
+        using var erika = await ClientAsAsync("erika");
+        var data = await ExampleAsync(erika, form, example);
+
+        var draft = await CreateDraftAsync(erika, form);
+        (await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var submitted = await SubmitAsync(erika, draft);
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var body = await submitted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("Submitted", body.GetProperty("status").GetString());
+        Assert.Matches(ReferencePattern(), body.GetProperty("referenceNumber").GetString());
+        Assert.True(JsonNode.DeepEquals(data, JsonNode.Parse(body.GetProperty("data").GetRawText())), "the example is stored as entered");
+        Assert.Equal(TimeSpan.FromHours(1), body.GetProperty("submittedAtLocal").GetDateTimeOffset().Offset); // Europe/Berlin in winter
+
+        using var scope = factory.Services.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Applications.AsNoTracking()
+            .SingleAsync(a => a.Id == draft, TestContext.Current.CancellationToken);
+        Assert.Equal(body.GetProperty("referenceNumber").GetString(), stored.ReferenceNumber);
+        Assert.True(JsonNode.DeepEquals(data, JsonNode.Parse(stored.Data)));
+        Assert.True(await scope.ServiceProvider.GetRequiredService<FormsDbContext>().OutboxMessages
+            .AnyAsync(m => m.EventType.Contains("ApplicationSubmitted") && m.Payload.Contains(draft.ToString()), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Submit_WithHiddenConditionalSectionFilledIn_DropsIt()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var data = await ExampleAsync(erika, "hundesteuer-anmeldung", 1); // listed breed with competence proof
+        data["dog"]!["listedBreed"] = false;
+
+        var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
+        await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken);
+        var submitted = await SubmitAsync(erika, draft);
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var stored = await submitted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.False(stored.GetProperty("data").TryGetProperty("competenceProof", out _), "the hidden section is not stored");
+        Assert.Equal("American Staffordshire Terrier", stored.GetProperty("data").GetProperty("dog").GetProperty("breed").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_WithInvalidData_Returns400WithAnEntryPerField()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var data = await ExampleAsync(erika, "hundesteuer-anmeldung", 0);
+        data["holder"]!["address"]!["street"] = new string('a', 56);
+        data["holder"]!["address"]!["postalCode"] = "5850";
+        data["dog"]!["dateOfBirth"] = "26.04.2026";
+        data["unknownField"] = "x";
+
+        var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
+        await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken);
+        var response = await SubmitAsync(erika, draft);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+        var fields = errors.EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Contains("/holder/address/street", fields);
+        Assert.Contains("/holder/address/postalCode", fields);
+        Assert.Contains("/dog/dateOfBirth", fields);
+        Assert.Contains(fields, f => f == "" || f == "/" || f.Contains("unknownField", StringComparison.Ordinal));
+
+        // Nothing was filed: the draft is still a draft.
+        var still = await erika.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{draft}", TestContext.Current.CancellationToken);
+        Assert.Equal("Draft", still.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task DateOnlyValue_IsNeverShifted()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var data = await ExampleAsync(erika, "hundesteuer-anmeldung", 0);
+        data["keeping"]!["startDate"] = "2026-04-26";
+
+        var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
+        await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken);
+        var submitted = await (await SubmitAsync(erika, draft)).Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal("2026-04-26", submitted.GetProperty("data").GetProperty("keeping").GetProperty("startDate").GetString());
+    }
+
+    [Fact]
+    public async Task OtherCitizensApplication_Is404NotA403()
+    {
+        using var erika = await ClientAsAsync("erika");
+        using var max = await ClientAsAsync("max");
+        var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await max.GetAsync($"/api/v1/applications/{draft}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SubmitAsync(max, draft)).StatusCode);
+        var mine = await max.GetFromJsonAsync<JsonElement>("/api/v1/me/applications", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(mine.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == draft);
+    }
+
+    [Fact]
+    public async Task FormNeedingSubstantial_WithBasicToken_Is403NamingTheLevel()
+    {
+        using var max = await ClientAsAsync("max"); // assurance basic
+
+        var response = await max.PostAsJsonAsync("/api/v1/applications", new { form = "gewerbeanmeldung-gewa1" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("substantial", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaffToken_CannotFileApplications()
+    {
+        using var caseworker = await ClientAsAsync("caseworker");
+
+        var response = await caseworker.PostAsJsonAsync("/api/v1/applications", new { form = "hundesteuer-anmeldung" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateDraft_TwiceWithSameIdempotencyKey_ReturnsTheSameDraft()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var key = Guid.NewGuid().ToString();
+
+        var first = await CreateDraftAsync(erika, "bewohnerparkausweis", key);
+        var second = await CreateDraftAsync(erika, "bewohnerparkausweis", key);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Submit_FiveTimesAtOnceWithSameKey_FilesOneApplicationAndAnswersAllAlike()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var draft = await FilledDraftAsync(erika, "bewohnerparkausweis");
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SubmitAsync(erika, draft, key)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var references = await Task.WhenAll(responses.Select(async r =>
+            (await r.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("referenceNumber").GetString()));
+        Assert.Single(references.Distinct());
+    }
+
+    [Fact]
+    public async Task Submit_FiveTimesAtOnceWithoutKey_FilesOneAndAnswersTheRestWith409()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var draft = await FilledDraftAsync(erika, "bewohnerparkausweis");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SubmitAsync(erika, draft)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Submit_FiftyDraftsInParallel_GivesFiftyDistinctReferenceNumbers()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var drafts = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+        {
+            drafts.Add(await FilledDraftAsync(erika, "bewohnerparkausweis"));
+        }
+
+        var responses = await Task.WhenAll(drafts.Select(d => SubmitAsync(erika, d)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var references = await Task.WhenAll(responses.Select(async r =>
+            (await r.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("referenceNumber").GetString()));
+        Assert.Equal(50, references.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Withdraw_SubmittedApplication_IsWithdrawnAndCannotBeSubmittedAgain()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var draft = await FilledDraftAsync(erika, "bewohnerparkausweis");
+        await SubmitAsync(erika, draft);
+
+        var withdrawn = await erika.PostAsync($"/api/v1/applications/{draft}/withdraw", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal("Withdrawn", (await withdrawn.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await SubmitAsync(erika, draft)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data = new { } }, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    private async Task<Guid> FilledDraftAsync(HttpClient client, string form)
+    {
+        var data = await ExampleAsync(client, form, 0);
+        var draft = await CreateDraftAsync(client, form);
+        (await client.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        return draft;
+    }
+
+    private static async Task<Guid> CreateDraftAsync(HttpClient client, string form, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(new { form }) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, Guid draft, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{draft}/submit");
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.True((int)response.StatusCode < 500, $"submit answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    private static async Task<JsonNode> ExampleAsync(HttpClient client, string form, int index)
+    {
+        var definition = await client.GetFromJsonAsync<JsonElement>($"/api/v1/forms/{form}", TestContext.Current.CancellationToken);
+        return JsonNode.Parse(definition.GetProperty("definition").GetProperty("schema").GetProperty("examples")[index].GetRawText())!;
+    }
+
+    private async Task<HttpClient> ClientAsAsync(string user)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Tokens.PasswordGrantAsync(client, user));
+        return client;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^EGOV-20\d\d-\d{6}$")]
+    private static partial System.Text.RegularExpressions.Regex ReferencePattern();
+}
