@@ -90,6 +90,33 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
         Assert.Equal("Draft", still.GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("de-DE,de;q=0.9", "Bitte ausfüllen.", "Der Text ist zu lang.")]
+    [InlineData("en-GB,en;q=0.9", "Required.", null)]
+    public async Task Submit_WithMissingAndTooLongFields_AnswersInTheCallersLanguage(string acceptLanguage, string required, string? tooLong)
+    {
+        using var erika = await ClientAsAsync("erika");
+        erika.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        var data = await ExampleAsync(erika, "hundesteuer-anmeldung", 0);
+        data["holder"]!.AsObject().Remove("familyName");
+        data["holder"]!["address"]!["street"] = new string('a', 56);
+
+        var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
+        await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken);
+        var errors = (await (await SubmitAsync(erika, draft)).Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+
+        Assert.Equal(required, errors.GetProperty("/holder/familyName")[0].GetString());
+        var streetMessage = errors.GetProperty("/holder/address/street")[0].GetString();
+        if (tooLong is not null)
+        {
+            Assert.Equal(tooLong, streetMessage);
+        }
+        else
+        {
+            Assert.Contains("55", streetMessage, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task DateOnlyValue_IsNeverShifted()
     {

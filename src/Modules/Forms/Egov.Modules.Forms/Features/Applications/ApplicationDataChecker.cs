@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,12 +36,11 @@ internal static class ApplicationDataChecker
         {
             OutputFormat = OutputFormat.Hierarchical,
             RequireFormatValidation = true,
-            Culture = language == "de" ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.InvariantCulture,
         };
         var result = schema.Evaluate(JsonSerializer.SerializeToElement(cleaned), options);
         if (!result.IsValid)
         {
-            foreach (var (pointer, message) in Failures(result).Distinct())
+            foreach (var (pointer, message) in Failures(result).SelectMany(f => ValidationMessages.Describe(f.Pointer, f.Keyword, f.Message, language)).Distinct())
             {
                 var key = pointer.Length == 0 ? "/" : pointer;
                 errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];
@@ -56,7 +54,7 @@ internal static class ApplicationDataChecker
     /// Errors of failing nodes whose parents failed too: a branch that failed inside a passing
     /// <c>if</c>, <c>anyOf</c> or <c>oneOf</c> is not the citizen's mistake and is not reported.
     /// </summary>
-    private static IEnumerable<(string Pointer, string Message)> Failures(EvaluationResults node)
+    private static IEnumerable<(string Pointer, string Keyword, string Message)> Failures(EvaluationResults node)
     {
         if (node.IsValid)
         {
@@ -65,9 +63,9 @@ internal static class ApplicationDataChecker
 
         if (node.Errors is { Count: > 0 } own)
         {
-            foreach (var message in own.Values)
+            foreach (var (keyword, message) in own)
             {
-                yield return (node.InstanceLocation.ToString(), message);
+                yield return (node.InstanceLocation.ToString(), keyword, message);
             }
         }
 
