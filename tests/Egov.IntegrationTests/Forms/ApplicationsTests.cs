@@ -28,10 +28,17 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
 
         var draft = await CreateDraftAsync(erika, form);
         (await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var uploaded = await UploadRequiredAsync(erika, draft, form);
         var submitted = await SubmitAsync(erika, draft);
 
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         var body = await submitted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(uploaded, body.GetProperty("attachments").GetArrayLength());
+        Assert.All(body.GetProperty("attachments").EnumerateArray(), a =>
+        {
+            Assert.Equal("application/pdf", a.GetProperty("mediaType").GetString());
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(MinimalPdf)), a.GetProperty("sha256").GetString());
+        });
         Assert.Equal("Submitted", body.GetProperty("status").GetString());
         Assert.Matches(ReferencePattern(), body.GetProperty("referenceNumber").GetString());
         Assert.True(JsonNode.DeepEquals(data, JsonNode.Parse(body.GetProperty("data").GetRawText())), "the example is stored as entered");
@@ -55,6 +62,8 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
 
         var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
         await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken);
+        await UploadAsync(erika, draft, "insurance-certificate", ("police.pdf", MinimalPdf));
+        await UploadAsync(erika, draft, "vet-certificate-chip-exemption", ("attest.pdf", MinimalPdf));
         var submitted = await SubmitAsync(erika, draft);
 
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
@@ -126,6 +135,7 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
 
         var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
         await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken);
+        await UploadRequiredAsync(erika, draft, "hundesteuer-anmeldung");
         var submitted = await (await SubmitAsync(erika, draft)).Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Equal("2026-04-26", submitted.GetProperty("data").GetProperty("keeping").GetProperty("startDate").GetString());
@@ -237,12 +247,45 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
         Assert.Equal(HttpStatusCode.Conflict, (await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data = new { } }, TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    /// <summary>A tiny but real PDF header: type detection looks at the first bytes only.</summary>
+    internal static readonly byte[] MinimalPdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
     private async Task<Guid> FilledDraftAsync(HttpClient client, string form)
     {
         var data = await ExampleAsync(client, form, 0);
         var draft = await CreateDraftAsync(client, form);
         (await client.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await UploadRequiredAsync(client, draft, form);
         return draft;
+    }
+
+    /// <summary>Uploads a PDF into every slot marked required (conditional ones too); returns how many.</summary>
+    private static async Task<int> UploadRequiredAsync(HttpClient client, Guid draft, string form)
+    {
+        var definition = await client.GetFromJsonAsync<JsonElement>($"/api/v1/forms/{form}", TestContext.Current.CancellationToken);
+        var count = 0;
+        foreach (var slot in definition.GetProperty("definition").GetProperty("attachmentSlots").EnumerateArray()
+                     .Where(s => s.GetProperty("required").GetBoolean()))
+        {
+            var response = await UploadAsync(client, draft, slot.GetProperty("name").GetString()!, ($"{slot.GetProperty("name").GetString()}.pdf", MinimalPdf));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            count++;
+        }
+
+        return count;
+    }
+
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid draft, string slot, params (string Name, byte[] Content)[] files)
+    {
+        using var content = new MultipartFormDataContent { { new StringContent(slot), "slot" } };
+        foreach (var (name, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, "file", name);
+        }
+
+        return await client.PostAsync($"/api/v1/applications/{draft}/attachments", content, TestContext.Current.CancellationToken);
     }
 
     private static async Task<Guid> CreateDraftAsync(HttpClient client, string form, string? idempotencyKey = null)

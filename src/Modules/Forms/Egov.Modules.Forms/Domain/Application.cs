@@ -87,6 +87,15 @@ internal sealed class Application
             Guid.CreateVersion7(now), now, Id, referenceNumber, FormId, FormVersion, ApplicantSubject);
     }
 
+    /// <summary>Records a change of the draft's attachments, so two uploads at once cannot both pass the count check.</summary>
+    /// <exception cref="ConflictException">It is no longer a draft.</exception>
+    public void TouchAttachments(DateTimeOffset now)
+    {
+        EnsureStatus(ApplicationStatus.Draft, "changed");
+        UpdatedAt = now;
+        Revision++;
+    }
+
     /// <exception cref="ConflictException">It is withdrawn already.</exception>
     public void Withdraw(DateTimeOffset now)
     {

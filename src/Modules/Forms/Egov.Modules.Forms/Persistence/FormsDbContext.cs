@@ -23,6 +23,8 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
 
     public DbSet<ReferenceSequence> ReferenceSequences => Set<ReferenceSequence>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -83,6 +85,19 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
             b.HasIndex(a => a.ReferenceNumber).IsUnique();
             b.HasIndex(a => new { a.ApplicantSubject, a.CreationKey }).IsUnique();
             b.HasIndex(a => new { a.ApplicantSubject, a.CreatedAt });
+        });
+
+        modelBuilder.Entity<Attachment>(b =>
+        {
+            b.ToTable("attachments");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Slot).HasMaxLength(80);
+            b.Property(a => a.FileName).HasMaxLength(150);
+            b.Property(a => a.MediaType).HasMaxLength(80);
+            b.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
+            b.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(a => a.ApplicationId);
         });
 
         modelBuilder.Entity<ReferenceSequence>(b =>

@@ -40,6 +40,7 @@ internal static class ApplicationEndpoints
 
         applications.MapPut("/{id:guid}", async Task<Ok<ApplicationResponse>> (Guid id, SaveApplicationRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SaveApplicationDraftCommand(Applicant(http), id, request.Data), ct)))
+            .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024))
             .WithName("SaveApplicationDraft")
             .WithSummary("Save the draft's data (partial data is fine)")
             .ProducesValidationProblem()
@@ -61,6 +62,46 @@ internal static class ApplicationEndpoints
                 TypedResults.Ok(await sender.Send(new WithdrawApplicationCommand(Applicant(http), id), ct)))
             .WithName("WithdrawApplication")
             .WithSummary("Withdraw my application")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        applications.MapPost("/{id:guid}/attachments", async Task<Ok<IReadOnlyList<AttachmentResponse>>> (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                if (!http.Request.HasFormContentType)
+                {
+                    throw new BadHttpRequestException("Send the files as multipart/form-data with a 'slot' field and 'file' parts.", StatusCodes.Status415UnsupportedMediaType);
+                }
+
+                // The form is read here, not bound: binding would add browser antiforgery checks to
+                // a bearer-token API. The files are checked by their bytes in the handler.
+                var form = await http.Request.ReadFormAsync(ct);
+                var files = new List<UploadedFile>();
+                foreach (var file in form.Files)
+                {
+                    using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+                    await file.CopyToAsync(buffer, ct);
+                    files.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+                }
+
+                return TypedResults.Ok(await sender.Send(new UploadAttachmentsCommand(Applicant(http), id, form["slot"].ToString(), files), ct));
+            })
+            .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024))
+            .WithName("UploadAttachments")
+            .WithSummary("Upload files into an attachment slot of my draft")
+            .WithDescription("multipart/form-data: a `slot` field and one or more `file` parts. The type is detected from the bytes (PDF, JPEG, PNG); size and count follow the slot. All files are stored or none; a per-file error names the file.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        applications.MapDelete("/{id:guid}/attachments/{attachmentId:guid}", async Task<NoContent> (Guid id, Guid attachmentId, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DeleteAttachmentCommand(Applicant(http), id, attachmentId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DeleteAttachment")
+            .WithSummary("Remove a file from my draft")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 

@@ -17,14 +17,16 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
     ICommandHandler<SubmitApplicationCommand, ApplicationResponse>,
     ICommandHandler<WithdrawApplicationCommand, ApplicationResponse>,
     IQueryHandler<GetApplicationQuery, ApplicationResponse>,
-    IQueryHandler<ListMyApplicationsQuery, CursorPage<ApplicationSummary>>
+    IQueryHandler<ListMyApplicationsQuery, CursorPage<ApplicationSummary>>,
+    ICommandHandler<UploadAttachmentsCommand, IReadOnlyList<AttachmentResponse>>,
+    ICommandHandler<DeleteAttachmentCommand, Unit>
 {
     public async ValueTask<ApplicationResponse> Handle(CreateApplicationCommand command, CancellationToken cancellationToken)
     {
         var subject = command.Applicant.Subject;
         if (command.IdempotencyKey is { } key && await FindByCreationKeyAsync(subject, key, cancellationToken) is { } earlier)
         {
-            return ApplicationResponse.From(earlier);
+            return await ResponseAsync(earlier, cancellationToken);
         }
 
         var form = await db.FindAsync(command.Form, cancellationToken);
@@ -41,11 +43,11 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
         {
             // The same request ran twice at once; the other one created the draft.
             db.ChangeTracker.Clear();
-            return ApplicationResponse.From(await FindByCreationKeyAsync(subject, command.IdempotencyKey, cancellationToken)
-                ?? throw new ConflictException("The draft could not be created; try again."));
+            return await ResponseAsync(await FindByCreationKeyAsync(subject, command.IdempotencyKey, cancellationToken)
+                ?? throw new ConflictException("The draft could not be created; try again."), cancellationToken);
         }
 
-        return ApplicationResponse.From(application);
+        return await ResponseAsync(application, cancellationToken);
     }
 
     public async ValueTask<ApplicationResponse> Handle(SaveApplicationDraftCommand command, CancellationToken cancellationToken)
@@ -53,15 +55,15 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
         var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
         application.SaveDraft(command.Data, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ApplicationResponse.From(application);
+        return await ResponseAsync(application, cancellationToken);
     }
 
     public async ValueTask<ApplicationResponse> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
         var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
-        if (AlreadySubmitted(application, command.IdempotencyKey) is { } same)
+        if (AlreadySubmitted(application, command.IdempotencyKey))
         {
-            return same;
+            return await ResponseAsync(application, cancellationToken);
         }
 
         var form = await db.FindAsync(application.FormId.ToString(), cancellationToken);
@@ -70,7 +72,13 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
 
         using var data = JsonDocument.Parse(application.Data);
         var (cleaned, errors) = ApplicationDataChecker.Check(version.Content, data.RootElement, command.Applicant.Language);
-        if (cleaned is null)
+        var uploaded = await db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Slot).ToListAsync(cancellationToken);
+        foreach (var (key, message) in AttachmentRules.MissingRequired(version.Content, cleaned, uploaded, command.Applicant.Language))
+        {
+            errors[key] = [message];
+        }
+
+        if (cleaned is null || errors.Count > 0)
         {
             throw new RequestValidationException(errors);
         }
@@ -82,7 +90,7 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
             db.AddIntegrationEvent(application.Submit(cleaned.ToJsonString(), reference, command.IdempotencyKey, time.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return ApplicationResponse.From(application);
+            return await ResponseAsync(application, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -92,7 +100,8 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
             db.ChangeTracker.Clear();
             var current = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
             return AlreadySubmitted(current, command.IdempotencyKey)
-                ?? throw new ConflictException("The application was changed at the same time; read it again.");
+                ? await ResponseAsync(current, cancellationToken)
+                : throw new ConflictException("The application was changed at the same time; read it again.");
         }
     }
 
@@ -101,11 +110,53 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
         var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
         application.Withdraw(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ApplicationResponse.From(application);
+        return await ResponseAsync(application, cancellationToken);
     }
 
     public async ValueTask<ApplicationResponse> Handle(GetApplicationQuery query, CancellationToken cancellationToken) =>
-        ApplicationResponse.From(await OwnAsync(query.Applicant, query.ApplicationId, cancellationToken));
+        await ResponseAsync(await OwnAsync(query.Applicant, query.ApplicationId, cancellationToken), cancellationToken);
+
+    public async ValueTask<IReadOnlyList<AttachmentResponse>> Handle(UploadAttachmentsCommand command, CancellationToken cancellationToken)
+    {
+        var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        var form = await db.FindAsync(application.FormId.ToString(), cancellationToken);
+        var slot = form.Version(application.FormVersion).Content.AttachmentSlots.FirstOrDefault(s => s.Name == command.Slot)
+            ?? throw new RequestValidationException("slot", $"This form has no attachment slot '{command.Slot}'.");
+        var existing = await db.Attachments.CountAsync(a => a.ApplicationId == application.Id && a.Slot == slot.Name, cancellationToken);
+
+        var errors = AttachmentRules.Check(slot, existing, command.Files, command.Applicant.Language);
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var added = command.Files
+            .Select(f => Attachment.Create(application.Id, slot.Name, FileTypes.SanitizeFileName(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now))
+            .ToList();
+        db.Attachments.AddRange(added);
+        application.TouchAttachments(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return [.. added.Select(AttachmentResponse.From)];
+    }
+
+    public async ValueTask<Unit> Handle(DeleteAttachmentCommand command, CancellationToken cancellationToken)
+    {
+        var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == command.AttachmentId && a.ApplicationId == application.Id, cancellationToken)
+            ?? throw new NotFoundException($"There is no attachment {command.AttachmentId} on this application.");
+        db.Attachments.Remove(attachment);
+        application.TouchAttachments(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task<ApplicationResponse> ResponseAsync(Application application, CancellationToken cancellationToken) =>
+        ApplicationResponse.From(application, await db.Attachments.AsNoTracking()
+            .Where(a => a.ApplicationId == application.Id)
+            .OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentResponse(a.Id, a.Slot, a.FileName, a.MediaType, a.SizeBytes, a.Sha256, a.UploadedAt))
+            .ToListAsync(cancellationToken));
 
     public async ValueTask<CursorPage<ApplicationSummary>> Handle(ListMyApplicationsQuery query, CancellationToken cancellationToken)
     {
@@ -124,12 +175,12 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
         return new CursorPage<ApplicationSummary>(items, rows.Count > limit ? Cursor.Encode(new Position(items[^1].CreatedAt, items[^1].Id)) : null);
     }
 
-    private static ApplicationResponse? AlreadySubmitted(Application application, string? idempotencyKey) =>
+    /// <summary>True when this is a retry of the submission that filed it; 409 when it was filed otherwise.</summary>
+    private static bool AlreadySubmitted(Application application, string? idempotencyKey) =>
         application.Status == ApplicationStatus.Submitted
-            ? idempotencyKey is not null && idempotencyKey == application.SubmissionKey
-                ? ApplicationResponse.From(application)
-                : throw new ConflictException($"The application is submitted already (reference number {application.ReferenceNumber}).")
-            : null;
+        && (idempotencyKey is not null && idempotencyKey == application.SubmissionKey
+            ? true
+            : throw new ConflictException($"The application is submitted already (reference number {application.ReferenceNumber})."));
 
     /// <summary>The caller's own application; someone else's is reported as missing, not forbidden.</summary>
     private async Task<Application> OwnAsync(Applicant applicant, Guid id, CancellationToken cancellationToken) =>

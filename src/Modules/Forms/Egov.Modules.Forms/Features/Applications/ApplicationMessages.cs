@@ -24,3 +24,13 @@ internal sealed record GetApplicationQuery(Applicant Applicant, Guid Application
 
 /// <summary>The caller's applications, newest first.</summary>
 internal sealed record ListMyApplicationsQuery(Applicant Applicant, string? Cursor, int? Limit) : IQuery<CursorPage<ApplicationSummary>>;
+
+/// <summary>A file as received: the client's name and the bytes.</summary>
+internal sealed record UploadedFile(string FileName, byte[] Content);
+
+/// <summary>Adds files to one attachment slot of a draft; all files are stored, or none.</summary>
+internal sealed record UploadAttachmentsCommand(Applicant Applicant, Guid ApplicationId, string Slot, IReadOnlyList<UploadedFile> Files)
+    : ICommand<IReadOnlyList<AttachmentResponse>>;
+
+/// <summary>Removes a file from a draft.</summary>
+internal sealed record DeleteAttachmentCommand(Applicant Applicant, Guid ApplicationId, Guid AttachmentId) : ICommand<Unit>;

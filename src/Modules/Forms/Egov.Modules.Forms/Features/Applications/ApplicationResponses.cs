@@ -14,6 +14,7 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// <param name="CreatedAt">UTC.</param>
 /// <param name="UpdatedAt">UTC.</param>
 /// <param name="WithdrawnAt">UTC.</param>
+/// <param name="Attachments">The uploaded files (without content).</param>
 /// <param name="SubmittedAt">Submission instant, UTC.</param>
 /// <param name="SubmittedAtLocal">The same instant in Europe/Berlin with its offset, as shown to people.</param>
 internal sealed record ApplicationResponse(
@@ -28,21 +29,30 @@ internal sealed record ApplicationResponse(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? SubmittedAtLocal,
-    DateTimeOffset? WithdrawnAt)
+    DateTimeOffset? WithdrawnAt,
+    IReadOnlyList<AttachmentResponse> Attachments)
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-    public static ApplicationResponse From(Application application)
+    public static ApplicationResponse From(Application application, IReadOnlyList<AttachmentResponse> attachments)
     {
         using var data = JsonDocument.Parse(application.Data);
         return new(
             application.Id, application.FormId, application.FormKey, application.FormVersion, application.Status.ToString(),
             application.ReferenceNumber, data.RootElement.Clone(), application.CreatedAt, application.UpdatedAt,
             application.SubmittedAt, application.SubmittedAt is { } at ? TimeZoneInfo.ConvertTime(at, Berlin) : null,
-            application.WithdrawnAt);
+            application.WithdrawnAt,
+            attachments);
     }
 }
 
 /// <summary>An application in the applicant's list: status, form, reference and dates, without data.</summary>
 internal sealed record ApplicationSummary(
     Guid Id, string FormKey, int FormVersion, string Status, string? ReferenceNumber, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt);
+
+/// <summary>An uploaded file: slot, sanitised name, detected media type, size in bytes, SHA-256 (hex).</summary>
+internal sealed record AttachmentResponse(Guid Id, string Slot, string FileName, string MediaType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt)
+{
+    public static AttachmentResponse From(Attachment attachment) => new(
+        attachment.Id, attachment.Slot, attachment.FileName, attachment.MediaType, attachment.SizeBytes, attachment.Sha256, attachment.UploadedAt);
+}

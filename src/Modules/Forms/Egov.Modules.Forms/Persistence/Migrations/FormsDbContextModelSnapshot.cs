@@ -113,6 +113,63 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                     b.ToTable("applications", "forms");
                 });
 
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slot");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_attachments_application_id");
+
+                    b.ToTable("attachments", "forms");
+                });
+
             modelBuilder.Entity("Egov.Modules.Forms.Domain.FormDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,6 +344,16 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasDatabaseName("ix_outbox_messages_processed_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", "forms");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.Attachment", b =>
+                {
+                    b.HasOne("Egov.Modules.Forms.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_applications_application_id");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.FormVersion", b =>
