@@ -16,19 +16,32 @@ public sealed class AttachmentsTests(EgovApplicationFactory factory) : IClassFix
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00];
 
     [Fact]
-    public async Task Upload_JpegNamedPng_IsStoredAsJpeg()
+    public async Task Upload_JpegNamedPng_IsRefusedNamingTheFile()
     {
         using var erika = await ClientAsAsync("erika");
+        erika.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var draft = await DraftAsync(erika, "hundesteuer-anmeldung");
 
         var response = await ApplicationsTests.UploadAsync(erika, draft, "insurance-certificate", ("police.png", Jpeg));
 
-        // The slot takes JPEG too: the name is ignored, the content decides.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+        Assert.Contains("'police.png' is by its content JPEG but its name says PNG", errors.GetProperty("files/police.png")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await AttachmentCountAsync(erika, draft));
+    }
+
+    [Fact]
+    public async Task Upload_PngWithoutExtension_IsStoredWithTheDetectedType()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var draft = await DraftAsync(erika, "hundesteuer-anmeldung");
+
+        var response = await ApplicationsTests.UploadAsync(erika, draft, "insurance-certificate", ("scan", Png));
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))[0];
-        Assert.Equal("image/jpeg", stored.GetProperty("mediaType").GetString());
-        Assert.Equal("police.png", stored.GetProperty("fileName").GetString());
-        Assert.Equal(Jpeg.Length, stored.GetProperty("sizeBytes").GetInt64());
+        Assert.Equal("image/png", stored.GetProperty("mediaType").GetString());
+        Assert.Equal(Png.Length, stored.GetProperty("sizeBytes").GetInt64());
     }
 
     [Fact]
@@ -44,6 +57,7 @@ public sealed class AttachmentsTests(EgovApplicationFactory factory) : IClassFix
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
         var message = errors.GetProperty("files/foto.jpg")[0].GetString();
         Assert.Contains("'foto.jpg' is by its content ZIP", message, StringComparison.Ordinal);
+        Assert.Contains("foto.jpg", message, StringComparison.Ordinal);
         Assert.Equal(0, await AttachmentCountAsync(erika, draft));
     }
 

@@ -38,6 +38,14 @@ internal static class AttachmentRules
                     ? $"„{name}“ ist {Megabytes(file.Content.LongLength)} groß; erlaubt sind höchstens {Megabytes(slot.MaxSizeBytes)}."
                     : $"'{name}' is {Megabytes(file.Content.LongLength)}; at most {Megabytes(slot.MaxSizeBytes)} are allowed.";
             }
+            else if (detected is not null && FileTypes.ClaimedByName(name) is { } claimed && claimed != detected)
+            {
+                // The content decides the type; a name that says otherwise is refused rather than
+                // stored under a misleading name (a renamed archive, a mislabelled scan).
+                problem = de
+                    ? $"„{name}“ ist dem Inhalt nach {Describe(detected)}, der Name sagt {Describe(claimed)}. Bitte benennen Sie die Datei richtig oder wandeln Sie sie um."
+                    : $"'{name}' is by its content {Describe(detected)} but its name says {Describe(claimed)}; rename or convert it.";
+            }
             else if (detected is null || !slot.AllowedTypes.Contains(detected))
             {
                 var allowed = string.Join(", ", slot.AllowedTypes.Select(Describe));

@@ -31,6 +31,17 @@ internal static class FileTypes
         return null;
     }
 
+    /// <summary>The media type a file name's extension claims, or null for an extension we do not know.</summary>
+    public static string? ClaimedByName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" or ".jpe" => "image/jpeg",
+        ".gif" => "image/gif",
+        ".zip" => "application/zip",
+        _ => null,
+    };
+
     /// <summary>
     /// The last path segment of a client's file name, NFC-normalised, without control characters or
     /// <c>&lt;&gt;:"/\|?*</c>, without leading or trailing dots and spaces, at most 120 characters
