@@ -54,6 +54,24 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
     }
 
     [Fact]
+    public async Task CreateDraft_PrefillsNameEmailAndAddressFromTheIdentityProvider()
+    {
+        using var erika = await ClientAsAsync("erika");
+
+        var created = await erika.PostAsJsonAsync("/api/v1/applications", new { form = "hundesteuer-anmeldung" }, TestContext.Current.CancellationToken);
+
+        var holder = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("data").GetProperty("holder");
+        Assert.Equal("Mustermann", holder.GetProperty("familyName").GetString());
+        Assert.Equal("Erika", holder.GetProperty("givenNames").GetString());
+        Assert.Equal("erika.mustermann@example.org", holder.GetProperty("email").GetString());
+        var address = holder.GetProperty("address");
+        Assert.Equal("Musterweg", address.GetProperty("street").GetString());
+        Assert.Equal("12", address.GetProperty("houseNumber").GetString());
+        Assert.Equal("58507", address.GetProperty("postalCode").GetString());
+        Assert.Equal("Lüdenscheid", address.GetProperty("city").GetString());
+    }
+
+    [Fact]
     public async Task Submit_WithHiddenConditionalSectionFilledIn_DropsIt()
     {
         using var erika = await ClientAsAsync("erika");

@@ -47,6 +47,7 @@ internal static class ClaimsNormalizer
         identity.AddClaim(new Claim(EgovClaimTypes.Issuer, source.FindFirst("iss")?.Value ?? issuer.ExpectedIssuer));
         AddFirst(identity, EgovClaimTypes.Name, Values(source, mapping.Name));
         AddFirst(identity, EgovClaimTypes.Email, Values(source, mapping.Email));
+        AddFirst(identity, EgovClaimTypes.Address, Values(source, mapping.Address));
         AddFirst(identity, EgovClaimTypes.Department, Values(source, mapping.Department));
 
         var realm = !string.IsNullOrWhiteSpace(issuer.Realm)

@@ -71,6 +71,9 @@ internal sealed class ClaimMapping
 
     public string Email { get; set; } = "email";
 
+    /// <summary>OIDC <c>address</c> claim (a JSON object), used to prefill application forms.</summary>
+    public string Address { get; set; } = "address";
+
     /// <summary>Keycloak <c>realm_access.roles</c>, Entra ID <c>roles</c>, plain <c>role</c>.</summary>
     public string Roles { get; set; } = "role";
 

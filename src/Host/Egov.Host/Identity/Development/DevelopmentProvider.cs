@@ -10,7 +10,7 @@ namespace Egov.Host.Identity.Development;
 /// the password grant. Access tokens are signed, unencrypted JWTs for the audience <c>egov-api</c>.
 /// Mounted only when <c>Identity:Development:Enabled</c> is true; never in Production.
 /// </summary>
-internal static class DevelopmentProvider
+internal static partial class DevelopmentProvider
 {
     /// <summary>Cookie of the provider's own login page (not the Egov session).</summary>
     public const string LoginScheme = "Egov.DevelopmentProvider";
@@ -81,18 +81,35 @@ internal static class DevelopmentProvider
             identity.SetClaim("acr", user.AssuranceLevel);
         }
 
+        if (user.Address is not null && AddressPattern().Match(user.Address) is { Success: true } address)
+        {
+            // OIDC Core §5.1.1 address claim; lets forms prefill the applicant's registered address.
+            identity.SetClaim(Claims.Address, System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string>
+            {
+                ["formatted"] = user.Address,
+                ["street_address"] = address.Groups[1].Value,
+                ["postal_code"] = address.Groups[2].Value,
+                ["locality"] = address.Groups[3].Value,
+                ["country"] = "DE",
+            }));
+        }
+
         identity.SetScopes(scopes);
         identity.SetResources(DevelopmentClients.ApiAudience);
         identity.SetDestinations(claim => claim.Type switch
         {
             // The subject goes everywhere by default; the rest to both tokens, so the API and the
             // browser session see the same claims.
-            Claims.Name or Claims.Email or Claims.Role or "department" or "egov_realm" or "acr"
+            Claims.Name or Claims.Email or Claims.Role or Claims.Address or "department" or "egov_realm" or "acr"
                 => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });
         return identity;
     }
+
+    /// <summary>"Musterweg 12, 58507 Lüdenscheid" → street and number, postcode, town.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(.+), (\d{5}) (.+)$")]
+    private static partial System.Text.RegularExpressions.Regex AddressPattern();
 
     /// <summary>Claims of a service client (client-credentials grant): no realm, no roles.</summary>
     public static System.Security.Claims.ClaimsIdentity CreateClientIdentity(string clientId, IEnumerable<string> scopes)

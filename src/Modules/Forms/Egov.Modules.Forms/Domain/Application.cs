@@ -50,8 +50,10 @@ internal sealed class Application
     /// <summary>Concurrency token: of two changes at once exactly one wins.</summary>
     public int Revision { get; private set; }
 
-    public static Application CreateDraft(FormDefinition form, FormVersion version, string applicant, string? creationKey, DateTimeOffset now) => new()
+    public static Application CreateDraft(
+        FormDefinition form, FormVersion version, string applicant, string initialData, string? creationKey, DateTimeOffset now) => new()
     {
+        Data = initialData,
         Id = Guid.CreateVersion7(now),
         FormId = form.Id,
         FormKey = form.Key,

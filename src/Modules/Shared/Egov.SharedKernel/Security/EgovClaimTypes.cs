@@ -16,6 +16,9 @@ public static class EgovClaimTypes
     /// <summary>E-mail address.</summary>
     public const string Email = "email";
 
+    /// <summary>Postal address as the OIDC <c>address</c> claim (JSON object: street_address, postal_code, locality, country; OIDC Core §5.1.1).</summary>
+    public const string Address = "address";
+
     /// <summary>One claim per Egov role (<see cref="EgovRoles"/>).</summary>
     public const string Role = "role";
 

@@ -123,7 +123,13 @@ internal static class ApplicationEndpoints
             .OrderByDescending(l => l.Quality ?? 1)
             .Select(l => l.Value.Value?.Split('-')[0].ToLowerInvariant())
             .FirstOrDefault(l => l is "de" or "en") ?? "de";
-        return new Applicant(user.FindFirstValue(EgovClaimTypes.Subject)!, user.FindFirstValue(EgovClaimTypes.AssuranceLevel), language);
+        return new Applicant(
+            user.FindFirstValue(EgovClaimTypes.Subject)!,
+            user.FindFirstValue(EgovClaimTypes.AssuranceLevel),
+            language,
+            user.FindFirstValue(EgovClaimTypes.Name),
+            user.FindFirstValue(EgovClaimTypes.Email),
+            user.FindFirstValue(EgovClaimTypes.Address));
     }
 }
 

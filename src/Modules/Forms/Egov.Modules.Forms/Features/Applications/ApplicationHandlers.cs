@@ -33,7 +33,8 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
         var version = form.CurrentVersion ?? throw new NotFoundException($"Form '{command.Form}' has no published version.");
         EnsureAssurance(version, command.Applicant);
 
-        var application = Application.CreateDraft(form, version, subject, command.IdempotencyKey, time.GetUtcNow());
+        var prefilled = ApplicationPrefill.From(version.Content.Schema, command.Applicant).ToJsonString();
+        var application = Application.CreateDraft(form, version, subject, prefilled, command.IdempotencyKey, time.GetUtcNow());
         db.Applications.Add(application);
         try
         {

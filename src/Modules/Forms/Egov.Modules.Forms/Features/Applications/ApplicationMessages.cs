@@ -4,8 +4,11 @@ using Mediator;
 
 namespace Egov.Modules.Forms.Features.Applications;
 
-/// <summary>The citizen a request acts for: subject, eIDAS assurance level, preferred language (de/en).</summary>
-internal sealed record Applicant(string Subject, string? AssuranceLevel, string Language);
+/// <summary>
+/// The citizen a request acts for: subject, eIDAS assurance level, preferred language (de/en), and
+/// what the identity provider says about them (name, e-mail, OIDC address claim as JSON) for prefilling.
+/// </summary>
+internal sealed record Applicant(string Subject, string? AssuranceLevel, string Language, string? Name = null, string? Email = null, string? Address = null);
 
 /// <summary>Starts a draft for the current published version of a form (by id or key).</summary>
 internal sealed record CreateApplicationCommand(Applicant Applicant, string Form, string? IdempotencyKey) : ICommand<ApplicationResponse>;
