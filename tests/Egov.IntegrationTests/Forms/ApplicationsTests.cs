@@ -338,12 +338,7 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
         return JsonNode.Parse(definition.GetProperty("definition").GetProperty("schema").GetProperty("examples")[index].GetRawText())!;
     }
 
-    private async Task<HttpClient> ClientAsAsync(string user)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Tokens.PasswordGrantAsync(client, user));
-        return client;
-    }
+    private Task<HttpClient> ClientAsAsync(string user) => factory.CreateClientAsAsync(user);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^EGOV-20\d\d-\d{6}$")]
     private static partial System.Text.RegularExpressions.Regex ReferencePattern();

@@ -157,10 +157,5 @@ public sealed class AttachmentsTests(EgovApplicationFactory factory) : IClassFix
         return id;
     }
 
-    private async Task<HttpClient> ClientAsAsync(string user)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Tokens.PasswordGrantAsync(client, user));
-        return client;
-    }
+    private Task<HttpClient> ClientAsAsync(string user) => factory.CreateClientAsAsync(user);
 }

@@ -189,12 +189,7 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
         return formId;
     }
 
-    private async Task<HttpClient> ClientAsAsync(string user)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Tokens.PasswordGrantAsync(client, user));
-        return client;
-    }
+    private Task<HttpClient> ClientAsAsync(string user) => factory.CreateClientAsAsync(user);
 
     private static string UniqueKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 

@@ -21,6 +21,14 @@ internal static class Tokens
         return System.Text.Json.JsonSerializer.Deserialize<TokenResponse>(body)!.AccessToken;
     }
 
+    /// <summary>A client of <paramref name="factory"/> carrying a real token of the seeded user.</summary>
+    public static async Task<HttpClient> CreateClientAsAsync(this Egov.Testing.EgovApplicationFactory factory, string userName)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await PasswordGrantAsync(client, userName));
+        return client;
+    }
+
     public static async Task<TokenResponse> ClientCredentialsAsync(HttpClient client)
     {
         using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,4 +1,5 @@
 using Egov.Modules.Forms.Domain;
+using Egov.SharedKernel.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,12 +24,10 @@ internal sealed class ReferenceNumberOptions
 /// </summary>
 internal sealed class ReferenceNumbers(FormsDbContext db, IOptions<ReferenceNumberOptions> options, TimeProvider time)
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     public async Task<string> NextAsync(CancellationToken cancellationToken)
     {
         // The year of the submission as the citizen sees it: 31 Dec 23:30 in Berlin is still that year.
-        var year = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).Year;
+        var year = CivilTime.ToBerlin(time.GetUtcNow()).Year;
         var table = db.Database.IsNpgsql() ? $"\"{FormsDbContext.SchemaName}\".reference_sequences" : "reference_sequences";
         var sql = $$"""
             INSERT INTO {{table}} (year, last_value) VALUES ({0}, 1)

@@ -134,6 +134,11 @@ internal static class ApplicationDataChecker
     private static string[] ToPointer(string scope) =>
         scope.TrimStart('#', '/').Split('/').Where((_, i) => i % 2 == 1).ToArray();
 
+    /// <summary>The value at an RFC 6901 JSON pointer such as <c>/vehicle/isVehicleHolder</c>, or null.</summary>
+    internal static JsonNode? FindPointer(JsonObject? data, string pointer) =>
+        data is null ? null : Find(data, [.. pointer.TrimStart('/').Split('/')
+            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))]);
+
     private static JsonNode? Find(JsonObject data, string[] path)
     {
         JsonNode? node = data;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
+using Egov.SharedKernel.Time;
 
 namespace Egov.Modules.Forms.Features.Applications;
 
@@ -32,15 +33,13 @@ internal sealed record ApplicationResponse(
     DateTimeOffset? WithdrawnAt,
     IReadOnlyList<AttachmentResponse> Attachments)
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     public static ApplicationResponse From(Application application, IReadOnlyList<AttachmentResponse> attachments)
     {
         using var data = JsonDocument.Parse(application.Data);
         return new(
             application.Id, application.FormId, application.FormKey, application.FormVersion, application.Status.ToString(),
             application.ReferenceNumber, data.RootElement.Clone(), application.CreatedAt, application.UpdatedAt,
-            application.SubmittedAt, application.SubmittedAt is { } at ? TimeZoneInfo.ConvertTime(at, Berlin) : null,
+            application.SubmittedAt, application.SubmittedAt is { } at ? CivilTime.ToBerlin(at) : null,
             application.WithdrawnAt,
             attachments);
     }

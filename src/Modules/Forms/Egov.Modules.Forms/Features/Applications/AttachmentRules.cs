@@ -81,16 +81,9 @@ internal static class AttachmentRules
         }
     }
 
-    private static bool Holds(AttachmentCondition condition, JsonObject? data)
-    {
-        JsonNode? node = data;
-        foreach (var segment in condition.Pointer.TrimStart('/').Split('/'))
-        {
-            node = node is JsonObject obj && obj.TryGetPropertyValue(segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal), out var next) ? next : null;
-        }
-
-        return node is not null && JsonNode.DeepEquals(node, JsonNode.Parse(condition.Const.GetRawText()));
-    }
+    private static bool Holds(AttachmentCondition condition, JsonObject? data) =>
+        ApplicationDataChecker.FindPointer(data, condition.Pointer) is { } node
+        && JsonNode.DeepEquals(node, JsonNode.Parse(condition.Const.GetRawText()));
 
     private static string Describe(string mediaType) => mediaType switch
     {
