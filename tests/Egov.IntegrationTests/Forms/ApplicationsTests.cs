@@ -111,6 +111,7 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
         Assert.Contains("/holder/address/postalCode", fields);
         Assert.Contains("/dog/dateOfBirth", fields);
         Assert.Contains(fields, f => f == "" || f == "/" || f.Contains("unknownField", StringComparison.Ordinal));
+        Assert.DoesNotContain("/dog/listedBreed", fields); // a condition that does not hold is no error
 
         // Nothing was filed: the draft is still a draft.
         var still = await erika.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{draft}", TestContext.Current.CancellationToken);
@@ -142,6 +143,49 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
         {
             Assert.Contains("55", streetMessage, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1000")]
+    public async Task MyApplications_WithLimitOutOfRange_Returns400(string limit)
+    {
+        using var erika = await ClientAsAsync("erika");
+
+        var response = await erika.GetAsync($"/api/v1/me/applications?limit={limit}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SaveDraft_WithControlCharacters_StoresThemCleaned()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
+
+        var saved = await erika.PutAsync($"/api/v1/applications/{draft}",
+            new StringContent("{\"data\":{\"dog\":{\"name\":\"Bel\\u0000lo\\u0007\",\"color\":\"Cafe\\u0301\\nbraun\"}}}", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var dog = (await saved.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("data").GetProperty("dog");
+        Assert.Equal("Bello", dog.GetProperty("name").GetString());
+        Assert.Equal("Caf\u00e9\nbraun", dog.GetProperty("color").GetString()); // NFC: e + combining acute → é
+    }
+
+    [Fact]
+    public async Task CreateDraft_SameKeyForAnotherForm_Is409()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var key = Guid.NewGuid().ToString();
+        await CreateDraftAsync(erika, "hundesteuer-anmeldung", key);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(new { form = "bewohnerparkausweis" }) };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await erika.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
     [Fact]

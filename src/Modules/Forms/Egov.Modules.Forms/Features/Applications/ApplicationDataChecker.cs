@@ -71,6 +71,12 @@ internal static class ApplicationDataChecker
 
         foreach (var child in node.Details ?? [])
         {
+            // A failing "if" only selects "else"; it is never the citizen's mistake.
+            if (child.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             foreach (var failure in Failures(child))
             {
                 yield return failure;
@@ -163,6 +169,10 @@ internal static class ApplicationDataChecker
             Remove(data, path[..^1]);
         }
     }
+
+    /// <summary>The data with every string NFC-normalised and stripped of control characters (line breaks and tabs stay).</summary>
+    internal static JsonElement CleanElement(JsonElement data) =>
+        JsonSerializer.SerializeToElement(Clean(JsonNode.Parse(data.GetRawText())));
 
     private static JsonNode? Clean(JsonNode? node) => node switch
     {

@@ -26,7 +26,9 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
         var subject = command.Applicant.Subject;
         if (command.IdempotencyKey is { } key && await FindByCreationKeyAsync(subject, key, cancellationToken) is { } earlier)
         {
-            return await ResponseAsync(earlier, cancellationToken);
+            return earlier.FormKey == command.Form || earlier.FormId.ToString() == command.Form
+                ? await ResponseAsync(earlier, cancellationToken)
+                : throw new ConflictException("This Idempotency-Key was used for a draft of another form; use a new key for a new request.");
         }
 
         var form = await db.FindAsync(command.Form, cancellationToken);
@@ -54,7 +56,8 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
     public async ValueTask<ApplicationResponse> Handle(SaveApplicationDraftCommand command, CancellationToken cancellationToken)
     {
         var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
-        application.SaveDraft(command.Data, time.GetUtcNow());
+        // Cleaned on every save too: a NUL character would not even fit into PostgreSQL's jsonb.
+        application.SaveDraft(ApplicationDataChecker.CleanElement(command.Data), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await ResponseAsync(application, cancellationToken);
     }
@@ -120,6 +123,11 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
     public async ValueTask<IReadOnlyList<AttachmentResponse>> Handle(UploadAttachmentsCommand command, CancellationToken cancellationToken)
     {
         var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            throw new ConflictException($"The application is {application.Status}; files can only be added to a draft.");
+        }
+
         var form = await db.FindAsync(application.FormId.ToString(), cancellationToken);
         var slot = form.Version(application.FormVersion).Content.AttachmentSlots.FirstOrDefault(s => s.Name == command.Slot)
             ?? throw new RequestValidationException("slot", $"This form has no attachment slot '{command.Slot}'.");

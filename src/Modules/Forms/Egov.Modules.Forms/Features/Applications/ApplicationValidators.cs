@@ -24,3 +24,9 @@ internal sealed class SaveApplicationDraftValidator : AbstractValidator<SaveAppl
         RuleFor(c => c.Data).Must(d => d.ValueKind == System.Text.Json.JsonValueKind.Object)
             .WithMessage("The application data must be a JSON object.").OverridePropertyName("data").WithName("data");
 }
+
+internal sealed class ListMyApplicationsValidator : AbstractValidator<ListMyApplicationsQuery>
+{
+    public ListMyApplicationsValidator() =>
+        RuleFor(q => q.Limit).InclusiveBetween(1, Egov.SharedKernel.Paging.Cursor.MaxPageSize).OverridePropertyName("limit").WithName("limit");
+}
