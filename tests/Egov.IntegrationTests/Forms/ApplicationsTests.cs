@@ -146,6 +146,46 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
     }
 
     [Theory]
+    [InlineData("wrong-type", "/holder/otherDogsCount")]
+    [InlineData("nested-null", "/holder")]
+    [InlineData("nested-missing", "/dog")]
+    public async Task Submit_WithWrongShape_Returns400AtTheField(string defect, string field)
+    {
+        using var erika = await ClientAsAsync("erika");
+        var data = await ExampleAsync(erika, "hundesteuer-anmeldung", 0);
+        switch (defect)
+        {
+            case "wrong-type": data["holder"]!["otherDogsCount"] = "two"; break;
+            case "nested-null": data["holder"] = null; break;
+            case "nested-missing": data.AsObject().Remove("dog"); break;
+        }
+
+        var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
+        (await erika.PutAsJsonAsync($"/api/v1/applications/{draft}", new { data }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var response = await SubmitAsync(erika, draft);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), $"expected an error at {field}: {errors}");
+    }
+
+    [Fact]
+    public async Task SaveDraft_WithMalformedJson_Returns400NamingThePosition()
+    {
+        using var erika = await ClientAsAsync("erika");
+        var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
+
+        var response = await erika.PutAsync($"/api/v1/applications/{draft}",
+            new StringContent("{\"data\": {\"dog\": {\"name\": \"Bello\",}}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("Invalid JSON", problem.GetProperty("title").GetString());
+        Assert.Equal("$.data", problem.GetProperty("path").GetString());
+        Assert.Equal(34, problem.GetProperty("bytePositionInLine").GetInt64()); // the '}' after the trailing comma
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("-1")]
     [InlineData("1000")]
