@@ -31,7 +31,7 @@ internal static class ApplicationDataChecker
             Remove(cleaned, ToPointer(scope));
         }
 
-        var schema = JsonSchema.FromText(content.Schema.GetRawText());
+        var schema = FormSchemas.Build(content.Schema.GetRawText());
         var options = new EvaluationOptions
         {
             OutputFormat = OutputFormat.Hierarchical,
@@ -133,7 +133,7 @@ internal static class ApplicationDataChecker
             obj["$schema"] = MetaSchemas.Draft202012Id.ToString();
         }
 
-        return JsonSchema.FromText(node.ToJsonString());
+        return FormSchemas.Build(node.ToJsonString());
     }
 
     /// <summary><c>#/properties/a/properties/b</c> → <c>["a", "b"]</c>.</summary>

@@ -7,6 +7,16 @@ namespace Egov.Modules.Forms.Features.FormDocuments;
 /// <summary>Shared JSON Schema and UI-layout helpers of the Forms module.</summary>
 internal static class FormSchemas
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Built = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The schema built from its text, once per distinct text. Building is the expensive part of a
+    /// check, and JsonSchema.Net 8 registers every built schema in its global registry, so building
+    /// per request would also grow the heap with every submission. Published versions never change,
+    /// so the cache holds one entry per form version (plus the small rule conditions).
+    /// </summary>
+    public static JsonSchema Build(string text) => Built.GetOrAdd(text, static t => JsonSchema.FromText(t));
+
     /// <summary>Formats (date, email, …) are asserted, not just annotated: a wrong date is an error.</summary>
     public static EvaluationOptions EvaluationOptions { get; } = new()
     {
