@@ -62,6 +62,9 @@ public class MediatorSendBenchmarks
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
+            // Only the messages in Ping.cs: the referenced Forms module's handlers need its DbContext,
+            // and its integration event has no handler here (MSG0005).
+            options.Assemblies = [typeof(PingQuery)];
             options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<PingValidator>(includeInternalTypes: true);

@@ -1,0 +1,293 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Egov.Benchmarks;
+
+/// <summary>
+/// End-to-end submissions per second against a running host (and so its PostgreSQL): signs in as
+/// the seeded citizen <c>erika</c> (development provider, password grant of <c>egov-cli</c>), reads
+/// the GewA 1 form and takes its first schema example as the data, then for N applications
+/// creates a draft and saves the data (phase 1, timed on its own) and submits them all with bounded
+/// concurrency (phase 2, the figure that counts). Loopback hosts only; stops after N applications
+/// or the time limit, whichever comes first.
+/// </summary>
+internal static class SubmitLoad
+{
+    private const string FormKey = "gewerbeanmeldung-gewa1";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Settings settings;
+        try
+        {
+            settings = Settings.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(Settings.Usage);
+            return 2;
+        }
+
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = settings.Concurrency.Max(),
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
+        {
+            BaseAddress = settings.BaseUrl,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("de"));
+
+        var token = await GetTokenAsync(http);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var data = await GetExampleAsync(http);
+
+        Console.WriteLine($"Submit load against {settings.BaseUrl} — form {FormKey}, {settings.Applications} applications per run, " +
+                          $"time limit {settings.TimeLimit.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
+        var results = new List<RunResult>();
+        foreach (var concurrency in settings.Concurrency)
+        {
+            // Each run (its warm-up, drafts and submits) has its own time limit.
+            using var deadline = new CancellationTokenSource(settings.TimeLimit);
+
+            // A short warm-up per run: the first requests pay JIT, connection and cache costs.
+            await RunAsync(http, data, Math.Min(settings.Applications, Math.Max(concurrency, 10)), concurrency, deadline.Token);
+            results.Add(await RunAsync(http, data, settings.Applications, concurrency, deadline.Token));
+        }
+
+        Print(results);
+        if (results.Any(r => r.Submitted < r.Requested))
+        {
+            Console.WriteLine("Note: a run stopped at the time limit or on errors before submitting every application.");
+        }
+
+        var ok = results.All(r => r.Errors == 0 && r.DistinctReferences == r.Submitted);
+        if (!ok)
+        {
+            Console.WriteLine("FAILED: non-2xx answers or duplicate reference numbers (see above).");
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<RunResult> RunAsync(HttpClient http, JsonElement data, int applications, int concurrency, CancellationToken deadline)
+    {
+        var errors = new ErrorLog();
+
+        // Phase 1: drafts with their data, with the same concurrency; timed apart from the submits.
+        var prepare = Stopwatch.StartNew();
+        var ids = await ForEachAsync(Enumerable.Range(0, applications), concurrency, async (_, ct) =>
+        {
+            using var created = await http.PostAsJsonAsync("/api/v1/applications", new { form = FormKey }, Json, ct);
+            if (created.StatusCode != HttpStatusCode.Created)
+            {
+                await errors.AddAsync("create", created, ct);
+                return (Guid?)null;
+            }
+
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Json, ct)).GetProperty("id").GetGuid();
+            using var saved = await http.PutAsJsonAsync($"/api/v1/applications/{id}", new { data }, Json, ct);
+            if (!saved.IsSuccessStatusCode)
+            {
+                await errors.AddAsync("save", saved, ct);
+                return null;
+            }
+
+            return id;
+        }, deadline);
+        prepare.Stop();
+        var drafts = ids.Where(id => id is not null).Select(id => id!.Value).ToList();
+
+        // Phase 2: the submits only, at most `concurrency` in flight.
+        var submit = Stopwatch.StartNew();
+        var submitted = await ForEachAsync(drafts, concurrency, async (id, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsync($"/api/v1/applications/{id}/submit", content: null, ct);
+            var latency = Stopwatch.GetElapsedTime(started);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                await errors.AddAsync("submit", response, ct);
+                return (Reference: (string?)null, Latency: latency);
+            }
+
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
+            return (Reference: body.GetProperty("referenceNumber").GetString(), Latency: latency);
+        }, deadline);
+        submit.Stop();
+
+        var ok = submitted.Where(s => s.Reference is not null).ToList();
+        var latencies = ok.Select(s => s.Latency.TotalMilliseconds).Order().ToArray();
+        return new RunResult(
+            concurrency, applications, drafts.Count, prepare.Elapsed, ok.Count, submit.Elapsed,
+            latencies.Length == 0 ? 0 : Percentile(latencies, 0.50),
+            latencies.Length == 0 ? 0 : Percentile(latencies, 0.95),
+            latencies.Length == 0 ? 0 : latencies[^1],
+            errors.Count,
+            ok.Select(s => s.Reference).Distinct(StringComparer.Ordinal).Count(),
+            ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).FirstOrDefault(),
+            ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).LastOrDefault());
+    }
+
+    /// <summary>Runs <paramref name="work"/> for each item, at most <paramref name="concurrency"/> at once; stops starting new items at the deadline.</summary>
+    private static async Task<List<TResult>> ForEachAsync<TItem, TResult>(
+        IEnumerable<TItem> items, int concurrency, Func<TItem, CancellationToken, Task<TResult>> work, CancellationToken deadline)
+    {
+        using var gate = new SemaphoreSlim(concurrency);
+        var tasks = new List<Task<TResult>>();
+        foreach (var item in items)
+        {
+            try
+            {
+                await gate.WaitAsync(deadline);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("Time limit reached; not starting more requests.");
+                break;
+            }
+
+            tasks.Add(RunOne(item));
+        }
+
+        return [.. await Task.WhenAll(tasks)];
+
+        async Task<TResult> RunOne(TItem item)
+        {
+            try
+            {
+                // Requests already started run to completion (their own 30 s HTTP timeout).
+                return await work(item, CancellationToken.None);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    private static async Task<string> GetTokenAsync(HttpClient http)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "egov-cli",
+            ["username"] = "erika",
+            ["password"] = "erika",
+            ["scope"] = "openid egov-api",
+        });
+        using var response = await http.PostAsync("/connect/token", form);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Token request failed: {(int)response.StatusCode} {body}");
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    private static async Task<JsonElement> GetExampleAsync(HttpClient http)
+    {
+        var form = await http.GetFromJsonAsync<JsonElement>($"/api/v1/forms/{FormKey}", Json);
+        return form.GetProperty("definition").GetProperty("schema").GetProperty("examples")[0].Clone();
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void Print(List<RunResult> results)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("| Concurrency | Applications | Create+save/s | Submitted | Submits/s | p50 ms | p95 ms | max ms | Errors | Distinct refs | References |");
+        Console.WriteLine("|------------:|-------------:|--------------:|----------:|----------:|-------:|-------:|-------:|-------:|--------------:|------------|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(c,
+                $"| {r.Concurrency} | {r.Requested} | {r.Drafts / r.PrepareTime.TotalSeconds:0.0} | {r.Submitted} | {r.Submitted / r.SubmitTime.TotalSeconds:0.0} | " +
+                $"{r.P50:0.0} | {r.P95:0.0} | {r.Max:0.0} | {r.Errors} | {r.DistinctReferences} | {r.FirstReference} … {r.LastReference} |"));
+        }
+    }
+
+    private sealed record RunResult(
+        int Concurrency, int Requested, int Drafts, TimeSpan PrepareTime, int Submitted, TimeSpan SubmitTime,
+        double P50, double P95, double Max, int Errors, int DistinctReferences, string? FirstReference, string? LastReference);
+
+    /// <summary>Counts non-2xx answers and prints the first few with their body.</summary>
+    private sealed class ErrorLog
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public async Task AddAsync(string step, HttpResponseMessage response, CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref _count) <= 5)
+            {
+                var body = await response.Content.ReadAsStringAsync(ct);
+                Console.WriteLine($"{step}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}");
+            }
+        }
+    }
+
+    private sealed record Settings(Uri BaseUrl, int Applications, int[] Concurrency, TimeSpan TimeLimit)
+    {
+        public const string Usage =
+            "usage: submit-load [--base-url http://localhost:5080] [--applications 200] [--concurrency 8 | 1,4,8,16] [--time-limit 120]";
+
+        public static Settings Parse(string[] args)
+        {
+            var baseUrl = new Uri("http://localhost:5080");
+            var applications = 200;
+            int[] concurrency = [8];
+            var seconds = 120;
+            for (var i = 0; i < args.Length; i++)
+            {
+                var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+                switch (args[i])
+                {
+                    case "--base-url":
+                        baseUrl = new Uri(value, UriKind.Absolute);
+                        break;
+                    case "--applications":
+                        applications = int.Parse(value, CultureInfo.InvariantCulture);
+                        break;
+                    case "--concurrency":
+                        concurrency = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))];
+                        break;
+                    case "--time-limit":
+                        seconds = int.Parse(value, CultureInfo.InvariantCulture);
+                        break;
+                    default:
+                        throw new ArgumentException($"Unknown option {args[i]}.");
+                }
+
+                i++;
+            }
+
+            // A load generator must not be pointed at someone else's server by accident.
+            if (!baseUrl.IsLoopback)
+            {
+                throw new ArgumentException($"{baseUrl} is not a loopback address; submit-load runs against a local host only.");
+            }
+
+            if (applications is < 1 or > 10_000 || concurrency.Length == 0 || concurrency.Any(c => c is < 1 or > 64) || seconds is < 1 or > 600)
+            {
+                throw new ArgumentException("Limits: 1–10000 applications, concurrency 1–64, time limit 1–600 s.");
+            }
+
+            return new Settings(baseUrl, applications, concurrency, TimeSpan.FromSeconds(seconds));
+        }
+    }
+}
