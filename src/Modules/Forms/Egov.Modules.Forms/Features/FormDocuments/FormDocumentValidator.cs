@@ -85,7 +85,7 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
         JsonSchema schema;
         try
         {
-            schema = JsonSchema.FromText(document.Schema.GetRawText());
+            schema = FormSchemas.BuildUncached(document.Schema.GetRawText());
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {

@@ -7,7 +7,8 @@ namespace Egov.Modules.Forms.Features.FormDocuments;
 /// <summary>Shared JSON Schema and UI-layout helpers of the Forms module.</summary>
 internal static class FormSchemas
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Built = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonSchema>> Built = new(StringComparer.Ordinal);
+    private static readonly Lock BuildLock = new();
 
     /// <summary>
     /// The schema built from its text, once per distinct text. Building is the expensive part of a
@@ -15,7 +16,19 @@ internal static class FormSchemas
     /// per request would also grow the heap with every submission. Published versions never change,
     /// so the cache holds one entry per form version (plus the small rule conditions).
     /// </summary>
-    public static JsonSchema Build(string text) => Built.GetOrAdd(text, static t => JsonSchema.FromText(t));
+    public static JsonSchema Build(string text) => Built.GetOrAdd(text, static t => new Lazy<JsonSchema>(() => BuildUncached(t))).Value;
+
+    /// <summary>
+    /// Builds a schema without caching (administrators' drafts). Serialised: JsonSchema.Net 8 keeps
+    /// its global schema registry in a plain dictionary, which concurrent builds can corrupt.
+    /// </summary>
+    public static JsonSchema BuildUncached(string text)
+    {
+        lock (BuildLock)
+        {
+            return JsonSchema.FromText(text);
+        }
+    }
 
     /// <summary>Formats (date, email, …) are asserted, not just annotated: a wrong date is an error.</summary>
     public static EvaluationOptions EvaluationOptions { get; } = new()
