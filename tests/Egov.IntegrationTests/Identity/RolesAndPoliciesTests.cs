@@ -36,7 +36,7 @@ public sealed class RolesAndPoliciesTests(RolesAndPoliciesTests.Factory factory)
         { EgovPolicies.Authenticated, ["erika", "max", "caseworker", "caseworker2", "editor", "approver", "crisis", "admin"] },
         { EgovPolicies.FileApplications, ["erika", "max"] },
         { EgovPolicies.Staff, ["caseworker", "caseworker2", "editor", "approver", "crisis", "admin"] },
-        { EgovPolicies.HandleCases, ["caseworker", "caseworker2"] },
+        { EgovPolicies.HandleCases, ["caseworker", "caseworker2", "admin"] },
         { EgovPolicies.EditContent, ["editor"] },
         { EgovPolicies.ApproveContent, ["approver"] },
         { EgovPolicies.IssueAlerts, ["crisis"] },

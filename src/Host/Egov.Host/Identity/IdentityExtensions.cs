@@ -129,7 +129,7 @@ internal static class IdentityExtensions
             .AddPolicy(EgovPolicies.Authenticated, p => p.RequireAuthenticatedUser().RequireClaim(EgovClaimTypes.Subject))
             .AddPolicy(EgovPolicies.FileApplications, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Citizen).RequireRole(EgovRoles.Citizen))
             .AddPolicy(EgovPolicies.Staff, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Staff))
-            .AddPolicy(EgovPolicies.HandleCases, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Staff).RequireRole(EgovRoles.Caseworker))
+            .AddPolicy(EgovPolicies.HandleCases, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Staff).RequireRole(EgovRoles.Caseworker, EgovRoles.Administrator))
             .AddPolicy(EgovPolicies.EditContent, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Staff).RequireRole(EgovRoles.Editor))
             .AddPolicy(EgovPolicies.ApproveContent, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Staff).RequireRole(EgovRoles.Approver))
             .AddPolicy(EgovPolicies.IssueAlerts, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Staff).RequireRole(EgovRoles.CrisisManager))

@@ -1,5 +1,6 @@
 using Egov.Modules.Forms.Features;
 using Egov.Modules.Forms.Features.Applications;
+using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Persistence;
 using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Persistence;
@@ -26,6 +27,7 @@ public static class FormsModule
         services.AddHostedService<FormSeeder>();
         services.AddOptions<ReferenceNumberOptions>().Bind(configuration.GetSection(ReferenceNumberOptions.SectionName));
         services.AddScoped<ReferenceNumbers>();
+        services.AddSingleton<StaffDirectory>();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class FormsModule
     {
         app.MapGroup("/api/v1/forms").WithTags("Forms").MapFormEndpoints();
         app.MapApplicationEndpoints();
+        app.MapCaseEndpoints();
         return app;
     }
 }

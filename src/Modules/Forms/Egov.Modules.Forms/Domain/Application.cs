@@ -47,8 +47,49 @@ internal sealed class Application
     /// <summary>The client's <c>Idempotency-Key</c> of the request that submitted it.</summary>
     public string? SubmissionKey { get; private set; }
 
-    /// <summary>Concurrency token: of two changes at once exactly one wins.</summary>
+    /// <summary>Concurrency token and ETag of the case: of two changes at once exactly one wins.</summary>
     public int Revision { get; private set; }
+
+    /// <summary>Code of the responsible department (from the form version at submission), e.g. <c>public-order</c>.</summary>
+    public string? Department { get; private set; }
+
+    /// <summary>The applicant's display name from their identity provider at submission.</summary>
+    public string? ApplicantName { get; private set; }
+
+    /// <summary>The applicant's e-mail address from their identity provider at submission; status mails go there.</summary>
+    public string? ApplicantEmail { get; private set; }
+
+    /// <summary><c>de</c> or <c>en</c>: the language the applicant submitted in; mails and receipts use it.</summary>
+    public string ApplicantLanguage { get; private set; } = "de";
+
+    /// <summary>OIDC <c>sub</c> of the caseworker the case is assigned to; null while in the department's queue.</summary>
+    public string? AssigneeSubject { get; private set; }
+
+    public string? AssigneeName { get; private set; }
+
+    /// <summary>
+    /// When the decision is due (UTC): submitted-at + the form's processing deadline, moved on by
+    /// the time an information request was open (the clock stops while the city waits).
+    /// </summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    /// <summary>Set while an information request is open: when the clock stopped (UTC).</summary>
+    public DateTimeOffset? ClockStoppedAt { get; private set; }
+
+    /// <summary>When the case was approved or rejected (UTC).</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>The reason given with the decision, shown to the applicant.</summary>
+    public string? DecisionReason { get; private set; }
+
+    /// <summary>Reference number and applicant name in lower case (invariant), for the worklist search.</summary>
+    public string? SearchText { get; private set; }
+
+    /// <summary>Number of history entries so far (the last entry's sequence).</summary>
+    public int HistoryLength { get; private set; }
+
+    /// <summary>True when the decision is late: due in the past while the city has the case.</summary>
+    public bool IsOverdue(DateTimeOffset now) => DueAt < now && CaseTransitions.ClockRunning.Contains(Status);
 
     public static Application CreateDraft(
         FormDefinition form, FormVersion version, string applicant, string initialData, string? creationKey, DateTimeOffset now) => new()
@@ -74,19 +115,82 @@ internal sealed class Application
         Revision++;
     }
 
-    /// <summary>Freezes the (already validated, cleaned) data and gives the reference number.</summary>
-    public ApplicationSubmittedIntegrationEvent Submit(string cleanedData, string referenceNumber, string? submissionKey, DateTimeOffset now)
+    /// <summary>
+    /// Freezes the (already validated, cleaned) data, gives the reference number and opens the case
+    /// for the form's department with its due date.
+    /// </summary>
+    public SubmittedCase Submit(
+        string cleanedData, string referenceNumber, string? submissionKey, FormContent content, CaseApplicant applicant, DateTimeOffset now)
     {
         EnsureStatus(ApplicationStatus.Draft, "submitted");
         Data = cleanedData;
         ReferenceNumber = referenceNumber;
         SubmissionKey = submissionKey;
-        Status = ApplicationStatus.Submitted;
+        Department = content.Department;
+        ApplicantName = applicant.Name;
+        ApplicantEmail = applicant.Email;
+        ApplicantLanguage = applicant.Language;
+        SearchText = $"{referenceNumber} {applicant.Name}".ToLowerInvariant();
         SubmittedAt = now;
+        DueAt = now.AddDays(content.ProcessingDeadlineDays);
+        var change = ChangeStatus(ApplicationStatus.Submitted, new CaseActor(ApplicantSubject, applicant.Name ?? "", IsApplicant: true), null, now);
+        return new SubmittedCase(
+            new ApplicationSubmittedIntegrationEvent(Guid.CreateVersion7(now), now, Id, referenceNumber, FormId, FormVersion, ApplicantSubject),
+            change);
+    }
+
+    /// <summary>A caseworker moves the case on (see <see cref="CaseTransitions"/>).</summary>
+    /// <exception cref="ConflictException">The move is not allowed from the current status; the problem lists the allowed ones (<c>allowed</c>).</exception>
+    /// <exception cref="RequestValidationException">The move needs a reason (field <c>reason</c>).</exception>
+    public CaseChange Transition(ApplicationStatus to, CaseActor caseworker, string? reason, DateTimeOffset now)
+    {
+        var allowed = CaseTransitions.AllowedForStaff(Status);
+        if (!allowed.Contains(to))
+        {
+            var conflict = new ConflictException(allowed.Count == 0
+                ? $"The case is {Status}; it cannot change any more."
+                : $"The case is {Status} and cannot move to {to}. Allowed: {string.Join(", ", allowed)}.");
+            conflict.Extensions["status"] = Status.ToString();
+            conflict.Extensions["allowed"] = allowed.Select(s => s.ToString()).ToArray();
+            throw conflict;
+        }
+
+        if (CaseTransitions.NeedsReason(Status, to) && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RequestValidationException("reason", $"A move from {Status} to {to} needs a reason that the applicant will read.");
+        }
+
+        if (to is ApplicationStatus.Approved or ApplicationStatus.Rejected)
+        {
+            DecidedAt = now;
+            DecisionReason = reason;
+        }
+
+        return ChangeStatus(to, caseworker, reason, now);
+    }
+
+    /// <summary>The applicant answered the open information request: back to the caseworker.</summary>
+    /// <exception cref="ConflictException">No information request is open.</exception>
+    public CaseChange InformationProvided(CaseActor applicant, DateTimeOffset now)
+    {
+        EnsureStatus(ApplicationStatus.InformationRequested, "answered");
+        return ChangeStatus(ApplicationStatus.InReview, applicant, null, now);
+    }
+
+    /// <summary>Gives the case to a caseworker, or back to the queue (<paramref name="assignee"/> null).</summary>
+    /// <exception cref="ConflictException">The case is closed.</exception>
+    public CaseHistoryEntry Assign(CaseActor actor, CaseActor? assignee, DateTimeOffset now)
+    {
+        if (Status == ApplicationStatus.Closed)
+        {
+            throw new ConflictException("The case is closed; it cannot be assigned any more.");
+        }
+
+        AssigneeSubject = assignee?.Subject;
+        AssigneeName = assignee?.Name;
         UpdatedAt = now;
         Revision++;
-        return new ApplicationSubmittedIntegrationEvent(
-            Guid.CreateVersion7(now), now, Id, referenceNumber, FormId, FormVersion, ApplicantSubject);
+        return CaseHistoryEntry.AssigneeChanged(Id, ++HistoryLength, now, actor, AssigneeSubject, AssigneeName);
     }
 
     /// <summary>Records a change of the draft's attachments, so two uploads at once cannot both pass the count check.</summary>
@@ -98,19 +202,62 @@ internal sealed class Application
         Revision++;
     }
 
-    /// <exception cref="ConflictException">It is withdrawn already.</exception>
-    public void Withdraw(DateTimeOffset now)
+    /// <summary>
+    /// The applicant takes the application back: a draft simply ends; a submitted one only before a
+    /// decision, and its case records it.
+    /// </summary>
+    /// <returns>The case change, or null for a draft (no case yet).</returns>
+    /// <exception cref="ConflictException">It is withdrawn already, or decided.</exception>
+    public CaseChange? Withdraw(DateTimeOffset now)
     {
         if (Status == ApplicationStatus.Withdrawn)
         {
             throw new ConflictException("The application is withdrawn already.");
         }
 
-        Status = ApplicationStatus.Withdrawn;
         WithdrawnAt = now;
+        if (Status == ApplicationStatus.Draft)
+        {
+            Status = ApplicationStatus.Withdrawn;
+            UpdatedAt = now;
+            Revision++;
+            return null;
+        }
+
+        if (!CaseTransitions.Withdrawable.Contains(Status))
+        {
+            throw new ConflictException($"The application is {Status}; after a decision it can no longer be withdrawn.");
+        }
+
+        return ChangeStatus(ApplicationStatus.Withdrawn, new CaseActor(ApplicantSubject, ApplicantName ?? "", IsApplicant: true), null, now);
+    }
+
+    private CaseChange ChangeStatus(ApplicationStatus to, CaseActor actor, string? reason, DateTimeOffset now)
+    {
+        var from = Status;
+        if (from == ApplicationStatus.InformationRequested && ClockStoppedAt is { } stopped)
+        {
+            // The clock ran again: the due date moves on by the time the city waited.
+            DueAt += now - stopped;
+            ClockStoppedAt = null;
+        }
+
+        if (to == ApplicationStatus.InformationRequested)
+        {
+            ClockStoppedAt = now;
+        }
+
+        Status = to;
         UpdatedAt = now;
         Revision++;
+        var entry = CaseHistoryEntry.StatusChanged(Id, ++HistoryLength, now, actor, from, to, reason);
+        var changed = new ApplicationStatusChangedIntegrationEvent(
+            Guid.CreateVersion7(now), now, Id, ReferenceNumber!, FormKey, from.ToString(), to.ToString(), ApplicantSubject, entry.Sequence);
+        return new CaseChange(entry, changed);
     }
+
+    /// <summary>The application is filed (whatever happened to it since).</summary>
+    public bool IsSubmitted => SubmittedAt is not null;
 
     private void EnsureStatus(ApplicationStatus expected, string action)
     {
@@ -120,3 +267,12 @@ internal sealed class Application
         }
     }
 }
+
+/// <summary>Who filed the application, as their identity provider said at submission.</summary>
+internal sealed record CaseApplicant(string? Name, string? Email, string Language);
+
+/// <summary>A change of a case: its history entry and the event that tells other modules and the applicant.</summary>
+internal sealed record CaseChange(CaseHistoryEntry Entry, ApplicationStatusChangedIntegrationEvent Event);
+
+/// <summary>A submission: the submitted event and the case's first status change.</summary>
+internal sealed record SubmittedCase(ApplicationSubmittedIntegrationEvent Submitted, CaseChange Change);

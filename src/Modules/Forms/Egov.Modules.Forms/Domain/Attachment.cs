@@ -29,8 +29,13 @@ internal sealed class Attachment
 
     public DateTimeOffset UploadedAt { get; private set; }
 
-    public static Attachment Create(Guid applicationId, string slot, string fileName, string mediaType, byte[] content, DateTimeOffset now) => new()
+    /// <summary>Set for files that answer an information request (uploaded after submission).</summary>
+    public Guid? InformationRequestId { get; private set; }
+
+    public static Attachment Create(
+        Guid applicationId, string slot, string fileName, string mediaType, byte[] content, DateTimeOffset now, Guid? informationRequestId = null) => new()
     {
+        InformationRequestId = informationRequestId,
         Id = Guid.CreateVersion7(now),
         ApplicationId = applicationId,
         Slot = slot,

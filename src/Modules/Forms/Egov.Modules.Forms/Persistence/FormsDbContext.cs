@@ -25,6 +25,23 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+
+    public DbSet<CaseAccessLogEntry> CaseAccessLog => Set<CaseAccessLogEntry>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    /// <summary>Adds a case change: its history entry, and its event to the outbox (sent after commit).</summary>
+    public void Record(CaseChange change)
+    {
+        CaseHistory.Add(change.Entry);
+        AddIntegrationEvent(change.Event);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -72,7 +89,7 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
             b.Property(a => a.Id).ValueGeneratedNever();
             b.Property(a => a.FormKey).HasMaxLength(80);
             b.Property(a => a.ApplicantSubject).HasMaxLength(200);
-            b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
             b.Property(a => a.ReferenceNumber).HasMaxLength(40);
             b.Property(a => a.CreationKey).HasMaxLength(100);
             b.Property(a => a.SubmissionKey).HasMaxLength(100);
@@ -82,9 +99,87 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
                 b.Property(a => a.Data).HasColumnType("jsonb");
             }
 
+            b.Property(a => a.Department).HasMaxLength(80);
+            b.Property(a => a.ApplicantName).HasMaxLength(200);
+            b.Property(a => a.ApplicantEmail).HasMaxLength(320);
+            b.Property(a => a.ApplicantLanguage).HasMaxLength(8);
+            b.Property(a => a.AssigneeSubject).HasMaxLength(200);
+            b.Property(a => a.AssigneeName).HasMaxLength(200);
+            b.Property(a => a.DecisionReason).HasMaxLength(CaseMessage.MaxLength);
+            b.Property(a => a.SearchText).HasMaxLength(260);
+
             b.HasIndex(a => a.ReferenceNumber).IsUnique();
             b.HasIndex(a => new { a.ApplicantSubject, a.CreationKey }).IsUnique();
             b.HasIndex(a => new { a.ApplicantSubject, a.CreatedAt });
+
+            // The worklist: a department's cases by submission, and by due date.
+            b.HasIndex(a => new { a.Department, a.SubmittedAt, a.Id });
+            b.HasIndex(a => new { a.Department, a.DueAt });
+        });
+
+        modelBuilder.Entity<CaseHistoryEntry>(b =>
+        {
+            b.ToTable("case_history");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
+            b.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(24);
+            b.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(24);
+            b.Property(e => e.ActorSubject).HasMaxLength(200);
+            b.Property(e => e.ActorName).HasMaxLength(200);
+            b.Property(e => e.AssigneeSubject).HasMaxLength(200);
+            b.Property(e => e.AssigneeName).HasMaxLength(200);
+            b.Property(e => e.Reason).HasMaxLength(CaseMessage.MaxLength);
+            b.HasOne<Application>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+
+            // Two changes racing past the row version would still collide here.
+            b.HasIndex(e => new { e.ApplicationId, e.Sequence }).IsUnique();
+        });
+
+        modelBuilder.Entity<InformationRequest>(b =>
+        {
+            b.ToTable("information_requests");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.Property(r => r.Message).HasMaxLength(CaseMessage.MaxLength);
+            b.Property(r => r.Answer).HasMaxLength(CaseMessage.MaxLength);
+            b.Property(r => r.RequestedBySubject).HasMaxLength(200);
+            b.Property(r => r.RequestedByName).HasMaxLength(200);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(r => r.ApplicationId);
+        });
+
+        modelBuilder.Entity<CaseMessage>(b =>
+        {
+            b.ToTable("case_messages");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Id).ValueGeneratedNever();
+            b.Property(m => m.AuthorSubject).HasMaxLength(200);
+            b.Property(m => m.AuthorName).HasMaxLength(200);
+            b.Property(m => m.Body).HasMaxLength(CaseMessage.MaxLength);
+            b.HasOne<Application>().WithMany().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(m => new { m.ApplicationId, m.CreatedAt });
+        });
+
+        modelBuilder.Entity<CaseAccessLogEntry>(b =>
+        {
+            b.ToTable("case_access_log");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.ActorSubject).HasMaxLength(200);
+            b.Property(e => e.ActorName).HasMaxLength(200);
+            b.Property(e => e.Resource).HasMaxLength(120);
+            b.HasIndex(e => new { e.ApplicationId, e.At });
+            b.HasIndex(e => new { e.ActorSubject, e.At });
+        });
+
+        modelBuilder.Entity<StaffMember>(b =>
+        {
+            b.ToTable("staff_members");
+            b.HasKey(s => s.Subject);
+            b.Property(s => s.Subject).HasMaxLength(200);
+            b.Property(s => s.Name).HasMaxLength(200);
         });
 
         modelBuilder.Entity<Attachment>(b =>
@@ -97,6 +192,7 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
             b.Property(a => a.MediaType).HasMaxLength(80);
             b.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
             b.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<InformationRequest>().WithMany().HasForeignKey(a => a.InformationRequestId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(a => a.ApplicationId);
         });
 

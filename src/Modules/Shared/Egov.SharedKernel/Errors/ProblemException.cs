@@ -92,3 +92,13 @@ public sealed class DomainRuleException(string detail) : ProblemException(detail
     /// <inheritdoc />
     public override string Title => "Rule violated";
 }
+
+/// <summary>428: the request must be conditional, e.g. carry <c>If-Match</c> with the ETag last read (RFC 6585 §3).</summary>
+public sealed class PreconditionRequiredException(string detail) : ProblemException(detail)
+{
+    /// <inheritdoc />
+    public override int StatusCode => 428;
+
+    /// <inheritdoc />
+    public override string Title => "Precondition Required";
+}

@@ -15,7 +15,7 @@ public static class EgovPolicies
     /// <summary>Any staff member (realm <c>staff</c>).</summary>
     public const string Staff = "Staff";
 
-    /// <summary>Caseworkers: the worklist, case transitions, messages and decisions.</summary>
+    /// <summary>Caseworkers (their departments' cases) and Administrators (every department): the worklist, case transitions, messages and decisions.</summary>
     public const string HandleCases = "HandleCases";
 
     /// <summary>Editors: write and schedule announcements; draft social posts.</summary>

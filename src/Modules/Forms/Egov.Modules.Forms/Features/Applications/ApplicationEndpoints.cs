@@ -75,14 +75,7 @@ internal static class ApplicationEndpoints
                 // The form is read here, not bound: binding would add browser antiforgery checks to
                 // a bearer-token API. The files are checked by their bytes in the handler.
                 var form = await http.Request.ReadFormAsync(ct);
-                var files = new List<UploadedFile>();
-                foreach (var file in form.Files)
-                {
-                    using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
-                    await file.CopyToAsync(buffer, ct);
-                    files.Add(new UploadedFile(file.FileName, buffer.ToArray()));
-                }
-
+                var files = await ReadFilesAsync(form, ct);
                 return TypedResults.Ok(await sender.Send(new UploadAttachmentsCommand(Applicant(http), id, form["slot"].ToString(), files), ct));
             })
             .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024))
@@ -105,6 +98,52 @@ internal static class ApplicationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        applications.MapPost("/{id:guid}/information-requests/{requestId:guid}/answer", async Task<Ok<ApplicationResponse>> (
+                Guid id, Guid requestId, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                string message;
+                var files = new List<UploadedFile>();
+                if (http.Request.HasFormContentType)
+                {
+                    var form = await http.Request.ReadFormAsync(ct);
+                    message = form["message"].ToString();
+                    files = await ReadFilesAsync(form, ct);
+                }
+                else if (http.Request.HasJsonContentType())
+                {
+                    message = (await http.Request.ReadFromJsonAsync<AnswerInformationRequest>(ct))?.Message ?? "";
+                }
+                else
+                {
+                    throw new BadHttpRequestException(
+                        "Send the answer as multipart/form-data (a 'message' field and 'file' parts) or as JSON {\"message\": …}.", StatusCodes.Status415UnsupportedMediaType);
+                }
+
+                return TypedResults.Ok(await sender.Send(new AnswerInformationRequestCommand(Applicant(http), id, requestId, message, files), ct));
+            })
+            .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024))
+            .WithName("AnswerInformationRequest")
+            .WithSummary("Answer the city's information request with a message and files")
+            .WithDescription("multipart/form-data: a `message` field and any number of `file` parts (PDF, JPEG, PNG detected from the bytes; at most 10 files of 10 MB), or JSON `{\"message\": …}` without files. The case goes back to the caseworker (InReview); a request answers once.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        applications.MapPost("/{id:guid}/messages", async Task<Created<Cases.CaseMessageResponse>> (
+                Guid id, PostApplicationMessageRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var message = await sender.Send(new PostApplicationMessageCommand(Applicant(http), id, request.Body), ct);
+                return TypedResults.Created($"/api/v1/applications/{id}", message);
+            })
+            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024))
+            .WithName("PostApplicationMessage")
+            .WithSummary("Write to the caseworkers of my submitted application")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         app.MapGet("/api/v1/me/applications", async Task<Ok<CursorPage<ApplicationSummary>>> (
                 string? cursor, int? limit, HttpContext http, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListMyApplicationsQuery(Applicant(http), cursor, limit), ct)))
@@ -114,6 +153,19 @@ internal static class ApplicationEndpoints
             .WithSummary("My applications, newest first")
             .ProducesValidationProblem();
         return app;
+    }
+
+    private static async Task<List<UploadedFile>> ReadFilesAsync(IFormCollection form, CancellationToken ct)
+    {
+        var files = new List<UploadedFile>();
+        foreach (var file in form.Files)
+        {
+            using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+            await file.CopyToAsync(buffer, ct);
+            files.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+        }
+
+        return files;
     }
 
     private static Applicant Applicant(HttpContext http)
@@ -138,3 +190,9 @@ internal sealed record CreateApplicationRequest(string Form);
 
 /// <param name="Data">The form data so far, a JSON object shaped by the form's schema.</param>
 internal sealed record SaveApplicationRequest(JsonElement Data);
+
+/// <param name="Message">The answer: plain text, at most 5,000 characters.</param>
+internal sealed record AnswerInformationRequest(string? Message);
+
+/// <param name="Body">Plain text, at most 5,000 characters.</param>
+internal sealed record PostApplicationMessageRequest(string Body);

@@ -91,18 +91,27 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
         try
         {
             var reference = await referenceNumbers.NextAsync(cancellationToken);
-            db.AddIntegrationEvent(application.Submit(cleaned.ToJsonString(), reference, command.IdempotencyKey, time.GetUtcNow()));
+            var applicant = new CaseApplicant(command.Applicant.Name, command.Applicant.Email, command.Applicant.Language);
+            var submitted = application.Submit(cleaned.ToJsonString(), reference, command.IdempotencyKey, version.Content, applicant, time.GetUtcNow());
+            db.AddIntegrationEvent(submitted.Submitted);
+            db.Record(submitted.Change);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return await ResponseAsync(application, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
-            // Another submit of this draft won (a double click, a retry). Answer like it did when the
-            // request is the same one retried, else say it is filed already.
+            // Another submit of this draft won (a double click, a retry): its row version or its
+            // first history entry was there first. Answer like it did when the request is the same
+            // one retried, else say it is filed already.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var current = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
+            if (!current.IsSubmitted && ex is not DbUpdateConcurrencyException)
+            {
+                throw;
+            }
+
             return AlreadySubmitted(current, command.IdempotencyKey)
                 ? await ResponseAsync(current, cancellationToken)
                 : throw new ConflictException("The application was changed at the same time; read it again.");
@@ -112,8 +121,17 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
     public async ValueTask<ApplicationResponse> Handle(WithdrawApplicationCommand command, CancellationToken cancellationToken)
     {
         var application = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
-        application.Withdraw(time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (application.Withdraw(now) is { } change)
+        {
+            db.Record(change);
+            foreach (var open in await db.InformationRequests.Where(r => r.ApplicationId == application.Id && r.Status == InformationRequestStatus.Open).ToListAsync(cancellationToken))
+            {
+                open.Cancel(now);
+            }
+        }
+
+        await SaveCaseChangeAsync(cancellationToken);
         return await ResponseAsync(application, cancellationToken);
     }
 
@@ -160,12 +178,8 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
         return Unit.Value;
     }
 
-    private async Task<ApplicationResponse> ResponseAsync(Application application, CancellationToken cancellationToken) =>
-        ApplicationResponse.From(application, await db.Attachments.AsNoTracking()
-            .Where(a => a.ApplicationId == application.Id)
-            .OrderBy(a => a.UploadedAt)
-            .Select(a => new AttachmentResponse(a.Id, a.Slot, a.FileName, a.MediaType, a.SizeBytes, a.Sha256, a.UploadedAt))
-            .ToListAsync(cancellationToken));
+    private Task<ApplicationResponse> ResponseAsync(Application application, CancellationToken cancellationToken) =>
+        ApplicationViews.ResponseAsync(db, application, cancellationToken);
 
     public async ValueTask<CursorPage<ApplicationSummary>> Handle(ListMyApplicationsQuery query, CancellationToken cancellationToken)
     {
@@ -186,10 +200,25 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
 
     /// <summary>True when this is a retry of the submission that filed it; 409 when it was filed otherwise.</summary>
     private static bool AlreadySubmitted(Application application, string? idempotencyKey) =>
-        application.Status == ApplicationStatus.Submitted
+        application.IsSubmitted
         && (idempotencyKey is not null && idempotencyKey == application.SubmissionKey
             ? true
             : throw new ConflictException($"The application is submitted already (reference number {application.ReferenceNumber})."));
+
+    /// <summary>Saves a change the applicant made to their case; a caseworker's change at the same time wins.</summary>
+    /// <exception cref="ConflictException">The case changed at the same time.</exception>
+    private async Task SaveCaseChangeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The row version moved on, or the other change took the next history sequence first.
+            throw new ConflictException("The application was changed at the same time; read it again and retry.");
+        }
+    }
 
     /// <summary>The caller's own application; someone else's is reported as missing, not forbidden.</summary>
     private async Task<Application> OwnAsync(Applicant applicant, Guid id, CancellationToken cancellationToken) =>

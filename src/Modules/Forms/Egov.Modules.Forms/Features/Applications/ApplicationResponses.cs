@@ -9,7 +9,7 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// <param name="FormId">Id of the form.</param>
 /// <param name="FormKey">Key of the form, e.g. <c>hundesteuer-anmeldung</c>.</param>
 /// <param name="FormVersion">The form version it is filed against.</param>
-/// <param name="Status"><c>Draft</c>, <c>Submitted</c> or <c>Withdrawn</c>.</param>
+/// <param name="Status"><c>Draft</c>, then the case's status: <c>Submitted</c>, <c>InReview</c>, <c>InformationRequested</c>, <c>Approved</c>, <c>Rejected</c>, <c>Withdrawn</c>, <c>Closed</c>.</param>
 /// <param name="ReferenceNumber">Aktenzeichen once submitted.</param>
 /// <param name="Data">The form data (after submission: as filed, hidden sections dropped).</param>
 /// <param name="CreatedAt">UTC.</param>
@@ -18,6 +18,7 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// <param name="Attachments">The uploaded files (without content).</param>
 /// <param name="SubmittedAt">Submission instant, UTC.</param>
 /// <param name="SubmittedAtLocal">The same instant in Europe/Berlin with its offset, as shown to people.</param>
+/// <param name="Case">After submission: where the case stands, its public history, information requests and messages.</param>
 internal sealed record ApplicationResponse(
     Guid Id,
     Guid FormId,
@@ -31,9 +32,10 @@ internal sealed record ApplicationResponse(
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? SubmittedAtLocal,
     DateTimeOffset? WithdrawnAt,
-    IReadOnlyList<AttachmentResponse> Attachments)
+    IReadOnlyList<AttachmentResponse> Attachments,
+    ApplicationCaseView? Case)
 {
-    public static ApplicationResponse From(Application application, IReadOnlyList<AttachmentResponse> attachments)
+    public static ApplicationResponse From(Application application, IReadOnlyList<AttachmentResponse> attachments, ApplicationCaseView? caseView)
     {
         using var data = JsonDocument.Parse(application.Data);
         return new(
@@ -41,7 +43,8 @@ internal sealed record ApplicationResponse(
             application.ReferenceNumber, data.RootElement.Clone(), application.CreatedAt, application.UpdatedAt,
             application.SubmittedAt, application.SubmittedAt is { } at ? CivilTime.ToBerlin(at) : null,
             application.WithdrawnAt,
-            attachments);
+            attachments,
+            caseView);
     }
 }
 
@@ -55,3 +58,27 @@ internal sealed record AttachmentResponse(Guid Id, string Slot, string FileName,
     public static AttachmentResponse From(Attachment attachment) => new(
         attachment.Id, attachment.Slot, attachment.FileName, attachment.MediaType, attachment.SizeBytes, attachment.Sha256, attachment.UploadedAt);
 }
+
+/// <summary>The applicant's view of their case.</summary>
+/// <param name="DueAt">When the decision is due (UTC); moves on by the time an information request was open.</param>
+/// <param name="DecidedAt">UTC, once approved or rejected.</param>
+/// <param name="DecisionReason">The reason given with the decision.</param>
+/// <param name="History">Status changes, oldest first (internal steps such as assignments are left out).</param>
+/// <param name="InformationRequests">What the city asked for; answer the <c>Open</c> one.</param>
+/// <param name="Messages">The thread with the caseworkers (internal notes are never shown).</param>
+internal sealed record ApplicationCaseView(
+    DateTimeOffset? DueAt,
+    DateTimeOffset? DecidedAt,
+    string? DecisionReason,
+    IReadOnlyList<ApplicationHistoryEntry> History,
+    IReadOnlyList<Cases.InformationRequestResponse> InformationRequests,
+    IReadOnlyList<Cases.CaseMessageResponse> Messages);
+
+/// <summary>A status change as the applicant sees it: when, from what to what, whether they made it, and why.</summary>
+/// <param name="Sequence">1, 2, … in order.</param>
+/// <param name="OccurredAt">UTC.</param>
+/// <param name="FromStatus">Status before.</param>
+/// <param name="ToStatus">Status after.</param>
+/// <param name="ByApplicant">True when the applicant made the change.</param>
+/// <param name="Reason">The city's reason (rejection, information request), when given.</param>
+internal sealed record ApplicationHistoryEntry(int Sequence, DateTimeOffset OccurredAt, string FromStatus, string ToStatus, bool ByApplicant, string? Reason);

@@ -30,3 +30,15 @@ internal sealed class ListMyApplicationsValidator : AbstractValidator<ListMyAppl
     public ListMyApplicationsValidator() =>
         RuleFor(q => q.Limit).InclusiveBetween(1, Egov.SharedKernel.Paging.Cursor.MaxPageSize).OverridePropertyName("limit").WithName("limit");
 }
+
+internal sealed class PostApplicationMessageValidator : AbstractValidator<PostApplicationMessageCommand>
+{
+    public PostApplicationMessageValidator() =>
+        RuleFor(c => c.Body).NotEmpty().MaximumLength(Domain.CaseMessage.MaxLength).OverridePropertyName("body").WithName("body");
+}
+
+internal sealed class AnswerInformationRequestValidator : AbstractValidator<AnswerInformationRequestCommand>
+{
+    public AnswerInformationRequestValidator() =>
+        RuleFor(c => c.Message).NotEmpty().MaximumLength(Domain.CaseMessage.MaxLength).OverridePropertyName("message").WithName("message");
+}

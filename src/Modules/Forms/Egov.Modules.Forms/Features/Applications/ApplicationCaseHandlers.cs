@@ -1,0 +1,104 @@
+using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.Cases;
+using Egov.Modules.Forms.Persistence;
+using Egov.SharedKernel.Errors;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egov.Modules.Forms.Features.Applications;
+
+/// <summary>Answers an open information request with a message and files; the case goes back to InReview.</summary>
+internal sealed record AnswerInformationRequestCommand(Applicant Applicant, Guid ApplicationId, Guid RequestId, string Message, IReadOnlyList<UploadedFile> Files)
+    : ICommand<ApplicationResponse>;
+
+/// <summary>Writes to the caseworkers of one's submitted application.</summary>
+internal sealed record PostApplicationMessageCommand(Applicant Applicant, Guid ApplicationId, string Body) : ICommand<CaseMessageResponse>;
+
+/// <summary>The applicant's side of their case: answering information requests and writing messages.</summary>
+internal sealed class ApplicationCaseHandlers(FormsDbContext db, TimeProvider time) :
+    ICommandHandler<AnswerInformationRequestCommand, ApplicationResponse>,
+    ICommandHandler<PostApplicationMessageCommand, CaseMessageResponse>
+{
+    /// <summary>
+    /// Files answering an information request follow the rules of an upload at submission: PDF, JPEG
+    /// or PNG detected from the bytes, at most 10 MB each, at most 10 per answer.
+    /// </summary>
+    internal static readonly AttachmentSlot AnswerSlot = new(
+        "information-request",
+        new LocalizedText("Nachgereichte Unterlagen", "Documents provided on request"),
+        Required: false,
+        RequiredWhen: null,
+        AllowedTypes: ["application/pdf", "image/jpeg", "image/png"],
+        MaxSizeBytes: 10 * 1024 * 1024,
+        MaxCount: 10);
+
+    public async ValueTask<ApplicationResponse> Handle(AnswerInformationRequestCommand command, CancellationToken cancellationToken)
+    {
+        var application = await OwnCaseAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        var request = await db.InformationRequests.FirstOrDefaultAsync(r => r.Id == command.RequestId && r.ApplicationId == application.Id, cancellationToken)
+            ?? throw new NotFoundException($"Application {application.ReferenceNumber} has no information request {command.RequestId}.");
+        if (request.Status != InformationRequestStatus.Open)
+        {
+            throw new ConflictException(command.Applicant.Language == "de"
+                ? "Diese Nachforderung ist bereits beantwortet oder zurückgenommen."
+                : "This information request is answered or withdrawn already; it takes no more answers.");
+        }
+
+        if (command.Files.Count > 0 && AttachmentRules.Check(AnswerSlot, 0, command.Files, command.Applicant.Language) is { Count: > 0 } errors)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var actor = new CaseActor(application.ApplicantSubject, application.ApplicantName ?? "", IsApplicant: true);
+        var message = command.Message.Trim();
+        request.Answered(message, now);
+        db.Record(application.InformationProvided(actor, now));
+        db.CaseMessages.Add(CaseMessage.Create(application.Id, actor, message, isInternal: false, request.Id, now));
+        db.Attachments.AddRange(command.Files.Select(f => Attachment.Create(
+            application.Id, AnswerSlot.Name, FileTypes.SanitizeFileName(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now, request.Id)));
+        await SaveAsync(cancellationToken);
+        return await ApplicationViews.ResponseAsync(db, application, cancellationToken);
+    }
+
+    public async ValueTask<CaseMessageResponse> Handle(PostApplicationMessageCommand command, CancellationToken cancellationToken)
+    {
+        var application = await OwnCaseAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        if (application.Status == ApplicationStatus.Closed)
+        {
+            throw new ConflictException(command.Applicant.Language == "de"
+                ? "Der Vorgang ist abgeschlossen; Nachrichten sind hier nicht mehr möglich."
+                : "The case is closed; messages are no longer possible here.");
+        }
+
+        var message = CaseMessage.Create(
+            application.Id, new CaseActor(application.ApplicantSubject, application.ApplicantName ?? "", IsApplicant: true),
+            command.Body.Trim(), isInternal: false, null, time.GetUtcNow());
+        db.CaseMessages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        return CaseMessageResponse.From(message);
+    }
+
+    /// <summary>The caller's own submitted application; anything else is reported missing.</summary>
+    private async Task<Application> OwnCaseAsync(Applicant applicant, Guid id, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.ApplicantSubject == applicant.Subject, cancellationToken)
+            ?? throw new NotFoundException($"There is no application {id}.");
+        return application.IsSubmitted
+            ? application
+            : throw new ConflictException("The application is a draft; submit it first.");
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The row version moved on, or the other change took the next history sequence first.
+            throw new ConflictException("The application was changed at the same time; read it again and retry.");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.Cases;
+using Egov.Modules.Forms.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egov.Modules.Forms.Features.Applications;
+
+/// <summary>Builds an application as its applicant sees it, with the public part of its case once submitted.</summary>
+internal static class ApplicationViews
+{
+    public static async Task<ApplicationResponse> ResponseAsync(FormsDbContext db, Application application, CancellationToken cancellationToken)
+    {
+        var attachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.ApplicationId == application.Id)
+            .OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentResponse(a.Id, a.Slot, a.FileName, a.MediaType, a.SizeBytes, a.Sha256, a.UploadedAt))
+            .ToListAsync(cancellationToken);
+        if (!application.IsSubmitted)
+        {
+            return ApplicationResponse.From(application, attachments, null);
+        }
+
+        var history = await db.CaseHistory.AsNoTracking()
+            .Where(e => e.ApplicationId == application.Id && e.VisibleToApplicant)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        var requests = await db.InformationRequests.AsNoTracking()
+            .Where(r => r.ApplicationId == application.Id)
+            .OrderBy(r => r.RequestedAt)
+            .ToListAsync(cancellationToken);
+        var messages = await db.CaseMessages.AsNoTracking()
+            .Where(m => m.ApplicationId == application.Id && !m.Internal)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        return ApplicationResponse.From(application, attachments, new ApplicationCaseView(
+            application.DueAt,
+            application.DecidedAt,
+            application.DecisionReason,
+            [.. history.Select(e => new ApplicationHistoryEntry(e.Sequence, e.OccurredAt, e.FromStatus!.Value.ToString(), e.ToStatus!.Value.ToString(), e.ByApplicant, e.Reason))],
+            [.. requests.Select(InformationRequestResponse.From)],
+            [.. messages.Select(CaseMessageResponse.From)]));
+    }
+}
