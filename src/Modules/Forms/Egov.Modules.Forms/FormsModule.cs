@@ -1,8 +1,10 @@
 using Egov.Modules.Forms.Features;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
+using Egov.Modules.Forms.Features.Notifications;
 using Egov.Modules.Forms.Persistence;
 using Egov.Modules.Forms.Seed;
+using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +30,8 @@ public static class FormsModule
         services.AddOptions<ReferenceNumberOptions>().Bind(configuration.GetSection(ReferenceNumberOptions.SectionName));
         services.AddScoped<ReferenceNumbers>();
         services.AddSingleton<StaffDirectory>();
+        services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName));
+        services.AddStatusMail(configuration);
         return services;
     }
 
