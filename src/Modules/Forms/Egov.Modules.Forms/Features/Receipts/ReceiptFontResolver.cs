@@ -1,0 +1,85 @@
+using System.Reflection;
+using PdfSharp.Fonts;
+
+namespace Egov.Modules.Forms.Features.Receipts;
+
+/// <summary>
+/// PDFsharp's font resolver for receipts: DejaVu Sans regular and bold, read from this assembly's
+/// embedded resources (<c>Features/Receipts/Fonts</c>, Bitstream Vera licence), never from system
+/// fonts. Every family and style resolves to one of the two faces (italic to upright), so text
+/// always renders with a font that ships with Egov.
+/// <para>
+/// PDFsharp keeps its font resolver process-wide (<see cref="GlobalFontSettings"/>) and refuses to
+/// change it once fonts were used; <see cref="EnsureRegistered"/> installs this resolver once,
+/// thread-safely, before the first receipt is rendered.
+/// </para>
+/// </summary>
+internal sealed class ReceiptFontResolver : IFontResolver
+{
+    /// <summary>The family name receipts ask for.</summary>
+    public const string FamilyName = "DejaVu Sans";
+
+    private const string RegularFace = "DejaVuSans";
+    private const string BoldFace = "DejaVuSans-Bold";
+    private const string ResourcePrefix = "Egov.Modules.Forms.Receipts.Fonts.";
+
+    private static readonly Lock Gate = new();
+    private static readonly Lazy<byte[]> Regular = new(() => Load(RegularFace));
+    private static readonly Lazy<byte[]> Bold = new(() => Load(BoldFace));
+
+    private ReceiptFontResolver()
+    {
+    }
+
+    /// <summary>The one instance PDFsharp is given.</summary>
+    public static ReceiptFontResolver Instance { get; } = new();
+
+    /// <summary>
+    /// Installs <see cref="Instance"/> as PDFsharp's global font resolver unless it is installed already.
+    /// Safe to call from any number of threads, any number of times.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another font resolver is installed in this process.</exception>
+    public static void EnsureRegistered()
+    {
+        if (ReferenceEquals(GlobalFontSettings.FontResolver, Instance))
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            var current = GlobalFontSettings.FontResolver;
+            if (current is null)
+            {
+                GlobalFontSettings.FontResolver = Instance;
+            }
+            else if (!ReferenceEquals(current, Instance))
+            {
+                throw new InvalidOperationException(
+                    $"PDFsharp already uses the font resolver {current.GetType().FullName}; receipts need {nameof(ReceiptFontResolver)} (PDFsharp allows one per process).");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        new(bold ? BoldFace : RegularFace);
+
+    /// <inheritdoc />
+    public byte[]? GetFont(string faceName) => faceName switch
+    {
+        RegularFace => Regular.Value,
+        BoldFace => Bold.Value,
+        _ => null,
+    };
+
+    private static byte[] Load(string face)
+    {
+        var name = ResourcePrefix + face + ".ttf";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The receipt font resource {name} is missing from the build.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
