@@ -2,6 +2,7 @@ using Egov.Modules.Forms.Features;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Notifications;
+using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
 using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Hosting;
@@ -32,6 +33,10 @@ public static class FormsModule
         services.AddSingleton<StaffDirectory>();
         services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddStatusMail(configuration);
+        services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));
+        services.AddSingleton<ReceiptRenderer>();
+        services.AddScoped<ReceiptIssuer>();
+        services.AddReceiptRateLimit();
         return services;
     }
 
@@ -41,6 +46,7 @@ public static class FormsModule
         app.MapGroup("/api/v1/forms").WithTags("Forms").MapFormEndpoints();
         app.MapApplicationEndpoints();
         app.MapCaseEndpoints();
+        app.MapReceiptEndpoints();
         return app;
     }
 }

@@ -28,6 +28,18 @@ public sealed class MainJobEndToEndTests(MailingFactory factory) : IClassFixture
         var receipt = await MailAsync(reference, "Eingangsbestätigung");
         Assert.Contains($"https://service.musterstadt.example/applications/{id}", receipt.TextBody, StringComparison.Ordinal);
 
+        // … and gets the receipt, which names the reference number and verifies.
+        var pdf = await erika.GetAsync($"/api/v1/applications/{id}/receipt", ct);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(ct)))
+        {
+            var text = string.Concat(document.GetPages().Select(p => p.Text));
+            Assert.Contains(reference, text, StringComparison.Ordinal);
+            var fingerprint = System.Text.RegularExpressions.Regex.Match(text, "[0-9a-f]{64}").Value;
+            var verified = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/receipts/verify?reference={reference}&fingerprint={fingerprint}", ct);
+            Assert.True(verified.GetProperty("valid").GetBoolean());
+        }
+
         // 2. The caseworker finds it in the worklist of her department and takes it.
         var worklist = await clara.GetFromJsonAsync<JsonElement>($"/api/v1/cases?status=Submitted&assignee=none&q={reference}", ct);
         var listed = Assert.Single(worklist.GetProperty("items").EnumerateArray());

@@ -35,6 +35,8 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
     /// <summary>Adds a case change: its history entry, and its event to the outbox (sent after commit).</summary>
     public void Record(CaseChange change)
     {
@@ -172,6 +174,21 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
             b.Property(e => e.Resource).HasMaxLength(120);
             b.HasIndex(e => new { e.ApplicationId, e.At });
             b.HasIndex(e => new { e.ActorSubject, e.At });
+        });
+
+        modelBuilder.Entity<Receipt>(b =>
+        {
+            b.ToTable("receipts");
+            b.HasKey(r => r.ApplicationId);
+            b.Property(r => r.ApplicationId).ValueGeneratedNever();
+            b.Property(r => r.ReferenceNumber).HasMaxLength(40);
+            b.Property(r => r.Fingerprint).HasMaxLength(64).IsFixedLength();
+            b.Property(r => r.PdfSha256).HasMaxLength(64).IsFixedLength();
+            b.Property(r => r.Language).HasMaxLength(8);
+            b.HasOne<Application>().WithOne().HasForeignKey<Receipt>(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+
+            // The verification looks receipts up by reference number.
+            b.HasIndex(r => r.ReferenceNumber).IsUnique();
         });
 
         modelBuilder.Entity<StaffMember>(b =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
 using Mediator;
@@ -143,6 +144,8 @@ internal static class ApplicationEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        applications.MapApplicantReceipt(Applicant);
 
         app.MapGet("/api/v1/me/applications", async Task<Ok<CursorPage<ApplicationSummary>>> (
                 string? cursor, int? limit, HttpContext http, ISender sender, CancellationToken ct) =>

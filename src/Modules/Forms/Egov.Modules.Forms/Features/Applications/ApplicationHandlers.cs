@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Paging;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egov.Modules.Forms.Features.Applications;
 
 /// <summary>A citizen's online applications: draft, save, submit, withdraw, read.</summary>
-internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers referenceNumbers, TimeProvider time) :
+internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers referenceNumbers, ReceiptIssuer receipts, TimeProvider time) :
     ICommandHandler<CreateApplicationCommand, ApplicationResponse>,
     ICommandHandler<SaveApplicationDraftCommand, ApplicationResponse>,
     ICommandHandler<SubmitApplicationCommand, ApplicationResponse>,
@@ -95,6 +96,8 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
             var submitted = application.Submit(cleaned.ToJsonString(), reference, command.IdempotencyKey, version.Content, applicant, time.GetUtcNow());
             db.AddIntegrationEvent(submitted.Submitted);
             db.Record(submitted.Change);
+            var attachments = await db.Attachments.Where(a => a.ApplicationId == application.Id).ToListAsync(cancellationToken);
+            db.Receipts.Add(receipts.Issue(application, version.Content, attachments));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return await ResponseAsync(application, cancellationToken);

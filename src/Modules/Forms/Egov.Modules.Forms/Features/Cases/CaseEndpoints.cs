@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
@@ -111,6 +112,8 @@ internal static class CaseEndpoints
             .WithName("GetCaseAttachment")
             .WithSummary("Download a file of the case")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        cases.MapCaseReceipt(Caseworker);
 
         app.MapGet("/api/v1/cases/access-log", async Task<Ok<CursorPage<CaseAccessLogResponse>>> (
                 Guid? caseId, string? actor, string? cursor, int? limit, ISender sender, CancellationToken ct) =>

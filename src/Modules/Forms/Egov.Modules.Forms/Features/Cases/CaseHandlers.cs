@@ -15,6 +15,7 @@ internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Time
     IQueryHandler<GetCaseQuery, CaseDetail>,
     IQueryHandler<GetCaseHistoryQuery, IReadOnlyList<CaseHistoryEntryResponse>>,
     IQueryHandler<GetCaseAttachmentQuery, CaseFile>,
+    IQueryHandler<GetCaseReceiptQuery, Receipts.ReceiptFile>,
     ICommandHandler<AssignCaseCommand, CaseDetail>,
     ICommandHandler<TransitionCaseCommand, CaseDetail>,
     ICommandHandler<RequestInformationCommand, CaseDetail>
@@ -41,6 +42,15 @@ internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Time
             ?? throw new NotFoundException($"Case {application.ReferenceNumber} has no file {query.AttachmentId}.");
         await LogReadAsync(application, query.Caseworker, $"attachment:{file.Id}", cancellationToken);
         return new CaseFile(file.FileName, file.MediaType, file.Content);
+    }
+
+    public async ValueTask<Receipts.ReceiptFile> Handle(GetCaseReceiptQuery query, CancellationToken cancellationToken)
+    {
+        var application = await CaseAsync(query.Caseworker, query.CaseId, cancellationToken);
+        var receipt = await db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == application.Id, cancellationToken)
+            ?? throw new NotFoundException($"Case {application.ReferenceNumber} has no receipt.");
+        await LogReadAsync(application, query.Caseworker, "receipt", cancellationToken);
+        return Receipts.Receipts.File(receipt);
     }
 
     public async ValueTask<CaseDetail> Handle(AssignCaseCommand command, CancellationToken cancellationToken)

@@ -62,6 +62,9 @@ internal sealed record PostCaseMessageCommand(Caseworker Caseworker, Guid CaseId
 /// <summary>One file of the case (content included); logged as a read.</summary>
 internal sealed record GetCaseAttachmentQuery(Caseworker Caseworker, Guid CaseId, Guid AttachmentId) : IQuery<CaseFile>;
 
+/// <summary>The receipt PDF of a case; logged as a read.</summary>
+internal sealed record GetCaseReceiptQuery(Caseworker Caseworker, Guid CaseId) : IQuery<Receipts.ReceiptFile>;
+
 /// <summary>Administrator: who read which case's personal data, newest first.</summary>
 internal sealed record ListCaseAccessLogQuery(Guid? CaseId, string? Actor, string? Cursor, int? Limit) : IQuery<CursorPage<CaseAccessLogResponse>>;
 

@@ -559,6 +559,57 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                     b.ToTable("information_requests", "forms");
                 });
 
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.Receipt", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("fingerprint")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("pdf_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference_number");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_receipts");
+
+                    b.HasIndex("ReferenceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_receipts_reference_number");
+
+                    b.ToTable("receipts", "forms");
+                });
+
             modelBuilder.Entity("Egov.Modules.Forms.Domain.ReferenceSequence", b =>
                 {
                     b.Property<int>("Year")
@@ -743,6 +794,16 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_information_requests_applications_application_id");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.Receipt", b =>
+                {
+                    b.HasOne("Egov.Modules.Forms.Domain.Application", null)
+                        .WithOne()
+                        .HasForeignKey("Egov.Modules.Forms.Domain.Receipt", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_receipts_applications_application_id");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.FormDefinition", b =>

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Egov.Modules.Forms.Features.Applications;
+using Egov.Modules.Forms.Features.Cases;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Egov.Modules.Forms.Features.Receipts;
+
+/// <summary>Receipt downloads and the anonymous, rate-limited verification.</summary>
+internal static class ReceiptEndpoints
+{
+    /// <summary>Rate-limiter policy of the verification endpoint (per client IP address).</summary>
+    public const string VerificationPolicy = "receipt-verification";
+
+    /// <summary>
+    /// Adds the verification's fixed-window limit: <see cref="ReceiptOptions.VerificationsPerMinute"/>
+    /// per client IP address (read when the limiter is built, so late configuration counts).
+    /// </summary>
+    public static IServiceCollection AddReceiptRateLimit(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ReceiptOptions>>((limiter, receipts) =>
+            limiter.AddPolicy(VerificationPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString(),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = receipts.Value.VerificationsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReceiptEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/receipts/verify", async Task<Ok<ReceiptCheckResult>> (string? reference, string? fingerprint, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new VerifyReceiptQuery(reference, fingerprint), ct)))
+            .AllowAnonymous()
+            .RequireRateLimiting(VerificationPolicy)
+            .WithTags("Receipts")
+            .WithName("VerifyReceipt")
+            .WithSummary("Check a receipt: was one with exactly this reference number and fingerprint issued, and when?")
+            .WithDescription("Anonymous; answers nothing personal. `valid` is false for any change of either value. Rate-limited per IP address (429 with Retry-After).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return app;
+    }
+
+    /// <summary>
+    /// The PDF with <c>Content-Disposition</c> carrying an ASCII <c>filename</c> and an RFC 5987/6266
+    /// <c>filename*</c> in UTF-8, an ETag, and 304 when <c>If-None-Match</c> names it.
+    /// </summary>
+    public static IResult Download(HttpContext http, ReceiptFile receipt)
+    {
+        http.Response.Headers.ETag = receipt.ETag;
+        http.Response.Headers.CacheControl = "private, no-cache";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Contains(receipt.ETag, StringComparer.Ordinal)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.FileName = $"\"{receipt.AsciiFileName}\"";
+        disposition.FileNameStar = receipt.FileName;
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.File(receipt.Pdf, "application/pdf");
+    }
+
+    /// <summary>Maps the applicant's download into the applications group.</summary>
+    public static RouteHandlerBuilder MapApplicantReceipt(this RouteGroupBuilder applications, Func<HttpContext, Applicant> applicant) =>
+        applications.MapGet("/{id:guid}/receipt", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+                Download(http, await sender.Send(new GetReceiptQuery(applicant(http), id), ct)))
+            .WithName("GetReceipt")
+            .WithSummary("The receipt (Eingangsbestätigung) of my submitted application, as PDF")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>Maps the staff download into the cases group.</summary>
+    public static RouteHandlerBuilder MapCaseReceipt(this RouteGroupBuilder cases, Func<HttpContext, Caseworker> caseworker) =>
+        cases.MapGet("/{id:guid}/receipt", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+                Download(http, await sender.Send(new GetCaseReceiptQuery(caseworker(http), id), ct)))
+            .WithName("GetCaseReceipt")
+            .WithSummary("The receipt of a case, as PDF (logged as a read)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,25 @@
+namespace Egov.Modules.Forms.Features.Receipts;
+
+/// <summary>Settings of receipts (configuration section <c>Egov:Receipts</c>).</summary>
+internal sealed class ReceiptOptions
+{
+    public const string SectionName = "Egov:Receipts";
+
+    /// <summary>The issuing authority printed at the top of every receipt.</summary>
+    public AuthoritySettings Authority { get; set; } = new();
+
+    /// <summary>Verifications allowed per client IP address and minute (anonymous endpoint; default 30).</summary>
+    public int VerificationsPerMinute { get; set; } = 30;
+
+    /// <summary>The issuing authority: name, postal address lines, contact lines (phone, e-mail, web).</summary>
+    internal sealed class AuthoritySettings
+    {
+        public string Name { get; set; } = "Stadt Musterstadt – Bürgerservice";
+
+        public List<string> AddressLines { get; set; } = ["Rathausplatz 1", "12345 Musterstadt"];
+
+        public List<string> ContactLines { get; set; } = ["Telefon 0123 456-0", "buergerservice@musterstadt.example"];
+
+        public ReceiptAuthority ToAuthority() => new(Name, AddressLines, ContactLines);
+    }
+}
