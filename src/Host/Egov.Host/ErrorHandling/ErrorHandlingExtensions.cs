@@ -19,6 +19,15 @@ internal static class ErrorHandlingExtensions
                     "Sign in first: send an access token (Authorization: Bearer …) or use a browser session.",
                 StatusCodes.Status403Forbidden => "You are signed in, but your role does not allow this.",
                 StatusCodes.Status404NotFound => "There is nothing at this address.",
+                StatusCodes.Status429TooManyRequests => "Too many requests from your address; wait as long as Retry-After says, then try again.",
+                _ => null,
+            };
+
+            // ASP.NET Core knows no type for the two RFC 6585 codes Egov uses.
+            context.ProblemDetails.Type ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status428PreconditionRequired => "https://www.rfc-editor.org/rfc/rfc6585#section-3",
+                StatusCodes.Status429TooManyRequests => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
                 _ => null,
             };
             if (http.Items.TryGetValue(CorrelationIdMiddleware.ItemKey, out var correlationId))

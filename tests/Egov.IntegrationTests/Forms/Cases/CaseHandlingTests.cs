@@ -207,8 +207,12 @@ public sealed class CaseHandlingTests(EgovApplicationFactory factory) : IClassFi
         var delete = await Record.ExceptionAsync(() => db.Database.ExecuteSqlAsync(
             $"DELETE FROM forms.case_history WHERE application_id = {id}", TestContext.Current.CancellationToken));
 
+        var truncate = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
+            "TRUNCATE forms.case_history CASCADE", TestContext.Current.CancellationToken));
+
         Assert.Contains("append-only", update?.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete?.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", truncate?.Message, StringComparison.Ordinal);
         Assert.Equal(1, await db.CaseHistory.CountAsync(e => e.ApplicationId == id, TestContext.Current.CancellationToken));
     }
 
@@ -305,11 +309,13 @@ public sealed class CaseHandlingTests(EgovApplicationFactory factory) : IClassFi
         var attachment = body.GetProperty("attachments")[0].GetProperty("id").GetGuid();
         (await clara.GetAsync($"/api/v1/cases/{id}/attachments/{attachment}", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
+        (await clara.GetAsync($"/api/v1/cases?q={body.GetProperty("referenceNumber").GetString()}", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
         var log = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/cases/access-log?caseId={id}", TestContext.Current.CancellationToken);
         var forbidden = await clara.GetAsync($"/api/v1/cases/access-log?caseId={id}", TestContext.Current.CancellationToken);
 
         var entries = log.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal([$"attachment:{attachment}", "case"], entries.Select(e => e.GetProperty("resource").GetString()));
+        Assert.Equal(["worklist", $"attachment:{attachment}", "case"], entries.Select(e => e.GetProperty("resource").GetString()));
         Assert.All(entries, e => Assert.Equal("dev-staff-caseworker", e.GetProperty("actorSubject").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }

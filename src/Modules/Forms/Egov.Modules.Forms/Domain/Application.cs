@@ -150,7 +150,7 @@ internal sealed class Application
             var conflict = new ConflictException(allowed.Count == 0
                 ? $"The case is {Status}; it cannot change any more."
                 : $"The case is {Status} and cannot move to {to}. Allowed: {string.Join(", ", allowed)}.");
-            conflict.Extensions["status"] = Status.ToString();
+            conflict.Extensions["caseStatus"] = Status.ToString();
             conflict.Extensions["allowed"] = allowed.Select(s => s.ToString()).ToArray();
             throw conflict;
         }
@@ -226,7 +226,9 @@ internal sealed class Application
 
         if (!CaseTransitions.Withdrawable.Contains(Status))
         {
-            throw new ConflictException($"The application is {Status}; after a decision it can no longer be withdrawn.");
+            throw new ConflictException(Status == ApplicationStatus.Closed
+                ? "The case is closed; it can no longer be withdrawn."
+                : $"The application is {Status}; after a decision it can no longer be withdrawn.");
         }
 
         return ChangeStatus(ApplicationStatus.Withdrawn, new CaseActor(ApplicantSubject, ApplicantName ?? "", IsApplicant: true), null, now);

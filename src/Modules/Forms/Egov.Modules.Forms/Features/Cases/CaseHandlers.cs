@@ -67,9 +67,10 @@ internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Time
         if (assignee?.Subject != application.AssigneeSubject)
         {
             db.CaseHistory.Add(application.Assign(command.Caseworker.Actor, assignee, time.GetUtcNow()));
-            await SaveAsync(cancellationToken);
         }
 
+        LogRead(application, command.Caseworker);
+        await SaveAsync(cancellationToken);
         return await DetailAsync(application, cancellationToken);
     }
 
@@ -95,6 +96,7 @@ internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Time
             }
         }
 
+        LogRead(application, command.Caseworker);
         await SaveAsync(cancellationToken);
         return await DetailAsync(application, cancellationToken);
     }
@@ -107,6 +109,7 @@ internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Time
         var message = command.Message.Trim();
         db.Record(application.Transition(ApplicationStatus.InformationRequested, command.Caseworker.Actor, message, now));
         db.InformationRequests.Add(InformationRequest.Open(application.Id, message, command.AnswerBy, command.Caseworker.Actor, now));
+        LogRead(application, command.Caseworker);
         await SaveAsync(cancellationToken);
         return await DetailAsync(application, cancellationToken);
     }
@@ -162,6 +165,10 @@ internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Time
             throw new PreconditionFailedException("The case was changed by someone else at the same time; read it again, check the change, then retry.");
         }
     }
+
+    /// <summary>A change answers with the whole case: that is a read of its personal data too.</summary>
+    private void LogRead(Application application, Caseworker caseworker) =>
+        db.CaseAccessLog.Add(CaseAccessLogEntry.Create(application.Id, caseworker.Actor, "case", time.GetUtcNow()));
 
     private async Task LogReadAsync(Application application, Caseworker caseworker, string resource, CancellationToken cancellationToken)
     {

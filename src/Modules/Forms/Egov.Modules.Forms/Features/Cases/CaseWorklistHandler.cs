@@ -38,6 +38,10 @@ internal sealed class CaseWorklistHandler(FormsDbContext db, StaffDirectory staf
 
         var rows = await Page(cases, query.Sort, after).Take(limit + 1).ToListAsync(cancellationToken);
         var items = rows.Count > limit ? rows[..limit] : rows;
+
+        // The worklist shows applicants' names: each listed case is a read of personal data.
+        db.CaseAccessLog.AddRange(items.Select(a => CaseAccessLogEntry.Create(a.Id, query.Caseworker.Actor, "worklist", now)));
+        await db.SaveChangesAsync(cancellationToken);
         string? next = null;
         if (rows.Count > limit)
         {

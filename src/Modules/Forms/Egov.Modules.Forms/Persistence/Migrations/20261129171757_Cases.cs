@@ -337,13 +337,17 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                 CREATE TRIGGER case_history_append_only
                     BEFORE UPDATE OR DELETE ON forms.case_history
                     FOR EACH ROW EXECUTE FUNCTION forms.case_history_append_only();
+
+                CREATE TRIGGER case_history_no_truncate
+                    BEFORE TRUNCATE ON forms.case_history
+                    FOR EACH STATEMENT EXECUTE FUNCTION forms.case_history_append_only();
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS case_history_append_only ON forms.case_history; DROP FUNCTION IF EXISTS forms.case_history_append_only();");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS case_history_no_truncate ON forms.case_history; DROP TRIGGER IF EXISTS case_history_append_only ON forms.case_history; DROP FUNCTION IF EXISTS forms.case_history_append_only();");
 
             migrationBuilder.DropForeignKey(
                 name: "fk_attachments_information_requests_information_request_id",
