@@ -39,7 +39,7 @@ public sealed class HostOperationsTests(EgovApplicationFactory factory) : IClass
         var operation = document.RootElement.GetProperty("paths").GetProperty("/api/v1/announcements").GetProperty("get");
         Assert.Equal("ListAnnouncements", operation.GetProperty("operationId").GetString());
         var parameters = operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["kind", "cursor", "limit"], parameters);
+        Assert.Equal(["kind", "category", "lang", "since", "q", "cursor", "limit"], parameters);
     }
 
     [Fact]

@@ -51,8 +51,7 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
     public async Task SameEvent_DeliveredTwice_IsHandledOnce()
     {
         var now = DateTimeOffset.UtcNow;
-        var announcement = Announcement.CreateDraft(AnnouncementKind.News, "Twice told", "s", "b", ["waste"], now);
-        var integrationEvent = announcement.Publish(now);
+        var integrationEvent = Announcements.AnnouncementSamples.PublishNews("Twice told", now, "waste");
 
         using (var scope = factory.Services.CreateScope())
         {
@@ -68,7 +67,7 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
 
         using var check = factory.Services.CreateScope();
         var outreach = check.ServiceProvider.GetRequiredService<OutreachDbContext>();
-        var candidate = await outreach.CrossPostCandidates.SingleAsync(c => c.AnnouncementId == announcement.Id, TestContext.Current.CancellationToken);
+        var candidate = await outreach.CrossPostCandidates.SingleAsync(c => c.AnnouncementId == integrationEvent.AnnouncementId, TestContext.Current.CancellationToken);
         Assert.Equal("Twice told", candidate.Title);
         Assert.Equal(1, await outreach.InboxMessages.CountAsync(m => m.EventId == integrationEvent.EventId, TestContext.Current.CancellationToken));
     }
@@ -79,9 +78,13 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
         var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
         var now = DateTimeOffset.UtcNow;
-        var announcement = Announcement.CreateDraft(AnnouncementKind.News, title, "Summary", "Body", ["culture"], now);
+        var announcement = Announcements.AnnouncementSamples.Draft(AnnouncementKind.News, title, now, "culture");
         db.Announcements.Add(announcement);
-        db.AddIntegrationEvent(announcement.Publish(now));
+        foreach (var integrationEvent in announcement.PublishNow(null, Announcements.AnnouncementSamples.Editor, now))
+        {
+            db.AddIntegrationEvent(integrationEvent);
+        }
+
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         if (commit)
         {

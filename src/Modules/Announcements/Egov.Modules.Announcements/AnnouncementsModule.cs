@@ -1,9 +1,9 @@
-using Egov.Modules.Announcements.Features.ListAnnouncements;
+using Egov.Modules.Announcements.Features.Authoring;
+using Egov.Modules.Announcements.Features.Reading;
+using Egov.Modules.Announcements.Features.Scheduling;
 using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,20 +16,24 @@ namespace Egov.Modules.Announcements;
 /// </summary>
 public static class AnnouncementsModule
 {
-    /// <summary>Registers the module's database (schema <c>announcements</c>), outbox dispatcher and validators.</summary>
+    /// <summary>Registers the module's database (schema <c>announcements</c>), outbox dispatcher, validators, settings (<c>Egov:Announcements</c>) and the publication scheduler.</summary>
     public static IServiceCollection AddAnnouncementsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AnnouncementsDbContext>(configuration, AnnouncementsDbContext.SchemaName);
         services.AddValidatorsFromAssembly(typeof(AnnouncementsModule).Assembly, includeInternalTypes: true);
+        services.AddOptions<AnnouncementOptions>().Bind(configuration.GetSection(AnnouncementOptions.SectionName));
+        services.AddSingleton<AnnouncementInputValidator>();
+        services.AddSingleton<AnnouncementContentFactory>();
+        services.AddSingleton<AnnouncementScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnnouncementScheduler>());
         return services;
     }
 
-    /// <summary>Maps the module's endpoints under <c>/api/v1/announcements</c>.</summary>
+    /// <summary>Maps the module's endpoints: <c>/api/v1/announcements</c> (public reads and the editorial API) and <c>/api/v1/alerts</c>.</summary>
     public static IEndpointRouteBuilder MapAnnouncementsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/announcements")
-            .WithTags("Announcements")
-            .MapListAnnouncements();
+        app.MapReadingEndpoints();
+        app.MapAuthoringEndpoints();
         return app;
     }
 }

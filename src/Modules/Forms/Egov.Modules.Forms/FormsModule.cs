@@ -31,9 +31,13 @@ public static class FormsModule
         services.AddOptions<ReferenceNumberOptions>().Bind(configuration.GetSection(ReferenceNumberOptions.SectionName));
         services.AddScoped<ReferenceNumbers>();
         services.AddSingleton<StaffDirectory>();
-        services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName));
+        services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName))
+            .Validate(o => o.PublicBaseAddress is { IsAbsoluteUri: true, Scheme: "http" or "https" }, "Egov:PublicBaseAddress must be an absolute http(s) address, e.g. https://service.musterstadt.de/.")
+            .ValidateOnStart();
         services.AddStatusMail(configuration);
-        services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName));
+        services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName))
+            .Validate(o => o.VerificationsPerMinute >= 1, "Egov:Receipts:VerificationsPerMinute must be at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<ReceiptRenderer>();
         services.AddScoped<ReceiptIssuer>();
         services.AddReceiptRateLimit();

@@ -16,10 +16,15 @@ internal sealed class ReceiptOptions
     {
         public string Name { get; set; } = "Stadt Musterstadt – Bürgerservice";
 
-        public List<string> AddressLines { get; set; } = ["Rathausplatz 1", "12345 Musterstadt"];
+        /// <summary>Postal address lines; the example address when none are configured (configured lines replace it, never add to it).</summary>
+        public List<string> AddressLines { get; set; } = [];
 
-        public List<string> ContactLines { get; set; } = ["Telefon 0123 456-0", "buergerservice@musterstadt.example"];
+        /// <summary>Contact lines; the example contact when none are configured.</summary>
+        public List<string> ContactLines { get; set; } = [];
 
-        public ReceiptAuthority ToAuthority() => new(Name, AddressLines, ContactLines);
+        public ReceiptAuthority ToAuthority() => new(
+            Name,
+            AddressLines.Count > 0 ? AddressLines : ["Rathausplatz 1", "12345 Musterstadt"],
+            ContactLines.Count > 0 ? ContactLines : ["Telefon 0123 456-0", "buergerservice@musterstadt.example"]);
     }
 }

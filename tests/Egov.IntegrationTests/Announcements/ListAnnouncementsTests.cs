@@ -6,7 +6,7 @@ using Egov.Modules.Announcements.Persistence;
 using Egov.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Egov.IntegrationTests;
+namespace Egov.IntegrationTests.Announcements;
 
 public sealed class ListAnnouncementsTests(ListAnnouncementsTests.Factory factory) : IClassFixture<ListAnnouncementsTests.Factory>
 {
@@ -101,12 +101,8 @@ public sealed class ListAnnouncementsTests(ListAnnouncementsTests.Factory factor
             using var scope = Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
 
-            Announcement Published(AnnouncementKind kind, string title, DateTimeOffset at, DateTimeOffset? expires = null)
-            {
-                var announcement = Announcement.CreateDraft(kind, title, $"{title} summary", "Body", ["town-hall"], at.AddHours(-1));
-                announcement.Publish(at, expires);
-                return announcement;
-            }
+            static Announcement Published(AnnouncementKind kind, string title, DateTimeOffset at, DateTimeOffset? expires = null) =>
+                AnnouncementSamples.Published(kind, title, at, expires);
 
             var sameInstantA = Published(AnnouncementKind.News, "Library opens", Base.AddHours(3));
             var sameInstantB = Published(AnnouncementKind.News, "Market moves", Base.AddHours(3));
@@ -117,7 +113,7 @@ public sealed class ListAnnouncementsTests(ListAnnouncementsTests.Factory factor
                 sameInstantA,
                 sameInstantB,
                 Published(AnnouncementKind.News, "Expired roadworks", Base.AddDays(-10), expires: Base.AddDays(-5)),
-                Announcement.CreateDraft(AnnouncementKind.OfficialNotice, "Draft notice", "s", "b", [], Base));
+                AnnouncementSamples.Draft(AnnouncementKind.OfficialNotice, "Draft notice", Base));
             await db.SaveChangesAsync();
 
             var tied = new[] { sameInstantA, sameInstantB }.OrderByDescending(a => a.Id).Select(a => a.Title);

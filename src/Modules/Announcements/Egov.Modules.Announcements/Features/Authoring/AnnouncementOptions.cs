@@ -1,0 +1,26 @@
+namespace Egov.Modules.Announcements.Features.Authoring;
+
+/// <summary>Settings of the Announcements module (section <c>Egov:Announcements</c>).</summary>
+internal sealed class AnnouncementOptions
+{
+    public const string SectionName = "Egov:Announcements";
+
+    /// <summary>The categories editors may use: code → German label (the city's own list).</summary>
+    public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["traffic"] = "Verkehr und Baustellen",
+        ["waste"] = "Abfall",
+        ["culture"] = "Kultur",
+        ["town-hall"] = "Rathaus",
+        ["warnings"] = "Warnungen",
+    };
+
+    /// <summary>How often the scheduler looks for due publications and expiries (default 15 s).</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Sender (CAP <c>sender</c>, an e-mail-like identifier) of the city's own alerts.</summary>
+    public string AlertSender { get; set; } = "krisenstab@musterstadt.example";
+
+    /// <summary>Default CAP <c>senderName</c> when an alert gives none.</summary>
+    public string AlertSenderName { get; set; } = "Stadt Musterstadt – Krisenstab";
+}

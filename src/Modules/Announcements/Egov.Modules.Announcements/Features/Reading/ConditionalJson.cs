@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Egov.Modules.Announcements.Features.Reading;
+
+/// <summary>
+/// JSON answers of public reads with a strong ETag (the first 32 hex digits of the SHA-256 of the
+/// bytes) and <c>304 Not Modified</c> when <c>If-None-Match</c> names it (RFC 9110 §13.1.2);
+/// <c>Cache-Control: public, max-age</c> lets the app and proxies keep them briefly.
+/// </summary>
+internal static class ConditionalJson
+{
+    /// <summary>How long clients and shared caches may reuse a public read without asking (seconds).</summary>
+    public const int MaxAgeSeconds = 60;
+
+    public static IResult Result<T>(HttpContext http, T value, string? language = null)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, options);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
+        headers.Vary = HeaderNames.AcceptLanguage;
+        if (language is not null)
+        {
+            headers.ContentLanguage = language;
+        }
+
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
+        return ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "W/" + etag))
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Bytes(bytes, "application/json; charset=utf-8");
+    }
+
+    /// <summary>The language asked for by <c>lang</c>, else <c>Accept-Language</c> (de, en, de-x-ls), else German.</summary>
+    public static string Language(HttpContext http, string? lang)
+    {
+        if (!string.IsNullOrWhiteSpace(lang))
+        {
+            return lang.Trim();
+        }
+
+        return http.Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value?.ToLowerInvariant())
+            .Select(l => l is "de-x-ls" ? l : l?.Split('-')[0])
+            .FirstOrDefault(l => l is "de" or "en" or "de-x-ls") ?? "de";
+    }
+}
