@@ -73,7 +73,7 @@ public sealed class CapSchemaTests
     }
 
     [Fact]
-    public void EmbeddedSchema_IsTheCompleteOasisCap12Schema()
+    public void EmbeddedSchema_WhenRead_IsTheCompleteOasisCap12Schema()
     {
         using var stream = typeof(CapSchema).Assembly.GetManifestResourceStream(CapSchema.ResourceName);
         Assert.NotNull(stream);

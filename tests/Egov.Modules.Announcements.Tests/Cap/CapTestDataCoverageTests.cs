@@ -19,7 +19,7 @@ public sealed class CapTestDataCoverageTests
     ];
 
     [Fact]
-    public void SharedCapFolder_HasNoFileWithoutATest()
+    public void SharedCapFolder_WhenListed_HasATestForEveryFile()
     {
         Assert.Equal(Covered.Order(StringComparer.Ordinal), CapTestData.AllFileNames().Order(StringComparer.Ordinal));
     }

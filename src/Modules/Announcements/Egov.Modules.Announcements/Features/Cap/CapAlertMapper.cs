@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Egov.Modules.Announcements.Features.Cap;
 
 /// <summary>
@@ -279,7 +281,7 @@ internal static class CapAlertMapper
             return null;
         }
 
-        if (long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
