@@ -15,6 +15,9 @@ internal sealed class AnnouncementOptions
         ["warnings"] = "Warnungen",
     };
 
+    /// <summary>Whether this instance runs the publication scheduler (default true; several instances may all run it safely).</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
     /// <summary>How often the scheduler looks for due publications and expiries (default 15 s).</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(15);
 

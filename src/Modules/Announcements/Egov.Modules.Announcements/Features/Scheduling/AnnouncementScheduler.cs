@@ -51,6 +51,11 @@ internal sealed partial class AnnouncementScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.SchedulerEnabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.SchedulerInterval, time);
         do
         {
