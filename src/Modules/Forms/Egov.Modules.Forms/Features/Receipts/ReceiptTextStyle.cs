@@ -12,7 +12,7 @@ internal sealed record ReceiptTextStyle(bool Bold, double Size, XColor Color)
     public double LineHeight => Size * 1.25;
 
     /// <summary>The styles a receipt uses.</summary>
-    public static class Of
+    internal static class Of
     {
         private static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
         private static readonly XColor Muted = XColor.FromArgb(0x4D, 0x4D, 0x4D);
