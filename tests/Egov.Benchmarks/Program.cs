@@ -1,9 +1,10 @@
 // Benchmarks and a load tool; see README.md next to this file. Run from the repository root, in Release.
 //
-// 1. BenchmarkDotNet micro-benchmarks (mediator pipeline, GewA 1 submission check):
+// 1. BenchmarkDotNet micro-benchmarks (mediator pipeline, GewA 1 submission check, receipts):
 //
 //   dotnet run -c Release --project tests/Egov.Benchmarks -- --filter '*'
 //   dotnet run -c Release --project tests/Egov.Benchmarks -- --filter '*FormValidation*'
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- --filter '*ReceiptBenchmarks*'
 //
 //   Add `--job short` for a quicker, less precise run. Results go to BenchmarkDotNet.Artifacts/.
 //

@@ -49,6 +49,22 @@ internal static class PdfReading
         return [.. document.GetPages().SelectMany(p => p.Letters.Select(l => (p.Number, l, p.Width, p.Height)))];
     }
 
+    /// <summary>Every page's content stream operators, decoded, one per line.</summary>
+    public static List<string> ContentStreams(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return [.. document.GetPages().Select(page =>
+        {
+            using var buffer = new MemoryStream();
+            foreach (var operation in page.Operations)
+            {
+                operation.Write(buffer);
+            }
+
+            return Encoding.Latin1.GetString(buffer.ToArray());
+        })];
+    }
+
     /// <summary>The catalog's /Lang.</summary>
     public static string? Language(byte[] pdf)
     {

@@ -228,6 +228,24 @@ public sealed class ReceiptRendererTests
     }
 
     [Fact]
+    public void Render_TagsHeadingsTablesWithScopedHeaderCellsSubtitlesAndTheQrCodeWithAltText()
+    {
+        var pdf = Renderer.Render(ReceiptSamples.Compose(ReceiptSamples.Parking));
+
+        // PDFsharp writes structure elements as plain (uncompressed) objects.
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(raw, "/S/H1[/>]"));
+        Assert.Contains("/S/H2", raw, StringComparison.Ordinal);
+        Assert.Contains("/S/TH/A<</O/Table/Scope/Row>>", raw, StringComparison.Ordinal);
+        Assert.Contains("/S/TH/A<</O/Table/Scope/Column>>", raw, StringComparison.Ordinal);
+        Assert.Contains("/S/TD", raw, StringComparison.Ordinal);
+        Assert.Contains("/S/Span/Lang(en-GB)", raw, StringComparison.Ordinal);
+        Assert.Contains("/S/Figure", raw, StringComparison.Ordinal);
+        Assert.Contains("/Alt(QR-Code mit der Prüfadresse https://egov.luedenscheid.example/api/v1/receipts/verify?reference=EGOV-2026-000042)", raw, StringComparison.Ordinal);
+        Assert.All(ContentStreams(pdf), content => Assert.Matches("/Artifact +BMC", content));
+    }
+
+    [Fact]
     public void Render_UsesOnlyTheEmbeddedDejaVuSansSubsets()
     {
         var pdf = Renderer.Render(ReceiptSamples.Compose(ReceiptSamples.Dog));

@@ -80,19 +80,28 @@ internal sealed class ReceiptCanvas(StructureBuilder structure, byte[] qrPng) : 
     /// <inheritdoc />
     public void Dispose() => _qr?.Dispose();
 
-    private void Begin(ReceiptTag tag) => structure.BeginElement(tag switch
+    private void Begin(ReceiptTag tag)
     {
-        ReceiptTag.H1 => PdfBlockLevelElementTag.Heading1,
-        ReceiptTag.H2 => PdfBlockLevelElementTag.Heading2,
-        ReceiptTag.H3 => PdfBlockLevelElementTag.Heading3,
-        ReceiptTag.H4 => PdfBlockLevelElementTag.Heading4,
-        ReceiptTag.P => PdfBlockLevelElementTag.Paragraph,
-        ReceiptTag.Table => PdfBlockLevelElementTag.Table,
-        ReceiptTag.TR => PdfBlockLevelElementTag.TableRow,
-        ReceiptTag.TH => PdfBlockLevelElementTag.TableHeaderCell,
-        ReceiptTag.TD => PdfBlockLevelElementTag.TableDataCell,
-        _ => throw new ArgumentOutOfRangeException(nameof(tag), tag, "Unknown structure type."),
-    });
+        structure.BeginElement(tag switch
+        {
+            ReceiptTag.H1 => PdfBlockLevelElementTag.Heading1,
+            ReceiptTag.H2 => PdfBlockLevelElementTag.Heading2,
+            ReceiptTag.H3 => PdfBlockLevelElementTag.Heading3,
+            ReceiptTag.H4 => PdfBlockLevelElementTag.Heading4,
+            ReceiptTag.P => PdfBlockLevelElementTag.Paragraph,
+            ReceiptTag.Table => PdfBlockLevelElementTag.Table,
+            ReceiptTag.TR => PdfBlockLevelElementTag.TableRow,
+            ReceiptTag.TH or ReceiptTag.RowHeader => PdfBlockLevelElementTag.TableHeaderCell,
+            ReceiptTag.TD => PdfBlockLevelElementTag.TableDataCell,
+            _ => throw new ArgumentOutOfRangeException(nameof(tag), tag, "Unknown structure type."),
+        });
+
+        // PDF/UA-1 (ISO 14289-1, 7.5): header cells say what they head. PDFsharp has no key for it.
+        if (tag is ReceiptTag.TH or ReceiptTag.RowHeader)
+        {
+            structure.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", tag == ReceiptTag.TH ? "/Column" : "/Row");
+        }
+    }
 
     private void DrawText(XGraphics graphics, ReceiptTextOp text)
     {

@@ -50,6 +50,7 @@ internal static class ReceiptComposer
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(authority);
         ArgumentNullException.ThrowIfNull(verificationUrl);
+        ArgumentNullException.ThrowIfNull(applicantName);
         if (language is not ("de" or "en"))
         {
             throw new ArgumentException($"Receipts are written in 'de' or 'en', not '{language}'.", nameof(language));
@@ -134,7 +135,7 @@ internal static class ReceiptComposer
     {
         var schema = new ReceiptSchema(form.Schema);
         var formatter = new ReceiptFieldFormatter(schema, new ReceiptTranslations(form.Translations, texts.Language));
-        var walker = new ReceiptLayoutWalker(schema, formatter, form.Schema, data);
+        var walker = new ReceiptLayoutWalker(schema, formatter, data);
         var sections = walker.Sections(form.UiLayout);
         var remaining = walker.Remaining();
         return remaining.Count == 0

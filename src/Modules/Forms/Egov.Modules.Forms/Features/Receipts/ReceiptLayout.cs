@@ -161,7 +161,7 @@ internal sealed class ReceiptLayout
             }
 
             var value = _flow.Lines(field.Value, ReceiptTextStyle.Of.Value, valueX, valueWidth);
-            var bottom = _flow.Row([new ReceiptCell(ReceiptTag.TH, label), new ReceiptCell(ReceiptTag.TD, value)]);
+            var bottom = _flow.Row([new ReceiptCell(ReceiptTag.RowHeader, label), new ReceiptCell(ReceiptTag.TD, value)]);
             _flow.Rule(bottom + RowGap / 2, 0.25);
             _flow.Y = bottom + RowGap;
         }

@@ -10,7 +10,7 @@ namespace Egov.Modules.Forms.Features.Receipts;
 /// trace. Sections without any value are left out. Layout rules are not evaluated: the data was
 /// stored without the sections they hid (see <c>ApplicationDataChecker</c>).
 /// </summary>
-internal sealed class ReceiptLayoutWalker(ReceiptSchema schema, ReceiptFieldFormatter formatter, JsonElement schemaRoot, JsonElement data)
+internal sealed class ReceiptLayoutWalker(ReceiptSchema schema, ReceiptFieldFormatter formatter, JsonElement data)
 {
     private const int MaxLevel = 3;
 
@@ -33,7 +33,7 @@ internal sealed class ReceiptLayoutWalker(ReceiptSchema schema, ReceiptFieldForm
     public IReadOnlyList<ReceiptBlock> Remaining()
     {
         var fields = new List<ReceiptBlock>();
-        Collect(data, [], schemaRoot, fields);
+        Collect(data, [], schema.Root, fields);
         return fields;
     }
 

@@ -52,8 +52,11 @@ internal enum ReceiptTag
     /// <summary>Table row.</summary>
     TR,
 
-    /// <summary>Table header cell.</summary>
+    /// <summary>Table header cell of a column (Scope Column).</summary>
     TH,
+
+    /// <summary>Table header cell of a row (TH with Scope Row): the label of a label/value row.</summary>
+    RowHeader,
 
     /// <summary>Table data cell.</summary>
     TD,

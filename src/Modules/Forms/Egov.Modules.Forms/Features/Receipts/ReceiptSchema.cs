@@ -12,6 +12,9 @@ internal sealed class ReceiptSchema(JsonElement root)
 {
     private const int MaxReferenceDepth = 10;
 
+    /// <summary>The whole schema (the data's root object).</summary>
+    public JsonElement Root => root;
+
     /// <summary>The node a JSON Forms scope (<c>#/properties/a/properties/b</c>) points at, or null.</summary>
     public JsonElement? Resolve(string scope) => Resolve(root, scope);
 

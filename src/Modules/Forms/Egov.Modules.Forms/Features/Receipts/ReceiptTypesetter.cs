@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -16,12 +17,16 @@ namespace Egov.Modules.Forms.Features.Receipts;
 /// so they would print but not extract, copy or read aloud.</item>
 /// <item>Right-to-left text (Arabic, Hebrew) is printed in logical order without shaping.</item>
 /// <item>Lines break at spaces; a word longer than the line breaks between characters (grapheme
-/// clusters), so no text ever runs past the given width. Leading spaces of a line indent it.</item>
+/// clusters; after <c>/ ? &amp; = - _ . @</c> where one lies in the second half of the line), so no text
+/// ever runs past the given width. Leading spaces of a line indent it.</item>
 /// </list>
 /// </summary>
 internal sealed class ReceiptTypesetter(ILogger logger, ConcurrentDictionary<int, bool> warned)
 {
     private const char Replacement = '\uFFFD';
+
+    /// <summary>Characters after which an over-long word (a URL, an e-mail address, a file name) breaks best.</summary>
+    private static readonly SearchValues<char> BreakAfter = SearchValues.Create("/?&=-_.@,;:");
 
     /// <summary>The width of a cleaned text in points.</summary>
     public static double Width(string text, ReceiptTextStyle style)
@@ -129,7 +134,8 @@ internal sealed class ReceiptTypesetter(ILogger logger, ConcurrentDictionary<int
                     continue;
                 }
 
-                // Longer than a whole line: break between grapheme clusters.
+                // Longer than a whole line: break between grapheme clusters, after a URL separator where
+                // one lies in the line's second half (…/verify? | reference=…).
                 var enumerator = StringInfo.GetTextElementEnumerator(word);
                 while (enumerator.MoveNext())
                 {
@@ -137,9 +143,12 @@ internal sealed class ReceiptTypesetter(ILogger logger, ConcurrentDictionary<int
                     var elementWidth = Width(element, style);
                     if (line.Length > 0 && lineWidth + elementWidth > available)
                     {
-                        lines.Add((line.ToString(), indent));
-                        line.Clear();
-                        lineWidth = 0;
+                        var full = line.ToString();
+                        var cut = full.AsSpan().LastIndexOfAny(BreakAfter) + 1;
+                        cut = cut > full.Length / 2 && cut < full.Length ? cut : full.Length;
+                        lines.Add((full[..cut], indent));
+                        line.Clear().Append(full[cut..]);
+                        lineWidth = Width(full[cut..], style);
                     }
 
                     line.Append(element);
