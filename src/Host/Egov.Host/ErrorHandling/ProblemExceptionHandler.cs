@@ -76,6 +76,12 @@ internal sealed partial class ProblemExceptionHandler(
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
     {
+        // Binding wraps Kestrel's "body too large" (413) in a 400 "failed to read parameter": keep the 413.
+        if (exception.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge)
+        {
+            exception = tooLarge;
+        }
+
         var problem = new ProblemDetails
         {
             Status = exception.StatusCode,

@@ -1,7 +1,9 @@
+using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.Modules.Announcements.Features.Scheduling;
 using Egov.Modules.Announcements.Persistence;
+using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
@@ -22,6 +24,7 @@ public static class AnnouncementsModule
         services.AddModuleDbContext<AnnouncementsDbContext>(configuration, AnnouncementsDbContext.SchemaName);
         services.AddValidatorsFromAssembly(typeof(AnnouncementsModule).Assembly, includeInternalTypes: true);
         services.AddOptions<AnnouncementOptions>().Bind(configuration.GetSection(AnnouncementOptions.SectionName));
+        services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddSingleton<AnnouncementInputValidator>();
         services.AddSingleton<AnnouncementContentFactory>();
         services.AddSingleton<AnnouncementScheduler>();
@@ -34,6 +37,7 @@ public static class AnnouncementsModule
     {
         app.MapReadingEndpoints();
         app.MapAuthoringEndpoints();
+        app.MapAlertEndpoints();
         return app;
     }
 }

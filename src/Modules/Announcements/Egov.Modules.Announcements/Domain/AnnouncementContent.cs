@@ -61,6 +61,7 @@ internal sealed record EventDetails(DateTimeOffset Start, DateTimeOffset End, st
 /// <param name="Contact">How to reach the issuer.</param>
 /// <param name="Web">A web page with more.</param>
 /// <param name="Areas">Where: description with polygons, circles or geocodes.</param>
+/// <param name="ImportedFrom">For a re-published official warning: its CAP reference <c>sender,identifier,sent</c> (CAP 1.2 §3.2.1).</param>
 internal sealed record AlertDetails(
     string MsgType,
     IReadOnlyList<Guid> References,
@@ -76,7 +77,8 @@ internal sealed record AlertDetails(
     string SenderName,
     string? Contact,
     Uri? Web,
-    IReadOnlyList<AlertArea> Areas);
+    IReadOnlyList<AlertArea> Areas,
+    string? ImportedFrom = null);
 
 /// <summary>A CAP area (§3.2.4): description and at least one of polygons, circles, geocodes.</summary>
 /// <param name="Description">areaDesc, e.g. "Innenstadt".</param>

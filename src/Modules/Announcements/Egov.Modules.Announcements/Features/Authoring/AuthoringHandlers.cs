@@ -194,7 +194,7 @@ internal sealed class AuthoringHandlers(AnnouncementsDbContext db, AnnouncementC
             return;
         }
 
-        if (alert.Onset < sent.AddMinutes(-1))
+        if (alert.ImportedFrom is null && alert.Onset < sent.AddMinutes(-1))
         {
             throw new RequestValidationException("alert.onset",
                 $"The onset ({CivilTime.ToBerlin(alert.Onset):yyyy-MM-dd HH:mm}) is before the alert is sent ({CivilTime.ToBerlin(sent):yyyy-MM-dd HH:mm}); CAP requires sent ≤ onset. Set the onset to the time of sending or later.");

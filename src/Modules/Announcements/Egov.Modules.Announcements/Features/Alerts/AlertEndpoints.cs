@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Features.Authoring;
+using Egov.Modules.Announcements.Features.Cap;
+using Egov.Modules.Announcements.Persistence;
+using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Hosting;
+using Egov.SharedKernel.Security;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Egov.Modules.Announcements.Features.Alerts;
+
+/// <summary>An alert as a CAP 1.2 document (UTF-8 XML).</summary>
+internal sealed record GetAlertCapQuery(Guid Id) : IQuery<byte[]>;
+
+/// <summary>Writes published alerts as CAP 1.2 (<see cref="AlertCapExport"/>, <see cref="CapXmlWriter"/>).</summary>
+internal sealed class GetAlertCapHandler(AnnouncementsDbContext db, IOptions<AnnouncementOptions> options, IOptions<PublicSiteOptions> site)
+    : IQueryHandler<GetAlertCapQuery, byte[]>
+{
+    public async ValueTask<byte[]> Handle(GetAlertCapQuery query, CancellationToken cancellationToken)
+    {
+        var alert = await db.Announcements.AsNoTracking().FirstOrDefaultAsync(a =>
+                a.Id == query.Id && a.Kind == AnnouncementKind.Alert && (a.Status == AnnouncementStatus.Published || a.Status == AnnouncementStatus.Expired),
+                cancellationToken)
+            ?? throw new NotFoundException($"There is no public alert {query.Id}.");
+        var references = alert.Content.Alert!.References;
+        var referenced = await db.Announcements.AsNoTracking().Where(a => references.Contains(a.Id) && a.PublishedAt != null).ToListAsync(cancellationToken);
+        return CapXmlWriter.Write(AlertCapExport.ToCap(alert, referenced, options.Value, site.Value));
+    }
+}
+
+/// <summary>CAP output of alerts and the import of official warnings.</summary>
+internal static class AlertEndpoints
+{
+    private const int MaxImportBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/alerts/{id:guid}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var bytes = await sender.Send(new GetAlertCapQuery(id), ct);
+                var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+                http.Response.Headers.ETag = etag;
+                http.Response.Headers.CacheControl = "public, max-age=60";
+                return http.Request.Headers.IfNoneMatch.ToString().Split(',').Select(t => t.Trim()).Contains(etag)
+                    ? Results.StatusCode(StatusCodes.Status304NotModified)
+                    : Results.Bytes(bytes, "application/cap+xml; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .WithTags("Alerts")
+            .WithName("GetAlertCap")
+            .WithSummary("A published alert as CAP 1.2 XML (OASIS Common Alerting Protocol)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/cap+xml")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapPost("/api/v1/alerts/import", async (HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+                var json = mediaType switch
+                {
+                    "application/json" => true,
+                    "application/cap+xml" or "application/xml" or "text/xml" => false,
+                    _ => throw new BadHttpRequestException(
+                        "Send a CAP 1.2 document (application/cap+xml or application/xml) or the warning app's JSON (application/json).",
+                        StatusCodes.Status415UnsupportedMediaType),
+                };
+                using var buffer = new MemoryStream();
+                await http.Request.Body.CopyToAsync(buffer, ct);
+                var view = await sender.Send(new ImportAlertCommand(Actor(http), buffer.ToArray(), json), ct);
+                http.Response.Headers.ETag = view.ETag;
+                return Results.Created($"/api/v1/announcements/{view.Id}/editor", view);
+            })
+            .RequireAuthorization(EgovPolicies.Staff)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
+            .WithTags("Alerts")
+            .WithName("ImportAlert")
+            .WithSummary("Import an official warning (CAP 1.2 XML or the federal warning app's JSON) as a draft alert")
+            .WithDescription("Editor or CrisisManager. Hostile or invalid documents are refused with the reasons, keyed by element path (e.g. `alert/scope`): no DTD is processed, no entity or XInclude resolved, nothing fetched. The draft goes through the usual approval; an Update or Cancel is linked to the alert imported earlier from the warning it references.")
+            .Produces<AnnouncementEditorView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    private static ContentActor Actor(HttpContext http) => new(
+        http.User.FindFirstValue(EgovClaimTypes.Subject)!,
+        http.User.FindFirstValue(EgovClaimTypes.Name) ?? http.User.FindFirstValue(EgovClaimTypes.Subject)!,
+        http.User.IsInRole(EgovRoles.Editor), http.User.IsInRole(EgovRoles.Approver), http.User.IsInRole(EgovRoles.CrisisManager));
+}
