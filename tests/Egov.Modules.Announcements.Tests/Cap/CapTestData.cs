@@ -1,10 +1,9 @@
 namespace Egov.Modules.Announcements.Tests.Cap;
 
 /// <summary>
-/// The shared CAP test files (public examples; sources and licences in
-/// <c>../shared/testdata/SOURCES.md</c>), found beside the repository: the root is the folder
-/// holding Egov.sln above the test binaries, the files are in <c>../shared/testdata/cap</c> from
-/// there. <c>EGOV_SHARED_TESTDATA</c> may point at another <c>testdata</c> folder.
+/// The CAP test files (public examples; sources and licences in <c>tests/testdata/SOURCES.md</c>),
+/// in the repository under <c>tests/testdata/cap</c> (found from the folder holding Egov.sln above
+/// the test binaries). <c>EGOV_SHARED_TESTDATA</c> may point at another <c>testdata</c> folder.
 /// </summary>
 internal static class CapTestData
 {
@@ -40,16 +39,16 @@ internal static class CapTestData
         {
             if (File.Exists(System.IO.Path.Combine(directory.FullName, "Egov.sln")))
             {
-                return Existing(System.IO.Path.GetFullPath(System.IO.Path.Combine(directory.FullName, "..", "shared", "testdata", "cap")), "the repository root's ../shared");
+                return Existing(System.IO.Path.Combine(directory.FullName, "tests", "testdata", "cap"), "the repository's tests/testdata");
             }
         }
 
-        throw new InvalidOperationException($"No Egov.sln above {AppContext.BaseDirectory}: cannot locate ../shared/testdata/cap.");
+        throw new InvalidOperationException($"No Egov.sln above {AppContext.BaseDirectory}: cannot locate tests/testdata/cap.");
     }
 
     private static string Existing(string folder, string origin) =>
         System.IO.Directory.Exists(folder)
             ? folder
             : throw new InvalidOperationException(
-                $"The shared CAP test files are not at {folder} (from {origin}). Put the shared folder beside the repository clone, or set EGOV_SHARED_TESTDATA to its testdata folder.");
+                $"The CAP test files are not at {folder} (from {origin}); they belong to the repository (tests/testdata/cap), or set EGOV_SHARED_TESTDATA to a testdata folder.");
 }

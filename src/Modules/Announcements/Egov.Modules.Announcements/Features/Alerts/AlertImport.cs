@@ -1,4 +1,3 @@
-using System.Globalization;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.Cap;
@@ -50,6 +49,7 @@ internal sealed class ImportAlertHandler(AnnouncementsDbContext db, IOptions<Ann
             .Where(x => x.Language is not null)
             .GroupBy(x => x.Language)
             .Select(g => g.First())
+            .OrderBy(x => AnnouncementLanguages.All.ToList().IndexOf(x.Language!))
             .Select(x => Variant(x.Language!, x.Info))
             .ToList();
         var onset = german.Onset ?? german.Effective ?? cap.Sent;
@@ -68,7 +68,8 @@ internal sealed class ImportAlertHandler(AnnouncementsDbContext db, IOptions<Ann
             ImportedFrom: $"{cap.Sender},{cap.Identifier},{CapText.FormatDateTime(cap.Sent)}");
         var content = new AnnouncementContent(variants, [], [], null, null, alert);
         var now = time.GetUtcNow();
-        var slug = AnnouncementContentFactory.Slugify($"{content.German.Title} {now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}");
+        // The same warning may be imported more than once (e.g. for two areas): a random suffix keeps slugs unique.
+        var slug = $"{AnnouncementContentFactory.Slugify(content.German.Title)}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8]}";
         var categories = options.Value.Categories.ContainsKey("warnings") ? new[] { "warnings" } : [];
         var announcement = Announcement.CreateDraft(AnnouncementKind.Alert, slug, content, categories, command.Actor, now);
         db.Announcements.Add(announcement);
