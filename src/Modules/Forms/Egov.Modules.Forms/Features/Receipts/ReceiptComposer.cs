@@ -106,9 +106,9 @@ internal static class ReceiptComposer
                 Heading: texts.Label("Echtheit prüfen", "Verify this receipt"),
                 Explanation: texts.Label(
                     "Der Fingerabdruck ist der SHA-256-Hashwert Ihrer eingereichten Angaben und Anlagen (kanonisches JSON nach RFC 8785). "
-                        + "Unter der Prüfadresse oder mit dem QR-Code können Sie prüfen, ob wir diese Bestätigung ausgestellt haben und ob sie unverändert ist.",
+                        + "Unter der Prüfadresse oder mit dem QR-Code können Sie prüfen, ob wir eine Bestätigung mit diesem Aktenzeichen und diesem Fingerabdruck ausgestellt haben.",
                     "The fingerprint is the SHA-256 hash of the data and files you submitted (canonical JSON, RFC 8785). "
-                        + "Use the verification address or the QR code to check that we issued this receipt and that it is unchanged."),
+                        + "Use the verification address or the QR code to check that we issued a receipt with this reference number and this fingerprint."),
                 FingerprintLabel: texts.Label("Fingerabdruck (SHA-256)", "Fingerprint (SHA-256)"),
                 Fingerprint: fingerprint,
                 UrlLabel: texts.Label("Prüfadresse", "Verification address"),

@@ -61,7 +61,9 @@ internal static class ReceiptEndpoints
     {
         http.Response.Headers.ETag = receipt.ETag;
         http.Response.Headers.CacheControl = "private, no-cache";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Contains(receipt.ETag, StringComparer.Ordinal)))
+        // If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" matches "x", and * matches any.
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim())
+                .Any(t => t == "*" || t == receipt.ETag || t == "W/" + receipt.ETag)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

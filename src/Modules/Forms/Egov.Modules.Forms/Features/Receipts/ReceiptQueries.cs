@@ -23,8 +23,12 @@ internal sealed record ReceiptFile(byte[] Pdf, string ETag, string ReferenceNumb
     /// <summary>E.g. <c>Eingangsbestätigung-EGOV-2026-000042.pdf</c> (<c>Receipt-…</c> in English).</summary>
     public string FileName => $"{(Language == "en" ? "Receipt" : "Eingangsbestätigung")}-{ReferenceNumber}.pdf";
 
-    /// <summary>The same name in ASCII for old clients: ä → ae and so on.</summary>
-    public string AsciiFileName => FileName.Replace("ä", "ae", StringComparison.Ordinal);
+    /// <summary>The same name in ASCII for old clients (RFC 6266 §4.3): ä → ae, ö → oe, ü → ue, ß → ss, anything else outside ASCII → '_'.</summary>
+    public string AsciiFileName => string.Concat(FileName
+        .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal).Replace("ü", "ue", StringComparison.Ordinal)
+        .Replace("Ä", "Ae", StringComparison.Ordinal).Replace("Ö", "Oe", StringComparison.Ordinal).Replace("Ü", "Ue", StringComparison.Ordinal)
+        .Replace("ß", "ss", StringComparison.Ordinal)
+        .Select(c => c is >= ' ' and <= '~' and not '"' and not '\\' ? c : '_'));
 }
 
 /// <summary>The answer of the verification: nothing personal.</summary>
@@ -53,7 +57,8 @@ internal sealed class ReceiptQueryHandlers(FormsDbContext db) :
 
     public async ValueTask<ReceiptCheckResult> Handle(VerifyReceiptQuery query, CancellationToken cancellationToken)
     {
-        var reference = query.Reference!.Trim().ToUpperInvariant();
+        // Exactly as printed: reference numbers keep the case of their configured prefix.
+        var reference = query.Reference!.Trim();
         var fingerprint = query.Fingerprint!.Trim().ToLowerInvariant();
         var issuedAt = await db.Receipts.AsNoTracking()
             .Where(r => r.ReferenceNumber == reference && r.Fingerprint == fingerprint)
