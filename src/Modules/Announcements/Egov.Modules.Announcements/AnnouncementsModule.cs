@@ -1,7 +1,9 @@
 using Egov.Modules.Announcements.Features.Authoring;
+using Egov.Modules.Announcements.Features.Feeds;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.Modules.Announcements.Features.Scheduling;
 using Egov.Modules.Announcements.Persistence;
+using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +27,9 @@ public static class AnnouncementsModule
         services.AddSingleton<AnnouncementInputValidator>();
         services.AddSingleton<AnnouncementContentFactory>();
         services.AddSingleton<AnnouncementScheduler>();
+        services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName));
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.SectionName));
+        services.AddSingleton<FeedComposer>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnouncementScheduler>());
         return services;
     }
@@ -34,6 +39,7 @@ public static class AnnouncementsModule
     {
         app.MapReadingEndpoints();
         app.MapAuthoringEndpoints();
+        app.MapFeedEndpoints();
         return app;
     }
 }
