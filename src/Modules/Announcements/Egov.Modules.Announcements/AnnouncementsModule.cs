@@ -1,5 +1,6 @@
 using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;
+using Egov.Modules.Announcements.Features.Feeds;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.Modules.Announcements.Features.Scheduling;
 using Egov.Modules.Announcements.Persistence;
@@ -28,6 +29,9 @@ public static class AnnouncementsModule
         services.AddSingleton<AnnouncementInputValidator>();
         services.AddSingleton<AnnouncementContentFactory>();
         services.AddSingleton<AnnouncementScheduler>();
+        services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName));
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.SectionName));
+        services.AddSingleton<FeedComposer>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnouncementScheduler>());
         return services;
     }
@@ -38,6 +42,7 @@ public static class AnnouncementsModule
         app.MapReadingEndpoints();
         app.MapAuthoringEndpoints();
         app.MapAlertEndpoints();
+        app.MapFeedEndpoints();
         return app;
     }
 }
