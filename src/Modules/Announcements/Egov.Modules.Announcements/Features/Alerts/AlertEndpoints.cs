@@ -1,11 +1,10 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.Cap;
 using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Hosting;
+using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -46,10 +45,10 @@ internal static class AlertEndpoints
         app.MapGet("/api/v1/alerts/{id:guid}", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 var bytes = await sender.Send(new GetAlertCapQuery(id), ct);
-                var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+                var etag = EntityTags.OfContent(bytes);
                 http.Response.Headers.ETag = etag;
                 http.Response.Headers.CacheControl = "public, max-age=60";
-                return http.Request.Headers.IfNoneMatch.ToString().Split(',').Select(t => t.Trim()).Contains(etag)
+                return EntityTags.IfNoneMatchMatches(http, etag)
                     ? Results.StatusCode(StatusCodes.Status304NotModified)
                     : Results.Bytes(bytes, "application/cap+xml; charset=utf-8");
             })
@@ -74,7 +73,7 @@ internal static class AlertEndpoints
                 };
                 using var buffer = new MemoryStream();
                 await http.Request.Body.CopyToAsync(buffer, ct);
-                var view = await sender.Send(new ImportAlertCommand(Actor(http), buffer.ToArray(), json), ct);
+                var view = await sender.Send(new ImportAlertCommand(AuthoringEndpoints.Actor(http), buffer.ToArray(), json), ct);
                 http.Response.Headers.ETag = view.ETag;
                 return Results.Created($"/api/v1/announcements/{view.Id}/editor", view);
             })
@@ -92,9 +91,4 @@ internal static class AlertEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
-
-    private static ContentActor Actor(HttpContext http) => new(
-        http.User.FindFirstValue(EgovClaimTypes.Subject)!,
-        http.User.FindFirstValue(EgovClaimTypes.Name) ?? http.User.FindFirstValue(EgovClaimTypes.Subject)!,
-        http.User.IsInRole(EgovRoles.Editor), http.User.IsInRole(EgovRoles.Approver), http.User.IsInRole(EgovRoles.CrisisManager));
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using Egov.Modules.Announcements.Domain;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
 using Mediator;
@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace Egov.Modules.Announcements.Features.Authoring;
 
@@ -107,7 +106,8 @@ internal static class AuthoringEndpoints
         return app;
     }
 
-    private static ContentActor Actor(HttpContext http)
+    /// <summary>The staff member a request acts for, with the roles that matter for announcements.</summary>
+    internal static ContentActor Actor(HttpContext http)
     {
         var user = http.User;
         return new ContentActor(
@@ -125,14 +125,7 @@ internal static class AuthoringEndpoints
         return TypedResults.Ok(view);
     }
 
-    /// <summary>The version named by <c>If-Match</c>: null when absent, -1 when not ours (never matches).</summary>
-    private static int? IfMatch(HttpContext http)
-    {
-        var value = http.Request.Headers[HeaderNames.IfMatch].ToString().Trim();
-        return value.Length == 0 ? null
-            : value.Length > 2 && value[0] == '"' && value[^1] == '"'
-              && int.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;
-    }
+    private static int? IfMatch(HttpContext http) => EntityTags.IfMatchRevision(http);
 
     private static T? Parse<T>(string? value, string field)
         where T : struct, Enum =>

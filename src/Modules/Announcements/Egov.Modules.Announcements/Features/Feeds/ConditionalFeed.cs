@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Egov.SharedKernel.Http;
 using Egov.Modules.Announcements.Features.Reading;
 using Microsoft.AspNetCore.Http;
 
@@ -20,7 +20,7 @@ internal static class ConditionalFeed
     /// <param name="contentLanguage">The <c>Content-Language</c> (BCP 47 tag).</param>
     public static IResult Result(HttpContext http, byte[] bytes, string mediaType, string contentLanguage)
     {
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+        var etag = EntityTags.OfContent(bytes);
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = $"public, max-age={ConditionalJson.MaxAgeSeconds}";
@@ -29,13 +29,8 @@ internal static class ConditionalFeed
         // A browser must not guess HTML from a feed whose text it shows.
         headers.XContentTypeOptions = "nosniff";
 
-        return Matches(http.Request.Headers.IfNoneMatch.ToString(), etag)
+        return EntityTags.IfNoneMatchMatches(http, etag)
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Results.Bytes(bytes, $"{mediaType}; charset=utf-8");
     }
-
-    private static bool Matches(string ifNoneMatch, string etag) =>
-        ifNoneMatch.Length > 0
-        && (ifNoneMatch.Trim() == "*"
-            || ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "W/" + etag));
 }

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Egov.SharedKernel.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,7 +22,7 @@ internal static class ConditionalJson
     {
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, options);
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+        var etag = EntityTags.OfContent(bytes);
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = $"public, max-age={MaxAgeSeconds}";
@@ -32,8 +32,7 @@ internal static class ConditionalJson
             headers.ContentLanguage = language;
         }
 
-        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        return ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "W/" + etag))
+        return EntityTags.IfNoneMatchMatches(http, etag)
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : Results.Bytes(bytes, "application/json; charset=utf-8");
     }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Security.Claims;
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
 using Mediator;
@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace Egov.Modules.Forms.Features.Cases;
 
@@ -136,29 +135,7 @@ internal static class CaseEndpoints
             user.IsInRole(EgovRoles.Administrator));
     }
 
-    /// <summary>
-    /// The revision named by <c>If-Match</c> (RFC 9110 §13.1.1): null when absent; -1 (matches
-    /// nothing) for a weak or foreign tag, since If-Match compares strongly.
-    /// </summary>
-    /// <exception cref="PreconditionRequiredException"><c>If-Match: *</c>, which would skip the check.</exception>
-    private static int? IfMatch(HttpContext http)
-    {
-        var value = http.Request.Headers[HeaderNames.IfMatch].ToString().Trim();
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        if (value == "*")
-        {
-            throw new PreconditionRequiredException("If-Match: * is not accepted here; send the case's ETag as you last read it.");
-        }
-
-        return value.Length > 2 && value[0] == '"' && value[^1] == '"'
-            && int.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
-            ? revision
-            : -1;
-    }
+    private static int? IfMatch(HttpContext http) => EntityTags.IfMatchRevision(http);
 
     private static Ok<CaseDetail> WithETag(HttpContext http, CaseDetail detail)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
+using Egov.SharedKernel.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -61,9 +62,7 @@ internal static class ReceiptEndpoints
     {
         http.Response.Headers.ETag = receipt.ETag;
         http.Response.Headers.CacheControl = "private, no-cache";
-        // If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" matches "x", and * matches any.
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim())
-                .Any(t => t == "*" || t == receipt.ETag || t == "W/" + receipt.ETag)))
+        if (EntityTags.IfNoneMatchMatches(http, receipt.ETag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
