@@ -145,7 +145,7 @@ internal sealed class Announcement
 
         if (NeedsApproval && !actor.IsApprover)
         {
-            throw new ForbiddenException("Correcting an official notice needs the Approver role (four eyes).");
+            throw new ForbiddenException("A published official notice is corrected by the press office (Approver role).");
         }
 
         var previous = AnnouncementRevision.Of(this, actor, now);

@@ -20,6 +20,7 @@ internal sealed record AnnouncementContent(
     AlertDetails? Alert)
 {
     /// <summary>The German variant (always present once validated).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public AnnouncementVariant German => Variants.First(v => v.Language == AnnouncementLanguages.German);
 
     /// <summary>The variant in <paramref name="language"/>, else German.</summary>

@@ -70,7 +70,7 @@ internal sealed class ImportAlertHandler(AnnouncementsDbContext db, IOptions<Ann
         var now = time.GetUtcNow();
         // The same warning may be imported more than once (e.g. for two areas): a random suffix keeps slugs unique.
         var slug = $"{AnnouncementContentFactory.Slugify(content.German.Title)}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8]}";
-        var categories = options.Value.Categories.ContainsKey("warnings") ? new[] { "warnings" } : [];
+        var categories = options.Value.EffectiveCategories.ContainsKey("warnings") ? new[] { "warnings" } : [];
         var announcement = Announcement.CreateDraft(AnnouncementKind.Alert, slug, content, categories, command.Actor, now);
         db.Announcements.Add(announcement);
         await db.SaveChangesAsync(cancellationToken);

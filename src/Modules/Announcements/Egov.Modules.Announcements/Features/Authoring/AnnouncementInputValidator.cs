@@ -22,7 +22,7 @@ internal sealed class AnnouncementInputValidator : AbstractValidator<Announcemen
 
     public AnnouncementInputValidator(IOptions<AnnouncementOptions> options)
     {
-        var categories = options.Value.Categories;
+        var categories = options.Value.EffectiveCategories;
         RuleFor(a => a.Kind).Must(k => Enum.GetNames<AnnouncementKind>().Contains(k, StringComparer.Ordinal))
             .WithMessage($"Use one of: {string.Join(", ", Enum.GetNames<AnnouncementKind>())}.").OverridePropertyName("kind");
         RuleFor(a => a.Slug).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(120).When(a => !string.IsNullOrEmpty(a.Slug))

@@ -5,8 +5,7 @@ internal sealed class AnnouncementOptions
 {
     public const string SectionName = "Egov:Announcements";
 
-    /// <summary>The categories editors may use: code → German label (the city's own list).</summary>
-    public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> ExampleCategories = new(StringComparer.Ordinal)
     {
         ["traffic"] = "Verkehr und Baustellen",
         ["waste"] = "Abfall",
@@ -14,6 +13,12 @@ internal sealed class AnnouncementOptions
         ["town-hall"] = "Rathaus",
         ["warnings"] = "Warnungen",
     };
+
+    /// <summary>The city's categories as configured: code → German label. Configured codes replace the example list.</summary>
+    public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The categories in force: the configured ones, or the example list when none are configured.</summary>
+    public IReadOnlyDictionary<string, string> EffectiveCategories => Categories.Count > 0 ? Categories : ExampleCategories;
 
     /// <summary>Whether this instance runs the publication scheduler (default true; several instances may all run it safely).</summary>
     public bool SchedulerEnabled { get; set; } = true;

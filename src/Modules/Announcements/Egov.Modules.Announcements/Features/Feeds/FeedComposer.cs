@@ -25,7 +25,7 @@ internal sealed class FeedComposer(IOptions<PublicSiteOptions> site, IOptions<Fe
 
     private readonly PublicSiteOptions _site = site.Value;
     private readonly FeedOptions _feed = feedOptions.Value;
-    private readonly Dictionary<string, string> _categoryLabels = announcementOptions.Value.Categories;
+    private readonly IReadOnlyDictionary<string, string> _categoryLabels = announcementOptions.Value.EffectiveCategories;
 
     /// <summary>Host name in iCalendar UIDs (<c>{id}@{host}</c>, RFC 5545 §3.8.4.7).</summary>
     public string UidDomain => _site.PublicBaseAddress.Host;

@@ -42,7 +42,9 @@ internal static class ConditionalJson
     {
         if (!string.IsNullOrWhiteSpace(lang))
         {
-            return lang.Trim();
+            // A language Egov does not serve falls back to German, and says so in Content-Language.
+            var asked = lang.Trim().ToLowerInvariant();
+            return asked is "de" or "en" or "de-x-ls" ? asked : "de";
         }
 
         return http.Request.GetTypedHeaders().AcceptLanguage

@@ -30,7 +30,7 @@ internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider ti
             list = list.Where(a => a.Categories.Contains(category));
         }
 
-        if (filter.Since is { } since)
+        if (filter.Since?.ToUniversalTime() is { } since)
         {
             list = list.Where(a => a.PublishedAt >= since);
         }

@@ -38,6 +38,8 @@ internal sealed partial class AnnouncementScheduler(
                     db.AddIntegrationEvent(integrationEvent);
                 }
 
+                await Alerts.AlertSupersession.ApplyAsync(db, announcement, now, cancellationToken);
+
                 LogPublished(logger, announcement.Id, announcement.PublishAt);
             }
 
