@@ -14,6 +14,15 @@
 //
 //   Options: --base-url (default http://localhost:5080), --applications N per run (200),
 //   --concurrency one level or a list (8), --time-limit seconds per run (120).
+//
+// 3. Reads per second of the announcement list (50 items) and the feeds against a bare JSON endpoint,
+//    with the host started in this process on the PostgreSQL database given (loopback only):
+//
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- read-load --connection-string "Host=127.0.0.1;Port=55433;Username=postgres;Database=egov_readload"
+//
+//   Options: --connection-string (or EGOV_BENCH_POSTGRES), --concurrency one level or a list (1,8),
+//   --duration seconds per run (5), --rounds interleaved runs, the median counts (3), --warm-up seconds per endpoint first (3).
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Egov.Benchmarks;
 
@@ -22,5 +31,12 @@ if (args is ["submit-load", .. var loadArgs])
     return await SubmitLoad.RunAsync(loadArgs);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["read-load", .. var readArgs])
+{
+    return await ReadLoad.RunAsync(readArgs);
+}
+
+// The generated benchmark project builds everything this one references, the host included
+// (read-load): more than BenchmarkDotNet's default two minutes on a small machine.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
 return 0;
