@@ -240,7 +240,7 @@ public sealed class AnnouncementWorkflowTests(EgovApplicationFactory factory) : 
         var (id, etag) = await CreateAsync(editor, News("Kanalarbeiten in der Südstadt", "Wegen Bauarbeiten sind mehrere Straßen gesperrt."));
         (await SendAsync(editor, HttpMethod.Post, $"/api/v1/announcements/{id}/publish", new { }, etag)).EnsureSuccessStatusCode();
 
-        var found = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/announcements?q=Bauarbeit", Ct);
+        var found = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/announcements?q=gesperrte%20Stra%C3%9Fe", Ct);
         var notFound = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/announcements?q=Zirkusvorstellung", Ct);
 
         Assert.Contains(found.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);

@@ -122,7 +122,8 @@ namespace Egov.Modules.Announcements.Persistence.Migrations
                 schema: "announcements",
                 table: "announcements",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "ARRAY[]::text[]");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "publish_at",
@@ -196,13 +197,14 @@ namespace Egov.Modules.Announcements.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // Rows from before the workflow: their German text becomes the German variant (the
-            // Markdown is rendered on the next edit), the id their slug.
+            // Rows from before the workflow: their German text becomes the German variant (shown as
+            // escaped plain text until the next edit renders the Markdown), the id their slug.
             migrationBuilder.Sql("""
                 UPDATE announcements.announcements SET
                     content = jsonb_build_object(
                         'variants', jsonb_build_array(jsonb_build_object(
-                            'language', 'de', 'title', title, 'summary', summary, 'bodyMarkdown', search_text, 'bodyHtml', '')),
+                            'language', 'de', 'title', title, 'summary', summary, 'bodyMarkdown', search_text,
+                            'bodyHtml', '<p>' || replace(replace(replace(search_text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;') || '</p>')),
                         'images', '[]'::jsonb, 'links', '[]'::jsonb),
                     slug = id::text,
                     languages = ARRAY['de'],
