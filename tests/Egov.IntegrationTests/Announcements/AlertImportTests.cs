@@ -92,6 +92,21 @@ public sealed class AlertImportTests(EgovApplicationFactory factory) : IClassFix
         Assert.Contains(original.GetProperty("id").GetGuid(), alert.GetProperty("references").EnumerateArray().Select(r => r.GetGuid()));
     }
 
+    [Theory]
+    [InlineData("<status>Actual</status>", "<status>Exercise</status>")]
+    [InlineData("<scope>Public</scope>", "<scope>Private</scope><addresses>krisenstab@example.org</addresses>")]
+    public async Task ExercisesAndNonPublicWarnings_AreNotRepublished(string original, string replacement)
+    {
+        using var crisis = await factory.CreateClientAsAsync("crisis");
+        var xml = (await File.ReadAllTextAsync(Path.Combine(Folder(), "oasis_cap12_amber_alert_bilingual.cap.xml"), Ct)).Replace(original, replacement, StringComparison.Ordinal);
+        using var content = new StringContent(xml, System.Text.Encoding.UTF8, "application/cap+xml");
+
+        var response = await crisis.PostAsync("/api/v1/alerts/import", content, Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Only public, actual warnings", (await Json(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_ByACitizenOrInAnotherFormat_IsRefused()
     {

@@ -41,6 +41,12 @@ internal sealed class ImportAlertHandler(AnnouncementsDbContext db, IOptions<Ann
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal));
         }
 
+        if (cap.Status != CapStatus.Actual || cap.Scope != CapScope.Public)
+        {
+            // Exercises, tests and restricted messages must never reach the public as real warnings (CAP 1.2 §3.2.1).
+            throw new DomainRuleException($"Only public, actual warnings are re-published; this one is {cap.Status} with scope {cap.Scope}.");
+        }
+
         var german = cap.Infos.FirstOrDefault(i => IsGerman(i.Language))
             ?? throw new DomainRuleException("The warning has no German info; Egov publishes German first.");
         var (msgType, references) = await LinkAsync(cap, cancellationToken);
