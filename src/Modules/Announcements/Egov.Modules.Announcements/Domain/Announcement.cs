@@ -32,7 +32,7 @@ internal sealed class Announcement
     /// <summary>German summary, plain text.</summary>
     public string Summary { get; private set; } = "";
 
-    /// <summary>Plain text of all variants (titles, summaries, bodies) for full-text search.</summary>
+    /// <summary>Text of all variants (titles, summaries, bodies) in lower case, for full-text search (GIN index on PostgreSQL).</summary>
     public string SearchText { get; private set; } = "";
 
     /// <summary>Languages present, e.g. <c>de</c>, <c>en</c>.</summary>
@@ -335,7 +335,7 @@ internal sealed class Announcement
         Summary = german.Summary;
         Languages = [.. content.Variants.Select(v => v.Language)];
         Categories = [.. categories.Distinct(StringComparer.Ordinal)];
-        SearchText = string.Join("\n", content.Variants.SelectMany(v => new[] { v.Title, v.Summary, v.BodyMarkdown }));
+        SearchText = string.Join("\n", content.Variants.SelectMany(v => new[] { v.Title, v.Summary, v.BodyMarkdown })).ToLowerInvariant();
         UpdatedAt = now;
         Version++;
     }

@@ -38,9 +38,10 @@ internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider ti
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var q = filter.Search.Trim();
+            var lower = q.ToLowerInvariant();
             list = db.Database.IsNpgsql()
                 ? list.Where(a => EF.Functions.ToTsVector("german", a.SearchText).Matches(EF.Functions.WebSearchToTsQuery("german", q)))
-                : list.Where(a => a.SearchText.Contains(q));
+                : list.Where(a => a.SearchText.Contains(lower));
         }
 
         if (after is not null)
