@@ -20,7 +20,7 @@ namespace Egov.Host.Identity;
 /// login. The default scheme picks bearer when an <c>Authorization</c> header is present, else the
 /// cookie; API requests are never redirected, they get 401 or 403 problems.
 /// </summary>
-internal static class IdentityExtensions
+internal static partial class IdentityExtensions
 {
     public const string SelectorScheme = "Egov";
     public const string ChallengeSelectorScheme = "Egov.Challenge";
@@ -145,6 +145,7 @@ internal static class IdentityExtensions
         if (settings.Development.Enabled)
         {
             app.MapDevelopmentProvider();
+            WarnWhenIssuerIsNotServed(app, settings.Development.Issuer);
         }
 
         app.MapMeEndpoint();
@@ -153,6 +154,25 @@ internal static class IdentityExtensions
     }
 
     public static string BearerScheme(TrustedIssuerSettings issuer) => $"Bearer.{issuer.Name}";
+
+    /// <summary>
+    /// Once the server listens: warns when the development provider's issuer is not one of its
+    /// addresses (the browser login would fetch discovery from an address nobody serves).
+    /// </summary>
+    private static void WarnWhenIssuerIsNotServed(WebApplication app, string issuer) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            if (addresses.Count > 0 && Uri.TryCreate(issuer, UriKind.Absolute, out var expected)
+                && !addresses.Any(a => Uri.TryCreate(a, UriKind.Absolute, out var listening) && listening.Port == expected.Port))
+            {
+                LogIssuerNotServed(app.Logger, issuer, string.Join(", ", addresses));
+            }
+        });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The development provider's issuer {Issuer} is not an address this host listens on ({Addresses}); browser login will fail. Set Identity__Development__Issuer to the address clients use.")]
+    private static partial void LogIssuerNotServed(ILogger logger, string issuer, string addresses);
 
     private static void ConfigureBearer(JwtBearerOptions options, TrustedIssuerSettings issuer, TimeSpan clockSkew)
     {
