@@ -24,9 +24,22 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
         Assert.NotNull(candidate);
         Assert.Equal("Weihnachtsmarkt eröffnet", candidate.Title);
         Assert.Equal(["culture"], candidate.Categories);
-        using var scope = factory.Services.CreateScope();
-        var announcements = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
-        var message = await announcements.OutboxMessages.SingleAsync(m => m.Payload.Contains(announcementId.ToString()), TestContext.Current.CancellationToken);
+        // The dispatcher marks the message processed right after the handlers ran, in its own
+        // statement: wait for that too rather than race it.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        Egov.SharedKernel.Outbox.OutboxMessage message;
+        do
+        {
+            using var scope = factory.Services.CreateScope();
+            message = await scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>().OutboxMessages.AsNoTracking()
+                .SingleAsync(m => m.Payload.Contains(announcementId.ToString()) && m.EventType.Contains("AnnouncementPublished"), TestContext.Current.CancellationToken);
+            if (message.ProcessedAt is null)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+        }
+        while (message.ProcessedAt is null && DateTime.UtcNow < deadline);
+
         Assert.NotNull(message.ProcessedAt);
         Assert.Equal(0, message.Attempts);
     }
