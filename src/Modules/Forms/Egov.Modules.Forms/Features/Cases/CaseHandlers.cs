@@ -115,14 +115,8 @@ internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Time
     }
 
     /// <summary>The case, if the caseworker's departments cover it; others' cases are reported missing, not forbidden.</summary>
-    private async Task<Application> CaseAsync(Caseworker caseworker, Guid id, CancellationToken cancellationToken)
-    {
-        await staff.TouchAsync(caseworker, cancellationToken);
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null, cancellationToken);
-        return application is not null && caseworker.Covers(application.Department)
-            ? application
-            : throw new NotFoundException($"There is no case {id}.");
-    }
+    private Task<Application> CaseAsync(Caseworker caseworker, Guid id, CancellationToken cancellationToken) =>
+        CaseAccess.FindAsync(db, staff, caseworker, id, tracked: true, cancellationToken);
 
     /// <exception cref="PreconditionRequiredException">No <c>If-Match</c> (428).</exception>
     /// <exception cref="PreconditionFailedException">The case changed since that ETag (412).</exception>

@@ -63,14 +63,8 @@ internal sealed class CaseMessageHandlers(FormsDbContext db, StaffDirectory staf
         return new CursorPage<CaseAccessLogResponse>(items, rows.Count > limit ? Cursor.Encode(new Position(items[^1].At, items[^1].Id)) : null);
     }
 
-    private async Task<Application> CaseAsync(Caseworker caseworker, Guid id, CancellationToken cancellationToken)
-    {
-        await staff.TouchAsync(caseworker, cancellationToken);
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null, cancellationToken);
-        return application is not null && caseworker.Covers(application.Department)
-            ? application
-            : throw new NotFoundException($"There is no case {id}.");
-    }
+    private Task<Application> CaseAsync(Caseworker caseworker, Guid id, CancellationToken cancellationToken) =>
+        CaseAccess.FindAsync(db, staff, caseworker, id, tracked: false, cancellationToken);
 
     internal sealed record Position(DateTimeOffset At, Guid Id);
 }
