@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Outreach.Persistence;
 
-internal sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> options) : ModuleDbContext(options)
+/// <summary>
+/// The Outreach module's database (schema <c>outreach</c>). Each feature area keeps its sets in a
+/// partial file of its own and its mapping in <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// classes of this assembly, which are applied here.
+/// </summary>
+internal sealed partial class OutreachDbContext(DbContextOptions<OutreachDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "outreach";
 
@@ -22,5 +27,6 @@ internal sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> opti
             b.Property(c => c.Kind).HasMaxLength(32);
             b.Property(c => c.Title).HasMaxLength(200);
         });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutreachDbContext).Assembly);
     }
 }
