@@ -1,0 +1,311 @@
+using Egov.SharedKernel.Errors;
+
+namespace Egov.Modules.Outreach.Domain.Posts;
+
+/// <summary>
+/// A post (Beitrag) of the city with one variant per channel, through the four-eyes approval: an
+/// editor drafts and submits, an Approver (press office) who did not write or edit it approves or
+/// rejects. The only exception is break-glass: a CrisisManager may approve their own crisis post,
+/// which is recorded and listed for review afterwards. Editing an approved post sends it back to
+/// review. Every step is appended to the post's history.
+/// </summary>
+internal sealed class Post
+{
+    private Post()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Internal working title for lists (not sent anywhere).</summary>
+    public string Title { get; private set; } = "";
+
+    public PostStatus Status { get; private set; }
+
+    /// <summary>A crisis post: goes out while alerts hold other posts; a CrisisManager may approve it alone.</summary>
+    public bool IsCrisis { get; private set; }
+
+    public string AuthorSubject { get; private set; } = "";
+
+    public string AuthorName { get; private set; } = "";
+
+    /// <summary>Everyone who wrote or edited the text (the author first); none of them may approve it.</summary>
+    public List<string> ContributorSubjects { get; private set; } = [];
+
+    public List<PostVariant> Variants { get; private set; } = [];
+
+    public List<PostHistoryEntry> History { get; private set; } = [];
+
+    /// <summary>Number of history entries (the last sequence number).</summary>
+    public int HistoryCount { get; private set; }
+
+    public PostApproval? Approval { get; private set; }
+
+    /// <summary>When a break-glass approval was reviewed by an Approver (UTC).</summary>
+    public DateTimeOffset? BreakGlassReviewedAt { get; private set; }
+
+    public string? BreakGlassReviewedBy { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>When it is due to go out (UTC); set by scheduling.</summary>
+    public DateTimeOffset? PublishAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Concurrency token (ETag).</summary>
+    public int Version { get; private set; }
+
+    public bool IsEditable => Status is PostStatus.Draft or PostStatus.Rejected or PostStatus.InReview or PostStatus.Approved or PostStatus.Scheduled;
+
+    public static Post CreateDraft(string title, bool crisis, IEnumerable<PostVariant> variants, OutreachActor author, DateTimeOffset now)
+    {
+        if (!author.MayDraft(crisis))
+        {
+            throw new ForbiddenException(crisis
+                ? "Crisis posts are drafted by Editors or CrisisManagers."
+                : "Posts are drafted by Editors (a CrisisManager drafts crisis posts).");
+        }
+
+        var post = new Post
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = title,
+            IsCrisis = crisis,
+            Status = PostStatus.Draft,
+            AuthorSubject = author.Subject,
+            AuthorName = author.Name,
+            ContributorSubjects = [author.Subject],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        post.ReplaceVariants(variants);
+        post.Record(author, "created", null, now);
+        return post;
+    }
+
+    /// <summary>Replaces title and variants. An approved or scheduled post goes back to review; a rejected one becomes a draft.</summary>
+    /// <exception cref="ConflictException">It is publishing, published, failed or cancelled.</exception>
+    /// <exception cref="ForbiddenException">The actor may not draft this kind of post.</exception>
+    public void Edit(string title, bool crisis, IEnumerable<PostVariant> variants, OutreachActor actor, DateTimeOffset now)
+    {
+        EnsureEditable("edited");
+        if (!actor.MayDraft(crisis) || !actor.MayDraft(IsCrisis))
+        {
+            throw new ForbiddenException("Posts are edited by Editors (crisis posts also by CrisisManagers).");
+        }
+
+        Title = title;
+        IsCrisis = crisis;
+        ReplaceVariants(variants);
+        if (!ContributorSubjects.Contains(actor.Subject))
+        {
+            ContributorSubjects = [.. ContributorSubjects, actor.Subject];
+        }
+
+        var from = Status;
+        Status = Status switch
+        {
+            PostStatus.Approved or PostStatus.Scheduled => PostStatus.InReview,
+            PostStatus.Rejected => PostStatus.Draft,
+            _ => Status,
+        };
+        if (from is PostStatus.Approved or PostStatus.Scheduled)
+        {
+            Approval = null;
+            PublishAt = null;
+        }
+
+        Record(actor, "edited", from, now, note: from != Status ? $"Changed after {from}: back to review." : null);
+    }
+
+    /// <summary>Hands the post to the press office. The checks must have passed (the caller runs them).</summary>
+    /// <exception cref="ConflictException">Not a draft or rejected post.</exception>
+    public void Submit(OutreachActor actor, string checkResults, DateTimeOffset now)
+    {
+        if (Status is not (PostStatus.Draft or PostStatus.Rejected))
+        {
+            throw Transition("submitted", PostStatus.Draft, PostStatus.Rejected);
+        }
+
+        if (!actor.MayDraft(IsCrisis))
+        {
+            throw new ForbiddenException("Posts are submitted by Editors (crisis posts also by CrisisManagers).");
+        }
+
+        var from = Status;
+        Status = PostStatus.InReview;
+        RejectionReason = null;
+        Record(actor, "submitted", from, now, checkResults: checkResults);
+    }
+
+    /// <summary>
+    /// Approves the post (four eyes): by an Approver who neither wrote nor edited it, or — break-glass —
+    /// by a CrisisManager for their own crisis post. The checks must have passed (the caller runs them).
+    /// </summary>
+    /// <exception cref="ForbiddenException">Self-approval, or the actor is no Approver.</exception>
+    /// <exception cref="ConflictException">Not in review (a crisis post may also be approved from its draft).</exception>
+    public void Approve(OutreachActor actor, int guidelineVersion, string checkResults, DateTimeOffset now)
+    {
+        var ownPost = ContributorSubjects.Contains(actor.Subject);
+        var breakGlass = IsCrisis && actor.IsCrisisManager && (ownPost || !actor.IsApprover);
+        if (!breakGlass)
+        {
+            if (!actor.IsApprover)
+            {
+                throw new ForbiddenException("Posts are approved by the press office (Approver role); a CrisisManager may approve crisis posts.");
+            }
+
+            if (ownPost)
+            {
+                throw new ForbiddenException(AuthorSubject == actor.Subject
+                    ? "You wrote this post; another Approver must approve it (four-eyes principle)."
+                    : "You edited this post; another Approver must approve it (four-eyes principle).");
+            }
+        }
+
+        var allowedFrom = breakGlass ? new[] { PostStatus.InReview, PostStatus.Draft, PostStatus.Rejected } : [PostStatus.InReview];
+        if (!allowedFrom.Contains(Status))
+        {
+            throw Transition("approved", allowedFrom);
+        }
+
+        var from = Status;
+        Status = PostStatus.Approved;
+        Approval = new PostApproval(actor.Subject, actor.Name, now, guidelineVersion, breakGlass, checkResults);
+        BreakGlassReviewedAt = null;
+        BreakGlassReviewedBy = null;
+        Record(actor, breakGlass ? "approved-break-glass" : "approved", from, now, guidelineVersion: guidelineVersion, checkResults: checkResults);
+    }
+
+    /// <summary>Sends the post back to its author with a reason.</summary>
+    /// <exception cref="ForbiddenException">The actor is no Approver.</exception>
+    /// <exception cref="ConflictException">Not in review.</exception>
+    public void Reject(OutreachActor actor, string reason, DateTimeOffset now)
+    {
+        if (!actor.IsApprover)
+        {
+            throw new ForbiddenException("Posts are rejected by the press office (Approver role).");
+        }
+
+        if (Status != PostStatus.InReview)
+        {
+            throw Transition("rejected", PostStatus.InReview);
+        }
+
+        Status = PostStatus.Rejected;
+        RejectionReason = reason;
+        Record(actor, "rejected", PostStatus.InReview, now, note: reason);
+    }
+
+    /// <summary>Sets when the approved post goes out (now or later, UTC).</summary>
+    /// <exception cref="ConflictException">Not approved (or already scheduled).</exception>
+    public void Schedule(DateTimeOffset publishAt, OutreachActor actor, DateTimeOffset now)
+    {
+        if (Status is not (PostStatus.Approved or PostStatus.Scheduled))
+        {
+            throw Transition("scheduled", PostStatus.Approved, PostStatus.Scheduled);
+        }
+
+        if (!(actor.MayDraft(IsCrisis) || actor.IsApprover))
+        {
+            throw new ForbiddenException("Posts are scheduled by Editors or Approvers.");
+        }
+
+        var from = Status;
+        Status = PostStatus.Scheduled;
+        PublishAt = publishAt;
+        Record(actor, "scheduled", from, now, note: publishAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Stops the post before it goes out.</summary>
+    /// <exception cref="ConflictException">It is already going out, out, or cancelled.</exception>
+    public void Cancel(OutreachActor actor, string? reason, DateTimeOffset now)
+    {
+        EnsureEditable("cancelled");
+        if (!(actor.MayDraft(IsCrisis) || actor.IsApprover))
+        {
+            throw new ForbiddenException("Posts are cancelled by Editors or Approvers.");
+        }
+
+        var from = Status;
+        Status = PostStatus.Cancelled;
+        Record(actor, "cancelled", from, now, note: reason);
+    }
+
+    /// <summary>The after-the-fact review of a break-glass approval, by an Approver who did not write it.</summary>
+    /// <exception cref="ConflictException">Not approved by break-glass, or already reviewed.</exception>
+    /// <exception cref="ForbiddenException">The actor is no Approver or wrote it.</exception>
+    public void ReviewBreakGlass(OutreachActor actor, string? note, DateTimeOffset now)
+    {
+        if (Approval is not { BreakGlass: true } || BreakGlassReviewedAt is not null)
+        {
+            throw new ConflictException("There is no break-glass approval awaiting review on this post.");
+        }
+
+        if (!actor.IsApprover || ContributorSubjects.Contains(actor.Subject))
+        {
+            throw new ForbiddenException("A break-glass approval is reviewed by another Approver, not by who wrote the post.");
+        }
+
+        BreakGlassReviewedAt = now;
+        BreakGlassReviewedBy = actor.Name;
+        Record(actor, "reviewed", Status, now, note: note);
+    }
+
+    /// <summary>Records an uploaded image in the history (the image itself is stored separately).</summary>
+    public void NoteMediaAdded(OutreachActor actor, string fileName, DateTimeOffset now)
+    {
+        EnsureEditable("given images");
+        Record(actor, "media-added", Status, now, note: fileName);
+    }
+
+    private void EnsureEditable(string verb)
+    {
+        if (!IsEditable)
+        {
+            throw Transition(verb, PostStatus.Draft, PostStatus.Rejected, PostStatus.InReview, PostStatus.Approved, PostStatus.Scheduled);
+        }
+    }
+
+    private ConflictException Transition(string verb, params PostStatus[] allowed)
+    {
+        var exception = new ConflictException($"The post is {Status}; it can be {verb} only when it is {string.Join(" or ", allowed)}.");
+        exception.Extensions["postStatus"] = Status.ToString();
+        exception.Extensions["allowedFrom"] = allowed.Select(s => s.ToString()).ToArray();
+        return exception;
+    }
+
+    private void ReplaceVariants(IEnumerable<PostVariant> variants)
+    {
+        Variants.Clear();
+        foreach (var variant in variants)
+        {
+            variant.PostId = Id;
+            Variants.Add(variant);
+        }
+    }
+
+    private void Record(OutreachActor actor, string action, PostStatus? from, DateTimeOffset now, string? note = null, int? guidelineVersion = null, string? checkResults = null)
+    {
+        HistoryCount++;
+        History.Add(new PostHistoryEntry
+        {
+            PostId = Id,
+            Sequence = HistoryCount,
+            At = now,
+            ActorSubject = actor.Subject,
+            ActorName = actor.Name,
+            Action = action,
+            FromStatus = from,
+            ToStatus = Status,
+            Note = note,
+            GuidelineVersion = guidelineVersion,
+            CheckResults = checkResults,
+        });
+        UpdatedAt = now;
+        Version++;
+    }
+}

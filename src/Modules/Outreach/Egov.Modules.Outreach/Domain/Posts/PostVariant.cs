@@ -1,0 +1,34 @@
+namespace Egov.Modules.Outreach.Domain.Posts;
+
+/// <summary>The text of a post for one channel (PostVariant), as the editor wrote it.</summary>
+internal sealed class PostVariant
+{
+    public Guid Id { get; set; }
+
+    public Guid PostId { get; set; }
+
+    public Guid ChannelId { get; set; }
+
+    /// <summary>The text before links and hashtags are appended (see the checks' exact text).</summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>BCP 47 language tag, e.g. <c>de</c>, <c>en</c>.</summary>
+    public string Language { get; set; } = "de";
+
+    /// <summary>An absolute http(s) link appended to the text, or null.</summary>
+    public string? Link { get; set; }
+
+    /// <summary>Content warning (Mastodon spoiler text), or null.</summary>
+    public string? ContentWarning { get; set; }
+
+    /// <summary>Hashtags without '#', appended at the end.</summary>
+    public List<string> Hashtags { get; set; } = [];
+
+    /// <summary>Images attached, in order, with their alt text.</summary>
+    public List<VariantMedia> Media { get; set; } = [];
+}
+
+/// <summary>An uploaded image used in a variant.</summary>
+/// <param name="MediaId">Id of the <see cref="PostMedia"/>.</param>
+/// <param name="AltText">Description for people who cannot see the image; required before submission.</param>
+internal sealed record VariantMedia(Guid MediaId, string? AltText);
