@@ -1,9 +1,14 @@
+using Egov.Modules.Outreach.Features;
+using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Guidelines;
+using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Outreach;
 
@@ -13,14 +18,36 @@ namespace Egov.Modules.Outreach;
 /// </summary>
 public static class OutreachModule
 {
-    /// <summary>Registers the module's database (schema <c>outreach</c>), outbox dispatcher and validators.</summary>
+    /// <summary>
+    /// Registers the module's database (schema <c>outreach</c>), validators, the channel registry,
+    /// guidelines (a template is published as version 1 on first start) and the post workflow with
+    /// its checks. Settings: section <c>Egov:Outreach</c>, validated at startup.
+    /// </summary>
     public static IServiceCollection AddOutreachModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<OutreachDbContext>(configuration, OutreachDbContext.SchemaName);
         services.AddValidatorsFromAssembly(typeof(OutreachModule).Assembly, includeInternalTypes: true);
+        services.AddOptions<OutreachOptions>().Bind(configuration.GetSection(OutreachOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDataProtection();
+        services.AddSingleton<ChannelCredentialProtector>();
+        services.AddHttpClient<MastodonInstanceReader>((sp, http) =>
+        {
+            http.Timeout = sp.GetRequiredService<IOptions<OutreachOptions>>().Value.PlatformRequestTimeout;
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("Egov-Outreach/1.0");
+        });
+        services.AddScoped<ChannelLimitsProvider>();
+        services.AddScoped<GuidelineGate>();
+        services.AddScoped<PostCheckService>();
+        services.AddHostedService<GuidelineSeeder>();
         return services;
     }
 
-    /// <summary>Maps the module's endpoints under <c>/api/v1/outreach</c> (none yet: channels and posts come next).</summary>
-    public static IEndpointRouteBuilder MapOutreachEndpoints(this IEndpointRouteBuilder app) => app;
+    /// <summary>Maps the module's endpoints under <c>/api/v1/outreach</c>: channels, guidelines and posts.</summary>
+    public static IEndpointRouteBuilder MapOutreachEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapChannelEndpoints();
+        app.MapGuidelineEndpoints();
+        app.MapPostEndpoints();
+        return app;
+    }
 }
