@@ -1,0 +1,60 @@
+using Egov.IntegrationTests.Identity;
+using Egov.Testing;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Egov.IntegrationTests.Outreach;
+
+/// <summary>
+/// The host with a fake Mastodon instance and a fake staff identity provider (for people holding
+/// several roles, as in a small press office), and content rules for the checks.
+/// </summary>
+public sealed class OutreachFactory : EgovApplicationFactory
+{
+    public const string ImprintUrl = "https://www.musterstadt.example/impressum";
+
+    public FakeMastodon Mastodon { get; } = new();
+
+    public ExternalIssuerTests.FakeIssuer StaffIdp { get; } = new("/realms/staff");
+
+    public override async ValueTask InitializeAsync()
+    {
+        await Mastodon.StartAsync();
+        await StaffIdp.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Mastodon.DisposeAsync();
+        await StaffIdp.DisposeAsync();
+    }
+
+    /// <summary>A client for a staff member of the fake provider holding <paramref name="roles"/>.</summary>
+    public HttpClient CreateClientWithRoles(string subject, string name, params string[] roles)
+    {
+        var client = CreateClient();
+        var token = StaffIdp.Issue(new Dictionary<string, object>
+        {
+            ["sub"] = subject,
+            ["name"] = name,
+            ["realm_access"] = new Dictionary<string, object> { ["roles"] = roles },
+        });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Egov:Outreach:AllowLoopbackHttp", "true");
+        builder.UseSetting("Egov:Outreach:Checks:ImprintUrl", ImprintUrl);
+        builder.UseSetting("Egov:Outreach:Checks:BannedTerms:0", "Schwachsinn");
+        builder.UseSetting("Egov:Outreach:Checks:PersonalDataDenyList:0", "Hausmeister Krause");
+        builder.UseSetting("Identity:TrustedIssuers:0:Name", "keycloak-staff");
+        builder.UseSetting("Identity:TrustedIssuers:0:Authority", StaffIdp.Issuer);
+        builder.UseSetting("Identity:TrustedIssuers:0:Realm", "staff");
+        builder.UseSetting("Identity:TrustedIssuers:0:RequireHttpsMetadata", "false");
+        builder.UseSetting("Identity:TrustedIssuers:0:Claims:Roles", "realm_access.roles");
+    }
+}
