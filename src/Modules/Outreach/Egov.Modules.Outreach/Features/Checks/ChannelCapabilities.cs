@@ -1,0 +1,119 @@
+using System.Text.Json;
+
+namespace Egov.Modules.Outreach.Features.Checks;
+
+/// <summary>What one channel accepts: the limits the checks hold a post variant to.</summary>
+/// <param name="MaxLength">The most the text may count, in <paramref name="LengthUnit"/>.</param>
+/// <param name="LengthUnit">How the channel counts the text.</param>
+/// <param name="MaxBytes">The most UTF-8 bytes the text may take; null where the channel sets no byte limit.</param>
+/// <param name="CharactersReservedPerUrl">
+/// What one URL counts whatever its length (Mastodon's <c>characters_reserved_per_url</c>); 0 where URLs
+/// count at their full length. Only <see cref="LengthUnit.MastodonCharacters"/> uses it.
+/// </param>
+/// <param name="MaxMedia">The most media files one post takes.</param>
+/// <param name="SupportsAltText">Whether the channel carries alt text; then every image needs one.</param>
+/// <param name="Formatting"><see cref="PlainFormatting"/> or <see cref="HtmlFormatting"/> (Telegram's <c>parse_mode=HTML</c>).</param>
+internal sealed record ChannelCapabilities(
+    int MaxLength,
+    LengthUnit LengthUnit,
+    int? MaxBytes,
+    int CharactersReservedPerUrl,
+    int MaxMedia,
+    bool SupportsAltText,
+    string Formatting)
+{
+    /// <summary>The text is sent as it is.</summary>
+    public const string PlainFormatting = "plain";
+
+    /// <summary>The text is sent as HTML (user text escaped with <see cref="TelegramHtml.Escape"/>).</summary>
+    public const string HtmlFormatting = "html";
+
+    /// <summary>
+    /// The limit for the text when media are attached, if it differs from <see cref="MaxLength"/>: Telegram
+    /// sends the text as the photo's caption, "0-1024 characters after entities parsing" (Bot API,
+    /// <c>sendPhoto</c> / <c>sendMediaGroup</c>). Null where the text limit is the same with media.
+    /// </summary>
+    public int? MaxLengthWithMedia { get; init; }
+
+    /// <summary>
+    /// True where the channel shortens a longer text on display instead of refusing it (app push: the
+    /// operating system cuts the notification). Over <see cref="MaxLength"/> is then a warning, not blocking;
+    /// <see cref="MaxBytes"/> still blocks.
+    /// </summary>
+    public bool MaxLengthIsSoft { get; init; }
+
+    /// <summary>
+    /// Bluesky (AT Protocol): lexicon <c>app.bsky.feed.post</c> gives <c>text</c> <c>maxGraphemes: 300</c> and
+    /// <c>maxLength: 3000</c>, and a lexicon string's maxLength counts UTF-8 bytes (<c>@atproto/lexicon</c>
+    /// validates it with <c>utf8Len</c>); both limits hold. URLs count at full length: the record's text
+    /// carries the whole URL. <c>app.bsky.embed.images</c> takes at most 4 images, each with an <c>alt</c>.
+    /// </summary>
+    public static ChannelCapabilities Bluesky { get; } =
+        new(300, LengthUnit.GraphemeClusters, 3000, 0, 4, SupportsAltText: true, PlainFormatting);
+
+    /// <summary>
+    /// Telegram Bot API: <c>sendMessage</c> text "1-4096 characters after entities parsing", sent with
+    /// <c>parse_mode=HTML</c>; with media the text goes as the caption (1024, <see cref="MaxLengthWithMedia"/>);
+    /// <c>sendMediaGroup</c> takes 2-10 items; Telegram has no alt text.
+    /// </summary>
+    public static ChannelCapabilities Telegram { get; } =
+        new(4096, LengthUnit.TelegramCharacters, null, 0, 10, SupportsAltText: false, HtmlFormatting)
+        {
+            MaxLengthWithMedia = 1024,
+        };
+
+    /// <summary>
+    /// Egov's signed webhook (HMAC-SHA256 JSON to an HTTPS endpoint): no platform sets a limit, so Egov sets
+    /// its own to keep payloads bounded and posts readable wherever a receiver shows them: 5000 grapheme
+    /// clusters and 64 KiB of UTF-8, 10 media, alt text carried in the JSON (so required).
+    /// </summary>
+    public static ChannelCapabilities Webhook { get; } =
+        new(5000, LengthUnit.GraphemeClusters, 64 * 1024, 0, 10, SupportsAltText: true, PlainFormatting);
+
+    /// <summary>
+    /// The city app's push notifications (Web Push, FCM, APNs). Every one of them caps the payload at
+    /// 4096 bytes (RFC 8030 §7.2 guarantees 4096; APNs and FCM allow 4 KB), and the JSON envelope and Web
+    /// Push encryption need room, so the text may take 3072 UTF-8 bytes (blocking). Lock screens show a
+    /// few lines only and cut the rest, so past 240 grapheme clusters is a warning
+    /// (<see cref="MaxLengthIsSoft"/>). One image (rich notification), no alt text.
+    /// </summary>
+    public static ChannelCapabilities AppPush { get; } =
+        new(240, LengthUnit.GraphemeClusters, 3072, 0, 1, SupportsAltText: false, PlainFormatting)
+        {
+            MaxLengthIsSoft = true,
+        };
+
+    /// <summary>
+    /// A Mastodon instance's limits from its <c>GET /api/v2/instance</c> document:
+    /// <c>configuration.statuses.max_characters</c>, <c>characters_reserved_per_url</c> and
+    /// <c>max_media_attachments</c>. Instances set their own limits, so nothing here assumes 500.
+    /// Mastodon takes plain text and alt text (the media <c>description</c>).
+    /// </summary>
+    /// <exception cref="FormatException">A member is missing or not a positive whole number; the message names it.</exception>
+    public static ChannelCapabilities FromMastodonInstance(JsonElement instanceV2Root)
+    {
+        var statuses = Member(Member(instanceV2Root, "configuration", "configuration"), "statuses", "configuration.statuses");
+        return new ChannelCapabilities(
+            MaxLength: PositiveInt(statuses, "max_characters"),
+            LengthUnit: LengthUnit.MastodonCharacters,
+            MaxBytes: null,
+            CharactersReservedPerUrl: PositiveInt(statuses, "characters_reserved_per_url"),
+            MaxMedia: PositiveInt(statuses, "max_media_attachments"),
+            SupportsAltText: true,
+            Formatting: PlainFormatting);
+    }
+
+    private static JsonElement Member(JsonElement parent, string name, string path) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value)
+            ? value
+            : throw new FormatException($"The Mastodon instance document has no member {path} (GET /api/v2/instance).");
+
+    private static int PositiveInt(JsonElement statuses, string name)
+    {
+        var path = "configuration.statuses." + name;
+        var value = Member(statuses, name, path);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number > 0
+            ? number
+            : throw new FormatException($"The Mastodon instance document's {path} is not a positive whole number: {value.GetRawText()}.");
+    }
+}
