@@ -1,0 +1,50 @@
+using Egov.Modules.Outreach.Contracts;
+using Egov.Modules.Outreach.Features.Checks;
+
+namespace Egov.Modules.Outreach.Tests.Checks;
+
+/// <summary>The exact text sent: text trimmed at the end, blank line, link, blank line, normalised hashtags.</summary>
+public sealed class OutboundTextTests
+{
+    [Fact]
+    public void Compose_WhenTextLinkAndHashtags_JoinsThemWithBlankLines()
+    {
+        var text = OutboundText.Compose(
+            OutreachChannelKinds.Mastodon,
+            "Das Bürgeramt öffnet am Samstag.  \n",
+            " https://stadt-beispiel.de/buergeramt ",
+            ["Bürgeramt", "#Samstag", "##Beispiel Stadt", " # ", ""]);
+
+        Assert.Equal("Das Bürgeramt öffnet am Samstag.\n\nhttps://stadt-beispiel.de/buergeramt\n\n#Bürgeramt #Samstag #BeispielStadt", text);
+    }
+
+    [Fact]
+    public void Compose_WhenNoLink_PutsHashtagsAfterOneBlankLine()
+    {
+        Assert.Equal("Hinweis\n\n#Stadt", OutboundText.Compose(OutreachChannelKinds.Bluesky, "Hinweis", null, ["Stadt"]));
+    }
+
+    [Fact]
+    public void Compose_WhenOnlyText_IsTheTextTrimmedAtTheEndOnly()
+    {
+        Assert.Equal("  Hinweis", OutboundText.Compose(OutreachChannelKinds.Webhook, "  Hinweis \t\n", "  ", []));
+    }
+
+    [Fact]
+    public void Compose_WhenTextBlank_StartsWithTheLink()
+    {
+        Assert.Equal("https://stadt-beispiel.de", OutboundText.Compose(OutreachChannelKinds.AppPush, " ", "https://stadt-beispiel.de", []));
+    }
+
+    [Fact]
+    public void Compose_WhenTelegram_ReturnsThePlainTextUnescaped()
+    {
+        Assert.Equal("Fisch & Chips <heute>", OutboundText.Compose(OutreachChannelKinds.Telegram, "Fisch & Chips <heute>", null, []));
+    }
+
+    [Fact]
+    public void Compose_WhenUnknownChannelKind_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => OutboundText.Compose("twitter", "Hallo", null, []));
+    }
+}

@@ -1,0 +1,44 @@
+using Egov.Modules.Outreach.Contracts;
+using Egov.Modules.Outreach.Features.Checks;
+
+namespace Egov.Modules.Outreach.Tests.Checks;
+
+/// <summary>Post variants for the checks, with the real limits of each channel.</summary>
+internal static class Requests
+{
+    /// <summary>
+    /// Family: man, woman, girl, boy — four emoji joined by ZERO WIDTH JOINER: one grapheme cluster, 7 code
+    /// points, 11 UTF-16 code units, 25 UTF-8 bytes.
+    /// </summary>
+    public const string FamilyEmoji = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+
+    /// <summary>mastodon.social's limits, read from its documented instance document (500, 23 per URL, 4 media).</summary>
+    public static ChannelCapabilities MastodonSocial { get; } = ChannelCapabilities.FromMastodonInstance(MastodonInstanceDocuments.MastodonSocial());
+
+    public static ChannelCapabilities CapabilitiesOf(string channelKind) => channelKind switch
+    {
+        OutreachChannelKinds.Mastodon => MastodonSocial,
+        OutreachChannelKinds.Telegram => ChannelCapabilities.Telegram,
+        OutreachChannelKinds.Bluesky => ChannelCapabilities.Bluesky,
+        OutreachChannelKinds.Webhook => ChannelCapabilities.Webhook,
+        OutreachChannelKinds.AppPush => ChannelCapabilities.AppPush,
+        _ => throw new ArgumentOutOfRangeException(nameof(channelKind), channelKind, null),
+    };
+
+    public static PostCheckRequest Post(
+        string channelKind,
+        string text,
+        string? contentWarning = null,
+        string? link = null,
+        IReadOnlyList<string>? hashtags = null,
+        IReadOnlyList<CheckedMedia>? media = null,
+        bool isPublic = true,
+        bool requiresImprintLink = false,
+        ChannelCapabilities? capabilities = null) =>
+        new(channelKind, capabilities ?? CapabilitiesOf(channelKind), text, contentWarning, link, hashtags ?? [], media ?? [], isPublic, requiresImprintLink);
+
+    public static CheckedMedia Image(string fileName, string? altText = "Das Rathaus im Winter") => new(fileName, altText);
+
+    public static IReadOnlyList<CheckedMedia> Images(int count) =>
+        [.. Enumerable.Range(1, count).Select(number => Image($"bild-{number}.jpg"))];
+}
