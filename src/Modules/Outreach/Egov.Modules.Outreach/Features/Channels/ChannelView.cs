@@ -3,7 +3,11 @@ using Egov.Modules.Outreach.Domain.Channels;
 namespace Egov.Modules.Outreach.Features.Channels;
 
 /// <summary>A channel as the API shows it. Credentials are never shown, only whether they are set and since when.</summary>
-/// <param name="Limits">The platform's limits and where they came from (<c>instance</c>: read from the platform at <c>readAt</c>; <c>platform</c>: documented values).</param>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>limits</c>: The platform's limits and where they came from (<c>instance</c>: read from the platform at <c>readAt</c>; <c>platform</c>: documented values).</item>
+/// </list>
+/// </remarks>
 internal sealed record ChannelView(
     Guid Id,
     string Kind,

@@ -24,6 +24,139 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Alerts.ActiveAlert", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
+                    b.Property<DateTimeOffset>("Expires")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("headline");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.HasKey("AlertId")
+                        .HasName("pk_active_alerts");
+
+                    b.HasIndex("Expires")
+                        .HasDatabaseName("ix_active_alerts_expires");
+
+                    b.ToTable("active_alerts", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Channels.Channel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<bool>("AssessmentDone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("assessment_done");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("CredentialsChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("credentials_changed_at");
+
+                    b.Property<bool>("CrisisCapable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("crisis_capable");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("JointControllershipNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("joint_controllership_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Limits")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("limits");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwningUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owning_unit");
+
+                    b.Property<string>("ProtectedCredentials")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_credentials");
+
+                    b.Property<bool>("RequiresImprintLink")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_imprint_link");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_channels");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_channels_name");
+
+                    b.ToTable("channels", "outreach");
+                });
+
             modelBuilder.Entity("Egov.Modules.Outreach.Domain.CrossPostCandidate", b =>
                 {
                     b.Property<Guid>("AnnouncementId")
@@ -60,6 +193,344 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasName("pk_cross_post_candidates");
 
                     b.ToTable("cross_post_candidates", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Guidelines.Guideline", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("change_note");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by_name");
+
+                    b.Property<string>("PublishedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("published_by_subject");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Version")
+                        .HasName("pk_guidelines");
+
+                    b.ToTable("guidelines", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Guidelines.GuidelineAcknowledgement", b =>
+                {
+                    b.Property<int>("GuidelineVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("guideline_version");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("GuidelineVersion", "Subject")
+                        .HasName("pk_guideline_acknowledgements");
+
+                    b.ToTable("guideline_acknowledgements", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.Post", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Approval")
+                        .HasColumnType("text")
+                        .HasColumnName("approval");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_subject");
+
+                    b.Property<DateTimeOffset?>("BreakGlassReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("break_glass_reviewed_at");
+
+                    b.Property<string>("BreakGlassReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("break_glass_reviewed_by");
+
+                    b.PrimitiveCollection<List<string>>("ContributorSubjects")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("contributor_subjects");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HistoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_count");
+
+                    b.Property<bool>("IsCrisis")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_crisis");
+
+                    b.Property<DateTimeOffset?>("PublishAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publish_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_posts");
+
+                    b.HasIndex("Status", "PublishAt")
+                        .HasDatabaseName("ix_posts_status_publish_at");
+
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_posts_status_updated_at");
+
+                    b.ToTable("posts", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.PostHistoryEntry", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_subject");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CheckResults")
+                        .HasColumnType("text")
+                        .HasColumnName("check_results");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_status");
+
+                    b.Property<int?>("GuidelineVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("guideline_version");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("PostId", "Sequence")
+                        .HasName("pk_post_history");
+
+                    b.ToTable("post_history", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.PostMedia", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by_subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_media");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_post_media_post_id");
+
+                    b.ToTable("post_media", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.PostVariant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("ContentWarning")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("content_warning");
+
+                    b.PrimitiveCollection<List<string>>("Hashtags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("hashtags");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("media");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_variants");
+
+                    b.HasIndex("PostId", "ChannelId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_variants_post_id_channel_id");
+
+                    b.ToTable("post_variants", "outreach");
                 });
 
             modelBuilder.Entity("Egov.SharedKernel.Outbox.InboxMessage", b =>
@@ -142,6 +613,33 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasDatabaseName("ix_outbox_messages_processed_at_next_attempt_at");
 
                     b.ToTable("outbox_messages", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.PostHistoryEntry", b =>
+                {
+                    b.HasOne("Egov.Modules.Outreach.Domain.Posts.Post", null)
+                        .WithMany("History")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_history_posts_post_id");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.PostVariant", b =>
+                {
+                    b.HasOne("Egov.Modules.Outreach.Domain.Posts.Post", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_variants_posts_post_id");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.Post", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }
