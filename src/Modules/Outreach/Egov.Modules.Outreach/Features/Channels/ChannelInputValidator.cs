@@ -15,7 +15,7 @@ internal sealed partial class ChannelInputValidator : AbstractValidator<ChannelI
         RuleFor(c => c.Account).MaximumLength(300);
         RuleFor(c => c.Address).MaximumLength(500);
 
-        When(c => c.Kind is OutreachChannelKinds.Mastodon or OutreachChannelKinds.Bluesky or OutreachChannelKinds.Webhook, () =>
+        When(c => c.Kind is OutreachChannelKinds.Mastodon or OutreachChannelKinds.Webhook || (c.Kind == OutreachChannelKinds.Bluesky && c.Address is not null), () =>
             RuleFor(c => c.Address).Must(BeAbsoluteHttpUrl).WithMessage("Must be an absolute https:// URL without query or fragment."));
         When(c => c.Kind == OutreachChannelKinds.Mastodon, () =>
             RuleFor(c => c.Account).NotEmpty().Matches(MastodonHandle()).WithMessage("Must be the account's handle, e.g. @stadt@social.example."));

@@ -30,6 +30,9 @@ internal sealed class PostConfiguration :
     {
         b.ToTable("post_variants");
         b.HasKey(v => v.Id);
+
+        // Ids are set by the domain: a variant reached through its post is new, not an existing row.
+        b.Property(v => v.Id).ValueGeneratedNever();
         b.Property(v => v.Text).HasMaxLength(20_000);
         b.Property(v => v.Language).HasMaxLength(35);
         b.Property(v => v.Link).HasMaxLength(2000);

@@ -479,7 +479,6 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
             modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.PostVariant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Egov.Modules.Outreach.Persistence.Migrations
 {
     [DbContext(typeof(OutreachDbContext))]
-    [Migration("20261129200035_ChannelsGuidelinesPosts")]
+    [Migration("20261129200807_ChannelsGuidelinesPosts")]
     partial class ChannelsGuidelinesPosts
     {
         /// <inheritdoc />
@@ -482,7 +482,6 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
             modelBuilder.Entity("Egov.Modules.Outreach.Domain.Posts.PostVariant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

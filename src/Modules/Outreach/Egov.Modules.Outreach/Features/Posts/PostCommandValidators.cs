@@ -1,0 +1,16 @@
+using Egov.SharedKernel.Paging;
+using FluentValidation;
+
+namespace Egov.Modules.Outreach.Features.Posts;
+
+internal sealed class CreatePostValidator(IValidator<PostInput> input) : InputValidator<CreatePostCommand, PostInput>(input, c => c.Input);
+
+internal sealed class UpdatePostValidator(IValidator<PostInput> input) : InputValidator<UpdatePostCommand, PostInput>(input, c => c.Input);
+
+internal sealed class CheckDraftValidator(IValidator<PostInput> input) : InputValidator<CheckDraftQuery, PostInput>(input, c => c.Input);
+
+internal sealed class ListPostsValidator : AbstractValidator<ListPostsQuery>
+{
+    public ListPostsValidator() =>
+        RuleFor(q => q.Limit).InclusiveBetween(1, Cursor.MaxPageSize).OverridePropertyName("limit").WithName("limit");
+}
