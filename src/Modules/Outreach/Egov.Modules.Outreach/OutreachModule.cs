@@ -1,5 +1,6 @@
 using Egov.Modules.Outreach.Features;
 using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Checks;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Persistence;
@@ -37,9 +38,28 @@ public static class OutreachModule
         });
         services.AddScoped<ChannelLimitsProvider>();
         services.AddScoped<GuidelineGate>();
+        services.AddOptions<CheckPolicy>().Bind(configuration.GetSection(CheckPolicy.SectionName))
+            .Validate(policy => policy.ImprintUrl is null || (Uri.TryCreate(policy.ImprintUrl, UriKind.Absolute, out var imprint) && imprint.Scheme == Uri.UriSchemeHttps),
+                $"{CheckPolicy.SectionName}:ImprintUrl must be an absolute https:// URL.")
+            .Validate(CanBuildChecker, $"{CheckPolicy.SectionName}:PersonalDataAllowList may only hold e-mail addresses, IBANs and phone numbers (the city's own).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new PostChecker(sp.GetRequiredService<IOptions<CheckPolicy>>().Value));
         services.AddScoped<PostCheckService>();
         services.AddHostedService<GuidelineSeeder>();
         return services;
+    }
+
+    private static bool CanBuildChecker(CheckPolicy policy)
+    {
+        try
+        {
+            _ = new PostChecker(policy);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Maps the module's endpoints under <c>/api/v1/outreach</c>: channels, guidelines and posts.</summary>

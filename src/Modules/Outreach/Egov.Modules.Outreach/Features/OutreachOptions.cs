@@ -23,22 +23,4 @@ internal sealed class OutreachOptions
     /// tests and local fakes of platforms. Other addresses must always be <c>https://</c>. Default false.
     /// </summary>
     public bool AllowLoopbackHttp { get; set; }
-
-    /// <summary>The content rules of the guidelines that the checks enforce.</summary>
-    [Required]
-    public CheckRulesOptions Checks { get; set; } = new();
-}
-
-/// <summary>Content rules of the checks, section <c>Egov:Outreach:Checks</c>.</summary>
-internal sealed class CheckRulesOptions
-{
-    /// <summary>Terms that must not appear in a post (case-insensitive), e.g. insults or internal code names.</summary>
-    public List<string> BannedTerms { get; set; } = [];
-
-    /// <summary>Further personal data that must never appear in public posts (names of staff, internal numbers), case-insensitive.</summary>
-    public List<string> PersonalDataDenyList { get; set; } = [];
-
-    /// <summary>The imprint/privacy page that channels with that rule must link, e.g. <c>https://www.stadt.example/impressum</c>.</summary>
-    [Url]
-    public string? ImprintUrl { get; set; }
 }

@@ -6,7 +6,6 @@ using Egov.Modules.Outreach.Features.Checks;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Errors;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Outreach.Features.Posts;
 
@@ -15,7 +14,7 @@ namespace Egov.Modules.Outreach.Features.Posts;
 /// Mastodon instance's limits are read again when stale; the refresh is stored by the caller's save).
 /// Also resolves and validates the channels and images the variants name.
 /// </summary>
-internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvider limits, IOptions<OutreachOptions> options)
+internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvider limits, PostChecker checker)
 {
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web);
 
@@ -67,13 +66,6 @@ internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvid
             throw new RequestValidationException(errors);
         }
 
-        var rules = options.Value.Checks;
-        var checker = new PostChecker(new CheckPolicy
-        {
-            BannedTerms = rules.BannedTerms,
-            PersonalDataDenyList = rules.PersonalDataDenyList,
-            ImprintUrl = rules.ImprintUrl,
-        });
         var results = new List<ChannelCheckView>(variants.Count);
         foreach (var variant in variants)
         {
