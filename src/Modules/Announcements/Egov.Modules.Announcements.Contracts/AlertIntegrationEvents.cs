@@ -16,6 +16,7 @@ namespace Egov.Modules.Announcements.Contracts;
 /// <param name="AreaDescription">The areas' descriptions, joined with "; ".</param>
 /// <param name="RegionalKeys">German regional keys (ARS/AGS geocodes) of the areas.</param>
 /// <param name="Expires">When the alert expires (UTC).</param>
+/// <param name="Slug">URL name of the alert's public page: <c>{PublicBaseAddress}announcements/{slug}</c>; null from senders before it was added.</param>
 public sealed record AlertIssuedIntegrationEvent(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -25,7 +26,8 @@ public sealed record AlertIssuedIntegrationEvent(
     string Urgency,
     string AreaDescription,
     IReadOnlyList<string> RegionalKeys,
-    DateTimeOffset Expires) : IIntegrationEvent;
+    DateTimeOffset Expires,
+    string? Slug = null) : IIntegrationEvent;
 
 /// <summary>An alert (CAP msgType Update) replaced earlier ones; same delivery rules as <see cref="AlertIssuedIntegrationEvent"/>.</summary>
 /// <param name="EventId">Unique id of this occurrence.</param>
@@ -38,6 +40,7 @@ public sealed record AlertIssuedIntegrationEvent(
 /// <param name="AreaDescription">The areas' descriptions.</param>
 /// <param name="RegionalKeys">German regional keys of the areas.</param>
 /// <param name="Expires">When it expires (UTC).</param>
+/// <param name="Slug">URL name of the alert's public page: <c>{PublicBaseAddress}announcements/{slug}</c>; null from senders before it was added.</param>
 public sealed record AlertUpdatedIntegrationEvent(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -48,7 +51,8 @@ public sealed record AlertUpdatedIntegrationEvent(
     string Urgency,
     string AreaDescription,
     IReadOnlyList<string> RegionalKeys,
-    DateTimeOffset Expires) : IIntegrationEvent;
+    DateTimeOffset Expires,
+    string? Slug = null) : IIntegrationEvent;
 
 /// <summary>An alert (CAP msgType Cancel) withdrew earlier ones (all-clear).</summary>
 /// <param name="EventId">Unique id of this occurrence.</param>
@@ -58,6 +62,7 @@ public sealed record AlertUpdatedIntegrationEvent(
 /// <param name="Headline">German headline.</param>
 /// <param name="AreaDescription">The areas' descriptions.</param>
 /// <param name="RegionalKeys">German regional keys of the areas.</param>
+/// <param name="Slug">URL name of the alert's public page: <c>{PublicBaseAddress}announcements/{slug}</c>; null from senders before it was added.</param>
 public sealed record AlertCancelledIntegrationEvent(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -65,4 +70,5 @@ public sealed record AlertCancelledIntegrationEvent(
     IReadOnlyList<Guid> Cancels,
     string Headline,
     string AreaDescription,
-    IReadOnlyList<string> RegionalKeys) : IIntegrationEvent;
+    IReadOnlyList<string> RegionalKeys,
+    string? Slug = null) : IIntegrationEvent;

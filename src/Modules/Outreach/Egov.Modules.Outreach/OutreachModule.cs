@@ -1,6 +1,7 @@
 using Egov.Modules.Outreach.Features;
 using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Persistence;
@@ -46,6 +47,13 @@ public static class OutreachModule
         services.AddSingleton(sp => new PostChecker(sp.GetRequiredService<IOptions<CheckPolicy>>().Value));
         services.AddScoped<PostCheckService>();
         services.AddHostedService<GuidelineSeeder>();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<DeliveryEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryEngine>());
+        services.AddSingleton<EngagementReader>();
+        services.AddHostedService(sp => sp.GetRequiredService<EngagementReader>());
         return services;
     }
 
@@ -68,6 +76,7 @@ public static class OutreachModule
         app.MapChannelEndpoints();
         app.MapGuidelineEndpoints();
         app.MapPostEndpoints();
+        app.MapDeliveryEndpoints();
         return app;
     }
 }

@@ -279,7 +279,7 @@ internal sealed class Announcement
         Version++;
         var events = new List<IIntegrationEvent>
         {
-            new AnnouncementPublishedIntegrationEvent(Guid.CreateVersion7(now), now, Id, Kind.ToString(), Title, Categories),
+            new AnnouncementPublishedIntegrationEvent(Guid.CreateVersion7(now), now, Id, Kind.ToString(), Title, Categories, Summary, Slug),
         };
         if (Content.Alert is { } alert)
         {
@@ -287,9 +287,9 @@ internal sealed class Announcement
             var regionalKeys = alert.Areas.SelectMany(a => a.Geocodes).Where(g => g.ValueName is "ARS" or "AGS").Select(g => g.Value).ToList();
             events.Add(alert.MsgType switch
             {
-                "Update" => new AlertUpdatedIntegrationEvent(Guid.CreateVersion7(now), now, Id, alert.References, Title, alert.Severity, alert.Urgency, area, regionalKeys, alert.Expires),
-                "Cancel" => new AlertCancelledIntegrationEvent(Guid.CreateVersion7(now), now, Id, alert.References, Title, area, regionalKeys),
-                _ => new AlertIssuedIntegrationEvent(Guid.CreateVersion7(now), now, Id, Title, alert.Severity, alert.Urgency, area, regionalKeys, alert.Expires),
+                "Update" => new AlertUpdatedIntegrationEvent(Guid.CreateVersion7(now), now, Id, alert.References, Title, alert.Severity, alert.Urgency, area, regionalKeys, alert.Expires, Slug),
+                "Cancel" => new AlertCancelledIntegrationEvent(Guid.CreateVersion7(now), now, Id, alert.References, Title, area, regionalKeys, Slug),
+                _ => new AlertIssuedIntegrationEvent(Guid.CreateVersion7(now), now, Id, Title, alert.Severity, alert.Urgency, area, regionalKeys, alert.Expires, Slug),
             });
         }
 

@@ -9,6 +9,9 @@ namespace Egov.Modules.Outreach.Domain.Posts;
 /// <param name="IsAdministrator">Has the Administrator role.</param>
 internal sealed record OutreachActor(string Subject, string Name, bool IsEditor, bool IsApprover, bool IsCrisisManager, bool IsAdministrator)
 {
+    /// <summary>Egov itself, for steps no person takes (alert fan-out, the delivery engine).</summary>
+    public static OutreachActor System { get; } = new("system:egov", "Egov", IsEditor: false, IsApprover: false, IsCrisisManager: false, IsAdministrator: false);
+
     /// <summary>Editors draft posts; CrisisManagers draft crisis posts.</summary>
     public bool MayDraft(bool crisis) => IsEditor || (crisis && IsCrisisManager);
 }

@@ -58,6 +58,12 @@ internal sealed class Post
     /// <summary>Concurrency token (ETag).</summary>
     public int Version { get; private set; }
 
+    /// <summary>The crisis alert this post announces (alert fan-out), or null.</summary>
+    public Guid? AlertId { get; private set; }
+
+    /// <summary>For an alert's update or cancellation: the earlier alert whose posts this one answers in their threads.</summary>
+    public Guid? ReplyToAlertId { get; private set; }
+
     public bool IsEditable => Status is PostStatus.Draft or PostStatus.Rejected or PostStatus.InReview or PostStatus.Approved or PostStatus.Scheduled;
 
     public static Post CreateDraft(string title, bool crisis, IEnumerable<PostVariant> variants, OutreachActor author, DateTimeOffset now)
@@ -84,6 +90,80 @@ internal sealed class Post
         post.ReplaceVariants(variants);
         post.Record(author, "created", null, now);
         return post;
+    }
+
+    /// <summary>
+    /// The crisis post of an alert (fan-out): approved by break-glass in the system's name, due now.
+    /// The break-glass approval is listed for the press office's review like any other.
+    /// </summary>
+    public static Post CreateAlertPost(Guid alertId, Guid? repliesToAlertId, string title, IEnumerable<PostVariant> variants, int guidelineVersion, string checkResults, DateTimeOffset now)
+    {
+        var system = OutreachActor.System;
+        var post = new Post
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = title,
+            IsCrisis = true,
+            AlertId = alertId,
+            ReplyToAlertId = repliesToAlertId,
+            Status = PostStatus.Draft,
+            AuthorSubject = system.Subject,
+            AuthorName = system.Name,
+            ContributorSubjects = [system.Subject],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        post.ReplaceVariants(variants);
+        post.Record(system, "created", null, now, note: $"Alert {alertId}");
+        post.Status = PostStatus.Approved;
+        post.Approval = new PostApproval(system.Subject, system.Name, now, guidelineVersion, BreakGlass: true, checkResults);
+        post.Record(system, "approved-break-glass", PostStatus.Draft, now, guidelineVersion: guidelineVersion, checkResults: checkResults);
+        post.Status = PostStatus.Scheduled;
+        post.PublishAt = now;
+        post.Record(system, "scheduled", PostStatus.Approved, now);
+        return post;
+    }
+
+    /// <summary>The delivery engine starts sending a due post (its deliveries are created with it).</summary>
+    public void StartPublishing(DateTimeOffset now)
+    {
+        if (Status != PostStatus.Scheduled)
+        {
+            throw Transition("published", PostStatus.Scheduled);
+        }
+
+        Status = PostStatus.Publishing;
+        Record(OutreachActor.System, "publishing", PostStatus.Scheduled, now);
+    }
+
+    /// <summary>All deliveries ended: Published when every one was sent, Failed when none, PartiallyFailed otherwise.</summary>
+    public void CompletePublishing(int sent, int notSent, DateTimeOffset now)
+    {
+        if (Status is not (PostStatus.Publishing or PostStatus.PartiallyFailed or PostStatus.Failed))
+        {
+            return;
+        }
+
+        var from = Status;
+        Status = notSent == 0 ? PostStatus.Published : sent == 0 ? PostStatus.Failed : PostStatus.PartiallyFailed;
+        if (Status != from)
+        {
+            Record(OutreachActor.System, Status == PostStatus.Published ? "published" : Status == PostStatus.Failed ? "failed" : "partially-failed",
+                from, now, note: $"{sent} sent, {notSent} not sent");
+        }
+    }
+
+    /// <summary>A person retries the failed deliveries of a partially failed or failed post.</summary>
+    public void ResumePublishing(OutreachActor actor, DateTimeOffset now)
+    {
+        if (Status is not (PostStatus.PartiallyFailed or PostStatus.Failed or PostStatus.Publishing))
+        {
+            throw Transition("retried", PostStatus.PartiallyFailed, PostStatus.Failed, PostStatus.Publishing);
+        }
+
+        var from = Status;
+        Status = PostStatus.Publishing;
+        Record(actor, "retried", from, now);
     }
 
     /// <summary>Replaces title and variants. An approved or scheduled post goes back to review; a rejected one becomes a draft.</summary>

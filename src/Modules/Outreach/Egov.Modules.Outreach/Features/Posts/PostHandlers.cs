@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Egov.Modules.Outreach.Domain.Posts;
+using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Errors;
@@ -43,7 +44,7 @@ internal sealed record CheckDraftQuery(OutreachActor Actor, PostInput Input) : I
 internal sealed record GetPostMediaQuery(OutreachActor Actor, Guid Id, Guid MediaId) : IQuery<PostMedia>;
 
 /// <summary>Posts through the four-eyes approval, with the guidelines gate and the checks on submit and approval.</summary>
-internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, PostCheckService checks, IOptions<OutreachOptions> options, TimeProvider time) :
+internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, PostCheckService checks, DeliverySignal signal, IOptions<OutreachOptions> options, TimeProvider time) :
     ICommandHandler<CreatePostCommand, PostView>,
     ICommandHandler<UpdatePostCommand, PostView>,
     ICommandHandler<SubmitPostCommand, PostView>,
@@ -140,6 +141,7 @@ internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, Pos
         var post = await FindAsync(command.Id, command.IfMatch, cancellationToken);
         post.Schedule(publishAt < now ? now : publishAt, command.Actor, now);
         await SaveAsync(cancellationToken);
+        signal.Notify();
         return await ViewAsync(post, cancellationToken);
     }
 

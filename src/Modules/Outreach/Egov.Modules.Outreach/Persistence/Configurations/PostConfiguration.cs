@@ -24,6 +24,7 @@ internal sealed class PostConfiguration :
         b.Navigation(p => p.Variants).AutoInclude();
         b.HasIndex(p => new { p.Status, p.UpdatedAt });
         b.HasIndex(p => new { p.Status, p.PublishAt });
+        b.HasIndex(p => p.AlertId);
     }
 
     public void Configure(EntityTypeBuilder<PostVariant> b)

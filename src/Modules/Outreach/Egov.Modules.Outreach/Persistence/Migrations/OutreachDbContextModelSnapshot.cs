@@ -195,6 +195,135 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                     b.ToTable("cross_post_candidates", "outreach");
                 });
 
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Deliveries.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<int?>("Boosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("boosts");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("ChannelKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_kind");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Crisis")
+                        .HasColumnType("boolean")
+                        .HasColumnName("crisis");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("EngagementReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("engagement_read_at");
+
+                    b.Property<int?>("Favourites")
+                        .HasColumnType("integer")
+                        .HasColumnName("favourites");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LastHttpStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_http_status");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PlatformId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("platform_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<int?>("Replies")
+                        .HasColumnType("integer")
+                        .HasColumnName("replies");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reply_to");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("variant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_deliveries_post_id");
+
+                    b.HasIndex("VariantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliveries_variant_id");
+
+                    b.HasIndex("ChannelId", "CreatedAt")
+                        .HasDatabaseName("ix_deliveries_channel_id_created_at");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_deliveries_status_due_at");
+
+                    b.ToTable("deliveries", "outreach");
+                });
+
             modelBuilder.Entity("Egov.Modules.Outreach.Domain.Guidelines.Guideline", b =>
                 {
                     b.Property<int>("Version")
@@ -273,6 +402,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
                     b.Property<string>("Approval")
                         .HasColumnType("text")
                         .HasColumnName("approval");
@@ -324,6 +457,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("rejection_reason");
 
+                    b.Property<Guid?>("ReplyToAlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reply_to_alert_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -347,6 +484,9 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_posts");
+
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_posts_alert_id");
 
                     b.HasIndex("Status", "PublishAt")
                         .HasDatabaseName("ix_posts_status_publish_at");

@@ -1,0 +1,112 @@
+using Egov.Modules.Announcements.Contracts;
+using Egov.Modules.Outreach.Contracts;
+using Egov.Modules.Outreach.Domain.Posts;
+using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Features.Deliveries;
+using Egov.Modules.Outreach.Features.Posts;
+using Egov.Modules.Outreach.Persistence;
+using Egov.SharedKernel.Hosting;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Egov.Modules.Outreach.Features.CrisisFanOut;
+
+/// <summary>
+/// The crisis fan-out: an issued alert becomes a crisis post to every enabled crisis-capable channel
+/// at once, approved by break-glass in the system's name (listed for the press office's review) and
+/// due now; an update or a cancellation follows up on every channel, as a reply in the thread of the
+/// earlier alert's post where the platform has threads (Mastodon, Bluesky) and as a new message
+/// otherwise. App push is not fanned out here: the mobile backend pushes alerts to devices itself.
+/// Idempotent (the outbox delivers at least once).
+/// </summary>
+internal sealed class AlertFanOutHandler(
+    OutreachDbContext db, ChannelLimitsProvider limits, PostChecker checker, DeliverySignal signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
+    INotificationHandler<AlertIssuedIntegrationEvent>,
+    INotificationHandler<AlertUpdatedIntegrationEvent>,
+    INotificationHandler<AlertCancelledIntegrationEvent>
+{
+    private const string HandlerName = nameof(AlertFanOutHandler);
+
+    public ValueTask Handle(AlertIssuedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        FanOutAsync(notification.EventId, notification.AlertId, null, "⚠️ Warnung:", notification.Headline, notification.AreaDescription, notification.Slug, cancellationToken);
+
+    public ValueTask Handle(AlertUpdatedIntegrationEvent notification, CancellationToken cancellationToken) =>
+        FanOutAsync(notification.EventId, notification.AlertId, notification.Updates.Count > 0 ? notification.Updates[0] : null, "⚠️ Aktualisierung:", notification.Headline, notification.AreaDescription, notification.Slug, cancellationToken);
+
+    public ValueTask Handle(AlertCancelledIntegrationEvent notification, CancellationToken cancellationToken) =>
+        FanOutAsync(notification.EventId, notification.AlertId, notification.Cancels.Count > 0 ? notification.Cancels[0] : null, "✅ Entwarnung:", notification.Headline, notification.AreaDescription, notification.Slug, cancellationToken);
+
+    private async ValueTask FanOutAsync(
+        Guid eventId, Guid alertId, Guid? follows, string prefix, string headline, string area, string? slug, CancellationToken cancellationToken)
+    {
+        if (await db.HasProcessedAsync(eventId, HandlerName, cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var channels = await db.Channels
+            .Where(c => c.Enabled && c.CrisisCapable && c.Kind != OutreachChannelKinds.AppPush)
+            .OrderBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+        if (channels.Count > 0 && !await db.Posts.AnyAsync(p => p.AlertId == alertId, cancellationToken))
+        {
+            var link = slug is null ? null : site.Value.Link($"announcements/{Uri.EscapeDataString(slug)}").ToString();
+            var variants = new List<Domain.Posts.PostVariant>();
+            var results = new List<ChannelCheckView>();
+            foreach (var channel in channels)
+            {
+                var capabilities = ChannelLimitsMapping.ToCapabilities(await limits.CurrentAsync(channel, cancellationToken));
+                var (text, result) = Fit(channel.Kind, capabilities, $"{prefix} {headline}", string.IsNullOrWhiteSpace(area) ? "" : $"Gebiet: {area}", link, channel.RequiresImprintLink);
+                variants.Add(new Domain.Posts.PostVariant { Id = Guid.NewGuid(), ChannelId = channel.Id, Text = text, Language = "de", Link = link });
+                results.Add(new ChannelCheckView(channel.Id, channel.Name, channel.Kind, result.ExactText, result.Count, result.Limit, result.Unit.ToString(),
+                    result.Bytes, result.ByteLimit, channel.Limits.Source, result.Passes, result.Findings));
+            }
+
+            var blocking = results.Sum(r => r.Findings.Count(f => f.Severity == FindingSeverity.Blocking));
+            var guideline = await db.Guidelines.MaxAsync(g => (int?)g.Version, cancellationToken) ?? 0;
+            var report = new PostCheckReport(blocking == 0, blocking, results.Sum(r => r.Findings.Count) - blocking, guideline, results);
+            db.Posts.Add(Post.CreateAlertPost(alertId, follows, $"{prefix} {headline}", variants, guideline, PostCheckService.Serialize(report), now));
+        }
+
+        db.MarkProcessed(eventId, HandlerName, now);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+    }
+
+    /// <summary>
+    /// The alert's text for one channel, shortened with "…" until it fits the platform's limit (the
+    /// area first, then the headline). Other findings are kept in the report but do not stop an alert.
+    /// </summary>
+    private (string Text, ChannelCheckResult Result) Fit(string kind, ChannelCapabilities capabilities, string headline, string area, string? link, bool imprint)
+    {
+        ChannelCheckResult Check(string text) =>
+            checker.Check(new PostCheckRequest(kind, capabilities, text, null, link, [], [], IsPublic: true, imprint));
+
+        var full = area.Length == 0 ? headline : $"{headline}\n\n{area}";
+        var result = Check(full);
+        var areaPart = area;
+        var headlinePart = headline;
+        while (!FitsLength(result) && (areaPart.Length > 0 || headlinePart.Length > 20))
+        {
+            if (areaPart.Length > 0)
+            {
+                areaPart = areaPart.Length > 40 ? string.Concat(areaPart.AsSpan(0, areaPart.Length * 3 / 4), "…") : "";
+            }
+            else
+            {
+                headlinePart = string.Concat(headlinePart.AsSpan(0, headlinePart.Length * 3 / 4), "…");
+            }
+
+            full = areaPart.Length == 0 ? headlinePart : $"{headlinePart}\n\n{areaPart}";
+            result = Check(full);
+        }
+
+        return (full, result);
+    }
+
+    private static bool FitsLength(ChannelCheckResult result) =>
+        !result.Findings.Any(f => f.Severity == FindingSeverity.Blocking && f.Code is FindingCodes.Length or FindingCodes.LengthBytes);
+}

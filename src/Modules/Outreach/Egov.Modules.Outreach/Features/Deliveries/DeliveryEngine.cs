@@ -1,0 +1,362 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Egov.Modules.Outreach.Domain.Channels;
+using Egov.Modules.Outreach.Domain.Deliveries;
+using Egov.Modules.Outreach.Domain.Posts;
+using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Egov.Modules.Outreach.Features.Deliveries;
+
+/// <summary>
+/// Sends approved posts: turns due scheduled posts into one delivery per variant, claims due
+/// deliveries (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so any number of hosts can run it on one
+/// database and each delivery is claimed by one of them), attempts them through the platform
+/// adapters, records the outcome, and sets each post's state once all its deliveries ended.
+/// </summary>
+/// <remarks>
+/// A claim is a lease: a worker that dies after sending but before recording leaves the delivery
+/// Sending; when the lease runs out another worker repeats the attempt with the same idempotency
+/// key, which the adapters turn into "found, already published" rather than a second post.
+/// Recording is guarded by the attempt counter (a concurrency token): a worker whose lease was
+/// taken over cannot overwrite the newer attempt's result.
+/// </remarks>
+internal sealed partial class DeliveryEngine(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    IOptions<OutreachOptions> outreachOptions,
+    DeliverySignal signal,
+    DeliveryMetrics metrics,
+    ILogger<DeliveryEngine> logger) : BackgroundService
+{
+    private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>This worker's name as it appears in <c>locked_by</c>.</summary>
+    public string Worker => _worker;
+
+    /// <summary>One round: plan due posts, claim and attempt due deliveries, complete posts.</summary>
+    /// <returns>The number of deliveries attempted.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await PlanDuePostsAsync(cancellationToken);
+        var claimed = await ClaimAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var posts = new System.Collections.Concurrent.ConcurrentDictionary<Guid, byte>();
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken },
+            async (claim, ct) =>
+            {
+                await AttemptAsync(claim.Id, claim.Attempts, ct);
+                posts.TryAdd(claim.PostId, 0);
+            });
+        foreach (var postId in posts.Keys)
+        {
+            await CompletePostAsync(postId, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var attempted = 0;
+            try
+            {
+                attempted = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRoundFailed(e);
+            }
+
+            if (attempted == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task PlanDuePostsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var now = time.GetUtcNow();
+        var hold = outreachOptions.Value.HoldPostsDuringAlerts && await db.ActiveAlerts.AnyAsync(a => a.Expires > now, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await DuePosts(db, now, hold, options.Value.BatchSize).IgnoreAutoIncludes().ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var ids = due.Select(p => p.Id).ToList();
+        var variants = await db.PostVariants.Where(v => ids.Contains(v.PostId)).ToListAsync(cancellationToken);
+        var channelIds = variants.Select(v => v.ChannelId).Distinct().ToList();
+        var channels = await db.Channels.Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var replies = await ReplyTargetsAsync(db, due, cancellationToken);
+        foreach (var post in due)
+        {
+            foreach (var variant in variants.Where(v => v.PostId == post.Id))
+            {
+                var channel = channels.GetValueOrDefault(variant.ChannelId);
+                var delivery = Delivery.Create(post.Id, variant.Id, variant.ChannelId, channel?.Kind ?? "unknown", post.IsCrisis,
+                    replies.GetValueOrDefault((post.Id, variant.ChannelId)), now, now);
+                if (channel is not { Enabled: true })
+                {
+                    delivery.Cancel();
+                }
+
+                db.Deliveries.Add(delivery);
+            }
+
+            post.StartPublishing(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogPlanned(due.Count);
+    }
+
+    /// <summary>For alert follow-ups: the platform id of the alert post they update, per channel.</summary>
+    private static async Task<Dictionary<(Guid PostId, Guid ChannelId), string>> ReplyTargetsAsync(OutreachDbContext db, List<Post> due, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(Guid, Guid), string>();
+        foreach (var post in due.Where(p => p.ReplyToAlertId is not null))
+        {
+            var sent = await db.Deliveries
+                .Where(d => d.Status == DeliveryStatus.Sent && d.PlatformId != null && db.Posts.Any(p => p.Id == d.PostId && p.AlertId == post.ReplyToAlertId))
+                .Select(d => new { d.ChannelId, d.PlatformId })
+                .ToListAsync(cancellationToken);
+            foreach (var d in sent)
+            {
+                result[(post.Id, d.ChannelId)] = d.PlatformId!;
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<List<(Guid Id, Guid PostId, int Attempts)>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await DueDeliveries(db, now, options.Value.BatchSize).ToListAsync(cancellationToken);
+        foreach (var delivery in due)
+        {
+            delivery.Claim(_worker, now, now + options.Value.Lease);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [.. due.Select(d => (d.Id, d.PostId, d.Attempts))];
+    }
+
+    private async Task AttemptAsync(Guid deliveryId, int attempt, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<OutreachDbContext>();
+        var delivery = await db.Deliveries.FirstAsync(d => d.Id == deliveryId, cancellationToken);
+        if (delivery.LockedBy != _worker || delivery.Attempts != attempt)
+        {
+            return; // our lease ran out and another worker took the delivery over
+        }
+
+        var channel = await db.Channels.AsNoTracking().FirstAsync(c => c.Id == delivery.ChannelId, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await SendAsync(services, db, delivery, channel, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var now = time.GetUtcNow();
+        switch (outcome.Kind)
+        {
+            case DeliveryOutcomeKind.Sent:
+                delivery.MarkSent(outcome.PlatformId, outcome.Url, outcome.HttpStatus, now);
+                metrics.Sent(channel.Kind, channel.Name, elapsed, now - (await DueAtAsync(db, delivery, cancellationToken)));
+                break;
+            case DeliveryOutcomeKind.Retry:
+                delivery.ScheduleRetry(outcome.Error ?? "Retry", outcome.HttpStatus, now + NextDelay(delivery.Attempts, outcome.RetryAfter), options.Value.MaxAttempts);
+                if (delivery.Status == DeliveryStatus.Failed)
+                {
+                    metrics.Failed(channel.Kind, channel.Name, elapsed);
+                }
+                else
+                {
+                    metrics.Retry(channel.Kind, channel.Name, elapsed);
+                }
+
+                break;
+            case DeliveryOutcomeKind.Uncertain:
+                delivery.MarkUncertain(outcome.Error ?? "Uncertain", outcome.HttpStatus);
+                metrics.Uncertain(channel.Kind, channel.Name, elapsed);
+                break;
+            default:
+                delivery.MarkFailed(outcome.Error ?? "Failed", outcome.HttpStatus);
+                metrics.Failed(channel.Kind, channel.Name, elapsed);
+                break;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            LogAttempt(delivery.Id, channel.Name, delivery.Attempts, delivery.Status, outcome.Error);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            LogTakenOver(delivery.Id);
+        }
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(IServiceProvider services, OutreachDbContext db, Delivery delivery, Channel channel, CancellationToken cancellationToken)
+    {
+        var adapter = services.GetServices<IChannelAdapter>().FirstOrDefault(a => a.Kind == channel.Kind);
+        if (adapter is null)
+        {
+            return DeliveryOutcome.Failed($"No adapter delivers to {channel.Kind} channels.");
+        }
+
+        IReadOnlyDictionary<string, string> credentials;
+        try
+        {
+            credentials = channel.ProtectedCredentials is null ? new Dictionary<string, string>() : services.GetRequiredService<ChannelCredentialProtector>().Unprotect(channel.ProtectedCredentials);
+        }
+        catch (CryptographicException)
+        {
+            return DeliveryOutcome.Failed("The channel's credentials cannot be decrypted (data-protection key missing); an administrator enters them again.");
+        }
+
+        var variant = await db.PostVariants.AsNoTracking().FirstAsync(v => v.Id == delivery.VariantId, cancellationToken);
+        var mediaIds = variant.Media.Select(m => m.MediaId).ToList();
+        var media = mediaIds.Count == 0 ? [] : await db.PostMedia.AsNoTracking().Where(m => mediaIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var message = new OutboundMessage(
+            delivery.Id,
+            delivery.IdempotencyKey,
+            new ChannelEndpoint(channel.Id, channel.Kind, channel.Name, channel.Address, channel.Account, credentials),
+            OutboundText.Compose(channel.Kind, variant.Text, variant.Link, variant.Hashtags),
+            variant.Link,
+            variant.Language,
+            variant.ContentWarning,
+            [.. variant.Media.Where(m => media.ContainsKey(m.MediaId)).Select(m => new OutboundMedia(media[m.MediaId].FileName, media[m.MediaId].ContentType, media[m.MediaId].Content, m.AltText))],
+            delivery.ReplyTo,
+            delivery.Attempts,
+            delivery.Crisis);
+        try
+        {
+            return await adapter.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // An adapter defect or an unexpected transport error: try again later with the same key.
+            LogAdapterThrew(e, delivery.Id, channel.Name);
+            return DeliveryOutcome.Retry($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static async Task<DateTimeOffset> DueAtAsync(OutreachDbContext db, Delivery delivery, CancellationToken cancellationToken) =>
+        await db.Posts.Where(p => p.Id == delivery.PostId).Select(p => p.PublishAt).FirstOrDefaultAsync(cancellationToken) ?? delivery.CreatedAt;
+
+    private async Task CompletePostAsync(Guid postId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var states = await db.Deliveries.Where(d => d.PostId == postId).Select(d => d.Status).ToListAsync(cancellationToken);
+        if (states.Any(s => s is DeliveryStatus.Pending or DeliveryStatus.Sending))
+        {
+            return;
+        }
+
+        var post = await db.Posts.IgnoreAutoIncludes().FirstAsync(p => p.Id == postId, cancellationToken);
+        post.CompletePublishing(states.Count(s => s == DeliveryStatus.Sent), states.Count(s => s is DeliveryStatus.Failed or DeliveryStatus.Uncertain), time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker completed it at the same moment.
+        }
+    }
+
+    private TimeSpan NextDelay(int attempts, TimeSpan? retryAfter)
+    {
+        var o = options.Value;
+        var exponential = o.RetryBaseDelay * Math.Pow(2, Math.Max(0, attempts - 1));
+        var capped = exponential > o.RetryMaxDelay ? o.RetryMaxDelay : exponential;
+        var jittered = capped * (0.8 + (0.4 * Random.Shared.NextDouble()));
+        return retryAfter is { } after && after > jittered ? after : jittered;
+    }
+
+    private static IQueryable<Post> DuePosts(OutreachDbContext db, DateTimeOffset now, bool hold, int batch)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite (zero-setup, one instance): the file lock serialises writers.
+            return db.Posts.Where(p => p.Status == PostStatus.Scheduled && p.PublishAt <= now && (p.IsCrisis || !hold)).OrderBy(p => p.PublishAt).Take(batch);
+        }
+
+        return db.Posts.FromSql($"""
+            SELECT * FROM outreach.posts
+            WHERE status = 'Scheduled' AND publish_at <= {now} AND (is_crisis OR NOT {hold})
+            ORDER BY publish_at
+            LIMIT {batch}
+            FOR UPDATE SKIP LOCKED
+            """);
+    }
+
+    private static IQueryable<Delivery> DueDeliveries(OutreachDbContext db, DateTimeOffset now, int batch)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return db.Deliveries.Where(d => (d.Status == DeliveryStatus.Pending && d.DueAt <= now) || (d.Status == DeliveryStatus.Sending && d.LockedUntil < now))
+                .OrderByDescending(d => d.Crisis).ThenBy(d => d.DueAt).Take(batch);
+        }
+
+        return db.Deliveries.FromSql($"""
+            SELECT * FROM outreach.deliveries
+            WHERE (status = 'Pending' AND due_at <= {now}) OR (status = 'Sending' AND locked_until < {now})
+            ORDER BY crisis DESC, due_at
+            LIMIT {batch}
+            FOR UPDATE SKIP LOCKED
+            """);
+    }
+
+    [LoggerMessage(EventId = 810, Level = LogLevel.Information, Message = "Delivery engine started {Count} due post(s)")]
+    private partial void LogPlanned(int count);
+
+    [LoggerMessage(EventId = 811, Level = LogLevel.Information, Message = "Delivery {DeliveryId} to {Channel}, attempt {Attempt}: {Status} {Error}")]
+    private partial void LogAttempt(Guid deliveryId, string channel, int attempt, DeliveryStatus status, string? error);
+
+    [LoggerMessage(EventId = 812, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was taken over by another worker after this one's lease ran out; its result is not recorded here")]
+    private partial void LogTakenOver(Guid deliveryId);
+
+    [LoggerMessage(EventId = 813, Level = LogLevel.Error, Message = "The adapter threw on delivery {DeliveryId} to {Channel}; it will be tried again")]
+    private partial void LogAdapterThrew(Exception exception, Guid deliveryId, string channel);
+
+    [LoggerMessage(EventId = 814, Level = LogLevel.Error, Message = "A delivery round failed; the next round tries again")]
+    private partial void LogRoundFailed(Exception exception);
+}
