@@ -46,6 +46,7 @@ public static class OutreachModule
             .ValidateOnStart();
         services.AddSingleton(sp => new PostChecker(sp.GetRequiredService<IOptions<CheckPolicy>>().Value));
         services.AddScoped<PostCheckService>();
+        services.AddSingleton<TextFitter>();
         services.AddHostedService<GuidelineSeeder>();
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliverySignal>();

@@ -57,6 +57,9 @@ internal sealed class Channel
     /// <summary>Public posts must carry the imprint/privacy link (channel rule of the guidelines).</summary>
     public bool RequiresImprintLink { get; private set; }
 
+    /// <summary>Whether and how published announcements are shared here.</summary>
+    public CrossPostPolicy CrossPostPolicy { get; private set; }
+
     /// <summary>The platform's limits; see <see cref="ChannelLimits"/>.</summary>
     public ChannelLimits Limits { get; private set; } = null!;
 
@@ -117,6 +120,7 @@ internal sealed class Channel
         AssessedOn = settings.AssessedOn;
         JointControllershipNote = settings.JointControllershipNote;
         RequiresImprintLink = settings.RequiresImprintLink;
+        CrossPostPolicy = settings.CrossPostPolicy;
         UpdatedAt = now;
     }
 }
@@ -132,4 +136,5 @@ internal sealed record ChannelSettings(
     bool AssessmentDone,
     DateOnly? AssessedOn,
     string? JointControllershipNote,
-    bool RequiresImprintLink);
+    bool RequiresImprintLink,
+    CrossPostPolicy CrossPostPolicy);

@@ -61,6 +61,9 @@ internal sealed class Post
     /// <summary>The crisis alert this post announces (alert fan-out), or null.</summary>
     public Guid? AlertId { get; private set; }
 
+    /// <summary>The announcement this post shares (cross-posting), or null.</summary>
+    public Guid? AnnouncementId { get; private set; }
+
     /// <summary>For an alert's update or cancellation: the earlier alert whose posts this one answers in their threads.</summary>
     public Guid? ReplyToAlertId { get; private set; }
 
@@ -121,6 +124,49 @@ internal sealed class Post
         post.Status = PostStatus.Scheduled;
         post.PublishAt = now;
         post.Record(system, "scheduled", PostStatus.Approved, now);
+        return post;
+    }
+
+    /// <summary>
+    /// A post drafted from a published announcement (cross-posting). With <paramref name="autoApprove"/>
+    /// (every target channel's policy allows it, and the checks passed) it is approved in the system's
+    /// name and due now; otherwise it waits for the press office in review — or, when a check blocks,
+    /// stays a draft for the editors.
+    /// </summary>
+    public static Post CreateCrossPost(Guid announcementId, string title, IEnumerable<PostVariant> variants, bool checksPass, bool autoApprove, int guidelineVersion, string checkResults, DateTimeOffset now)
+    {
+        var system = OutreachActor.System;
+        var post = new Post
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = title,
+            AnnouncementId = announcementId,
+            Status = PostStatus.Draft,
+            AuthorSubject = system.Subject,
+            AuthorName = system.Name,
+            ContributorSubjects = [system.Subject],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        post.ReplaceVariants(variants);
+        post.Record(system, "created", null, now, note: $"Announcement {announcementId}", checkResults: checksPass ? null : checkResults);
+        if (!checksPass)
+        {
+            return post;
+        }
+
+        post.Status = PostStatus.InReview;
+        post.Record(system, "submitted", PostStatus.Draft, now, checkResults: checkResults);
+        if (autoApprove)
+        {
+            post.Status = PostStatus.Approved;
+            post.Approval = new PostApproval(system.Subject, "Egov (channel policy: auto-approve)", now, guidelineVersion, BreakGlass: false, checkResults);
+            post.Record(system, "auto-approved", PostStatus.InReview, now, note: "Every target channel's cross-post policy is AutoApprove.", guidelineVersion: guidelineVersion, checkResults: checkResults);
+            post.Status = PostStatus.Scheduled;
+            post.PublishAt = now;
+            post.Record(system, "scheduled", PostStatus.Approved, now);
+        }
+
         return post;
     }
 

@@ -130,7 +130,8 @@ internal sealed class ChannelHandlers(
 
         var dp = input.DataProtection ?? new DataProtectionInput(false, null, null);
         return new ChannelSettings(input.Name!.Trim(), input.Enabled, input.CrisisCapable, input.OwningUnit!.Trim(),
-            string.IsNullOrEmpty(address) ? null : address.TrimEnd('/'), input.Account?.Trim(), dp.AssessmentDone, dp.AssessedOn, dp.JointControllershipNote, input.RequiresImprintLink);
+            string.IsNullOrEmpty(address) ? null : address.TrimEnd('/'), input.Account?.Trim(), dp.AssessmentDone, dp.AssessedOn, dp.JointControllershipNote, input.RequiresImprintLink,
+            input.CrossPostPolicy is null ? CrossPostPolicy.None : Enum.Parse<CrossPostPolicy>(input.CrossPostPolicy, ignoreCase: true));
     }
 
     private static void EnsureMayEnable(ChannelSettings settings, string kind, bool hasCredentials)

@@ -11,6 +11,7 @@ namespace Egov.Modules.Outreach.Features.Channels;
 /// <param name="Credentials">Write-only secrets: Mastodon <c>accessToken</c>; Telegram <c>botToken</c>; Bluesky <c>identifier</c> and <c>appPassword</c>; webhook <c>secret</c> (at least 32 characters). Omit to keep the stored ones.</param>
 /// <param name="DataProtection">The data-protection assessment of the channel.</param>
 /// <param name="RequiresImprintLink">Public posts on this channel must carry the imprint/privacy link.</param>
+/// <param name="CrossPostPolicy">Share published announcements here: <c>None</c> (default), <c>Review</c> (drafted for the press office) or <c>AutoApprove</c> (sent when the checks pass).</param>
 internal sealed record ChannelInput(
     string? Kind,
     string? Name,
@@ -21,7 +22,8 @@ internal sealed record ChannelInput(
     string? Account,
     Dictionary<string, string>? Credentials,
     DataProtectionInput? DataProtection,
-    bool RequiresImprintLink);
+    bool RequiresImprintLink,
+    string? CrossPostPolicy = null);
 
 /// <param name="AssessmentDone">A data-protection impact assessment (Art. 35 GDPR) was concluded.</param>
 /// <param name="AssessedOn">Its date (<c>yyyy-MM-dd</c>); required when done.</param>

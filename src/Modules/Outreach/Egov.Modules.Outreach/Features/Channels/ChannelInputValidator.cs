@@ -26,6 +26,8 @@ internal sealed partial class ChannelInputValidator : AbstractValidator<ChannelI
         When(c => c.Kind == OutreachChannelKinds.AppPush, () =>
             RuleFor(c => c.Address).Empty().WithMessage("App push has no address: it reaches the devices registered with Egov."));
 
+        RuleFor(c => c.CrossPostPolicy).Must(p => p is null || Enum.TryParse<Domain.Channels.CrossPostPolicy>(p, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(p, out _))
+            .WithMessage("Must be one of: None, Review, AutoApprove.");
         RuleFor(c => c.Credentials).Custom((credentials, context) =>
         {
             if (credentials is null || context.InstanceToValidate.Kind is not { } kind)

@@ -21,6 +21,7 @@ internal sealed record ChannelView(
     DateTimeOffset? CredentialsChangedAt,
     DataProtectionInput DataProtection,
     bool RequiresImprintLink,
+    string CrossPostPolicy,
     ChannelLimits Limits,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -30,5 +31,5 @@ internal sealed record ChannelView(
         c.Id, c.Kind, c.Name, c.Enabled, c.CrisisCapable, c.OwningUnit, c.Address, c.Account,
         c.ProtectedCredentials is not null, c.CredentialsChangedAt,
         new DataProtectionInput(c.AssessmentDone, c.AssessedOn, c.JointControllershipNote),
-        c.RequiresImprintLink, c.Limits, c.CreatedAt, c.UpdatedAt, c.Version);
+        c.RequiresImprintLink, c.CrossPostPolicy.ToString(), c.Limits, c.CreatedAt, c.UpdatedAt, c.Version);
 }

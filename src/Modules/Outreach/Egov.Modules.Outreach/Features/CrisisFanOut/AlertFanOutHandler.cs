@@ -22,7 +22,7 @@ namespace Egov.Modules.Outreach.Features.CrisisFanOut;
 /// Idempotent (the outbox delivers at least once).
 /// </summary>
 internal sealed class AlertFanOutHandler(
-    OutreachDbContext db, ChannelLimitsProvider limits, PostChecker checker, DeliverySignal signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
+    OutreachDbContext db, ChannelLimitsProvider limits, TextFitter fitter, DeliverySignal signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
     INotificationHandler<AlertIssuedIntegrationEvent>,
     INotificationHandler<AlertUpdatedIntegrationEvent>,
     INotificationHandler<AlertCancelledIntegrationEvent>
@@ -59,7 +59,7 @@ internal sealed class AlertFanOutHandler(
             foreach (var channel in channels)
             {
                 var capabilities = ChannelLimitsMapping.ToCapabilities(await limits.CurrentAsync(channel, cancellationToken));
-                var (text, result) = Fit(channel.Kind, capabilities, $"{prefix} {headline}", string.IsNullOrWhiteSpace(area) ? "" : $"Gebiet: {area}", link, channel.RequiresImprintLink);
+                var (text, result) = fitter.Fit(channel.Kind, capabilities, $"{prefix} {headline}", string.IsNullOrWhiteSpace(area) ? "" : $"Gebiet: {area}", link, channel.RequiresImprintLink);
                 variants.Add(new Domain.Posts.PostVariant { Id = Guid.NewGuid(), ChannelId = channel.Id, Text = text, Language = "de", Link = link });
                 results.Add(new ChannelCheckView(channel.Id, channel.Name, channel.Kind, result.ExactText, result.Count, result.Limit, result.Unit.ToString(),
                     result.Bytes, result.ByteLimit, channel.Limits.Source, result.Passes, result.Findings));
@@ -75,38 +75,4 @@ internal sealed class AlertFanOutHandler(
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
     }
-
-    /// <summary>
-    /// The alert's text for one channel, shortened with "…" until it fits the platform's limit (the
-    /// area first, then the headline). Other findings are kept in the report but do not stop an alert.
-    /// </summary>
-    private (string Text, ChannelCheckResult Result) Fit(string kind, ChannelCapabilities capabilities, string headline, string area, string? link, bool imprint)
-    {
-        ChannelCheckResult Check(string text) =>
-            checker.Check(new PostCheckRequest(kind, capabilities, text, null, link, [], [], IsPublic: true, imprint));
-
-        var full = area.Length == 0 ? headline : $"{headline}\n\n{area}";
-        var result = Check(full);
-        var areaPart = area;
-        var headlinePart = headline;
-        while (!FitsLength(result) && (areaPart.Length > 0 || headlinePart.Length > 20))
-        {
-            if (areaPart.Length > 0)
-            {
-                areaPart = areaPart.Length > 40 ? string.Concat(areaPart.AsSpan(0, areaPart.Length * 3 / 4), "…") : "";
-            }
-            else
-            {
-                headlinePart = string.Concat(headlinePart.AsSpan(0, headlinePart.Length * 3 / 4), "…");
-            }
-
-            full = areaPart.Length == 0 ? headlinePart : $"{headlinePart}\n\n{areaPart}";
-            result = Check(full);
-        }
-
-        return (full, result);
-    }
-
-    private static bool FitsLength(ChannelCheckResult result) =>
-        !result.Findings.Any(f => f.Severity == FindingSeverity.Blocking && f.Code is FindingCodes.Length or FindingCodes.LengthBytes);
 }

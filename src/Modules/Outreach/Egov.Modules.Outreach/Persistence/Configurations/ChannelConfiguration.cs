@@ -18,6 +18,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         b.Property(c => c.Account).HasMaxLength(300);
         b.Property(c => c.JointControllershipNote).HasMaxLength(2000);
         b.Property(c => c.Limits).HasJsonConversion().HasMaxLength(2000);
+        b.Property(c => c.CrossPostPolicy).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Version).IsConcurrencyToken();
     }
 }

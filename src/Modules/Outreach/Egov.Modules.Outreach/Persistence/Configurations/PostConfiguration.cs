@@ -25,6 +25,7 @@ internal sealed class PostConfiguration :
         b.HasIndex(p => new { p.Status, p.UpdatedAt });
         b.HasIndex(p => new { p.Status, p.PublishAt });
         b.HasIndex(p => p.AlertId);
+        b.HasIndex(p => p.AnnouncementId);
     }
 
     public void Configure(EntityTypeBuilder<PostVariant> b)

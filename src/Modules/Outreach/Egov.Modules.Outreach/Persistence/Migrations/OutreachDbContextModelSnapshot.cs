@@ -97,6 +97,12 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("crisis_capable");
 
+                    b.Property<string>("CrossPostPolicy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("cross_post_policy");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
@@ -406,6 +412,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("alert_id");
 
+                    b.Property<Guid?>("AnnouncementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("announcement_id");
+
                     b.Property<string>("Approval")
                         .HasColumnType("text")
                         .HasColumnName("approval");
@@ -487,6 +497,9 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
 
                     b.HasIndex("AlertId")
                         .HasDatabaseName("ix_posts_alert_id");
+
+                    b.HasIndex("AnnouncementId")
+                        .HasDatabaseName("ix_posts_announcement_id");
 
                     b.HasIndex("Status", "PublishAt")
                         .HasDatabaseName("ix_posts_status_publish_at");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Egov.Modules.Outreach.Persistence.Migrations
 {
     [DbContext(typeof(OutreachDbContext))]
-    [Migration("20261129202752_Deliveries")]
+    [Migration("20261129203126_Deliveries")]
     partial class Deliveries
     {
         /// <inheritdoc />
@@ -99,6 +99,12 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                     b.Property<bool>("CrisisCapable")
                         .HasColumnType("boolean")
                         .HasColumnName("crisis_capable");
+
+                    b.Property<string>("CrossPostPolicy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("cross_post_policy");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean")
@@ -409,6 +415,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("alert_id");
 
+                    b.Property<Guid?>("AnnouncementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("announcement_id");
+
                     b.Property<string>("Approval")
                         .HasColumnType("text")
                         .HasColumnName("approval");
@@ -490,6 +500,9 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
 
                     b.HasIndex("AlertId")
                         .HasDatabaseName("ix_posts_alert_id");
+
+                    b.HasIndex("AnnouncementId")
+                        .HasDatabaseName("ix_posts_announcement_id");
 
                     b.HasIndex("Status", "PublishAt")
                         .HasDatabaseName("ix_posts_status_publish_at");

@@ -19,11 +19,27 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
+                name: "announcement_id",
+                schema: "outreach",
+                table: "posts",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
                 name: "reply_to_alert_id",
                 schema: "outreach",
                 table: "posts",
                 type: "uuid",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "cross_post_policy",
+                schema: "outreach",
+                table: "channels",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "None");
 
             migrationBuilder.CreateTable(
                 name: "deliveries",
@@ -67,6 +83,12 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                 column: "alert_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_posts_announcement_id",
+                schema: "outreach",
+                table: "posts",
+                column: "announcement_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_deliveries_channel_id_created_at",
                 schema: "outreach",
                 table: "deliveries",
@@ -104,8 +126,18 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                 schema: "outreach",
                 table: "posts");
 
+            migrationBuilder.DropIndex(
+                name: "ix_posts_announcement_id",
+                schema: "outreach",
+                table: "posts");
+
             migrationBuilder.DropColumn(
                 name: "alert_id",
+                schema: "outreach",
+                table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "announcement_id",
                 schema: "outreach",
                 table: "posts");
 
@@ -113,6 +145,11 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                 name: "reply_to_alert_id",
                 schema: "outreach",
                 table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "cross_post_policy",
+                schema: "outreach",
+                table: "channels");
         }
     }
 }

@@ -1,0 +1,72 @@
+using Egov.Modules.Announcements.Contracts;
+using Egov.Modules.Outreach.Contracts;
+using Egov.Modules.Outreach.Domain.Channels;
+using Egov.Modules.Outreach.Domain.Posts;
+using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Features.Deliveries;
+using Egov.Modules.Outreach.Features.Posts;
+using Egov.Modules.Outreach.Persistence;
+using Egov.SharedKernel.Hosting;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Egov.Modules.Outreach.Features.CrossPosting;
+
+/// <summary>
+/// Cross-posting: a published announcement (news, official notice, event — alerts go through the
+/// crisis fan-out) becomes posts for the channels whose <see cref="CrossPostPolicy"/> shares
+/// announcements, with per-channel texts derived from its title, summary and public link, through
+/// the same checks and approval: one post for the channels that review (it waits in review), one for
+/// those that auto-approve (approved in the system's name when the checks pass, recorded). A post
+/// whose checks block stays a draft for the editors. Idempotent (the outbox delivers at least once).
+/// </summary>
+internal sealed class CrossPostHandler(
+    OutreachDbContext db, ChannelLimitsProvider limits, TextFitter fitter, DeliverySignal signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
+    INotificationHandler<AnnouncementPublishedIntegrationEvent>
+{
+    private const string HandlerName = nameof(CrossPostHandler);
+
+    public async ValueTask Handle(AnnouncementPublishedIntegrationEvent notification, CancellationToken cancellationToken)
+    {
+        if (notification.Kind == "Alert" || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var channels = await db.Channels
+            .Where(c => c.Enabled && c.CrossPostPolicy != CrossPostPolicy.None && c.Kind != OutreachChannelKinds.AppPush)
+            .OrderBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+        var already = await db.Posts.AnyAsync(p => p.AnnouncementId == notification.AnnouncementId, cancellationToken);
+        if (channels.Count > 0 && !already)
+        {
+            var link = notification.Slug is null ? null : site.Value.Link($"announcements/{Uri.EscapeDataString(notification.Slug)}").ToString();
+            var guideline = await db.Guidelines.MaxAsync(g => (int?)g.Version, cancellationToken) ?? 0;
+            foreach (var group in channels.GroupBy(c => c.CrossPostPolicy))
+            {
+                var variants = new List<PostVariant>();
+                var results = new List<ChannelCheckView>();
+                foreach (var channel in group)
+                {
+                    var capabilities = ChannelLimitsMapping.ToCapabilities(await limits.CurrentAsync(channel, cancellationToken));
+                    var (text, result) = fitter.Fit(channel.Kind, capabilities, notification.Title, notification.Summary ?? "", link, channel.RequiresImprintLink);
+                    variants.Add(new PostVariant { Id = Guid.NewGuid(), ChannelId = channel.Id, Text = text, Language = "de", Link = link });
+                    results.Add(new ChannelCheckView(channel.Id, channel.Name, channel.Kind, result.ExactText, result.Count, result.Limit, result.Unit.ToString(),
+                        result.Bytes, result.ByteLimit, channel.Limits.Source, result.Passes, result.Findings));
+                }
+
+                var blocking = results.Sum(r => r.Findings.Count(f => f.Severity == FindingSeverity.Blocking));
+                var report = new PostCheckReport(blocking == 0, blocking, results.Sum(r => r.Findings.Count) - blocking, guideline, results);
+                db.Posts.Add(Post.CreateCrossPost(notification.AnnouncementId, notification.Title, variants, report.Passes,
+                    group.Key == CrossPostPolicy.AutoApprove, guideline, PostCheckService.Serialize(report), now));
+            }
+        }
+
+        db.MarkProcessed(notification.EventId, HandlerName, now);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+    }
+}
