@@ -1,3 +1,5 @@
+using Egov.Modules.Outreach.Features.Devices;
+using Egov.Modules.Outreach.Features.Push;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
@@ -18,9 +20,10 @@ public static class OutreachModule
     {
         services.AddModuleDbContext<OutreachDbContext>(configuration, OutreachDbContext.SchemaName);
         services.AddValidatorsFromAssembly(typeof(OutreachModule).Assembly, includeInternalTypes: true);
+        services.AddPush(configuration);
         return services;
     }
 
     /// <summary>Maps the module's endpoints under <c>/api/v1/outreach</c> (none yet: channels and posts come next).</summary>
-    public static IEndpointRouteBuilder MapOutreachEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapOutreachEndpoints(this IEndpointRouteBuilder app) => app.MapDeviceEndpoints();
 }
