@@ -147,12 +147,15 @@ internal static class DeviceEndpoints
         var push = app.MapGroup("/api/v1/push").WithTags("Push").AllowAnonymous();
 
         push.MapGet("/vapid-public-key", (HttpContext http, IOptions<PushOptions> options) =>
-                Conditional(http, new VapidPublicKeyResponse(options.Value.Vapid.PublicKey!), null))
+                Conditional(http, new VapidPublicKeyResponse(options.Value.Vapid.IsConfigured
+                    ? options.Value.Vapid.PublicKey!
+                    : throw new NotFoundException("Web Push is not configured on this installation (Egov:Push:Vapid).")), null))
             .WithName("GetVapidPublicKey")
             .WithSummary("The VAPID public key: the applicationServerKey for PushManager.subscribe")
             .WithDescription("Base64url, uncompressed P-256 point (RFC 8292). When it changes, existing Web Push subscriptions stop working: subscribe again and register the new endpoint. ETag; If-None-Match answers 304.")
             .Produces<VapidPublicKeyResponse>()
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         push.MapGet("/topics", async (HttpContext http, ISender sender, CancellationToken ct) =>
             {

@@ -31,6 +31,7 @@ internal static class PushExtensions
         foreach (var name in new[] { WebPushSender.HttpClientName, FcmSender.HttpClientName, ApnsSender.HttpClientName })
         {
             services.AddHttpClient(name)
+                .RemoveAllLoggers()
                 .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<PushOptions>>().Value.RequestTimeout)
                 .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
                 {

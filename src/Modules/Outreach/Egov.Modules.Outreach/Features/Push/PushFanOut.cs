@@ -64,6 +64,11 @@ internal sealed partial class PushFanOut : BackgroundService
 
         // Let the host finish starting (and migrations run) before the first claim.
         await Task.Yield();
+        foreach (var sender in _senders.Values.Where(s => !s.IsConfigured))
+        {
+            LogPlatformOff(DevicePlatforms.Name(sender.Platform));
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -267,6 +272,9 @@ internal sealed partial class PushFanOut : BackgroundService
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "The push fan-out failed; it tries again")]
     private partial void LogLoopFailed(Exception exception);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Push platform {Platform} is not configured (Egov:Push); its registrations are refused")]
+    private partial void LogPlatformOff(string platform);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Push job {JobId} was taken over by another instance (lease expired); stopping here")]
     private partial void LogLeaseLost(Guid jobId);

@@ -70,6 +70,9 @@ internal sealed class PushOptions
 
         /// <summary>P-256 private key (32 bytes), base64url. Keep it in a secret store.</summary>
         public string? PrivateKey { get; set; }
+
+        /// <summary>Whether both keys are set; without them Web Push is off (Development generates its own).</summary>
+        public bool IsConfigured => !string.IsNullOrWhiteSpace(PublicKey) && !string.IsNullOrWhiteSpace(PrivateKey);
     }
 
     internal sealed class WebPushSettings

@@ -23,9 +23,9 @@ internal sealed class PushOptionsValidator(IHostEnvironment environment) : IVali
         }
 
         var vapid = options.Vapid;
-        Check(!string.IsNullOrWhiteSpace(vapid.PublicKey) && !string.IsNullOrWhiteSpace(vapid.PrivateKey), "Vapid",
-            "PublicKey and PrivateKey are required (generate a P-256 pair, e.g. with `npx web-push generate-vapid-keys`; only Development makes its own).");
-        if (!string.IsNullOrWhiteSpace(vapid.PublicKey) && !string.IsNullOrWhiteSpace(vapid.PrivateKey))
+        Check(string.IsNullOrWhiteSpace(vapid.PublicKey) == string.IsNullOrWhiteSpace(vapid.PrivateKey), "Vapid",
+            "Set both PublicKey and PrivateKey, or neither (Web Push off).");
+        if (vapid.IsConfigured)
         {
             Check(VapidKeys.IsPublicKey(vapid.PublicKey), "Vapid:PublicKey", "Must be a P-256 public key, uncompressed (65 bytes), base64url.");
             Check(VapidKeys.IsKeyPair(vapid.PublicKey, vapid.PrivateKey), "Vapid:PrivateKey", "Must be the 32-byte P-256 private key (base64url) of Vapid:PublicKey.");

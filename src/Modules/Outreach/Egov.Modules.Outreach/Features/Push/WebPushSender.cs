@@ -17,22 +17,34 @@ internal sealed class WebPushSender : IPushSender
 {
     public const string HttpClientName = "Egov.Push.WebPush";
 
-    private readonly PushServiceClient _client;
+    private readonly PushServiceClient? _client;
     private readonly TimeProvider _time;
 
-    public WebPushSender(IHttpClientFactory httpClients, IOptions<PushOptions> options, VapidTokenCache tokenCache, TimeProvider time)
+    public WebPushSender(IHttpMessageHandlerFactory handlers, IOptions<PushOptions> options, VapidTokenCache tokenCache, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(httpClients);
+        ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(options);
         var vapid = options.Value.Vapid;
         _time = time;
-        _client = new PushServiceClient(httpClients.CreateClient(HttpClientName))
+        if (!vapid.IsConfigured)
         {
-            DefaultAuthentication = new VapidAuthentication(vapid.PublicKey, vapid.PrivateKey)
-            {
-                Subject = vapid.Subject,
-                TokenCache = tokenCache,
-            },
+            return;
+        }
+
+        var authentication = new VapidAuthentication(vapid.PublicKey, vapid.PrivateKey)
+        {
+            Subject = vapid.Subject,
+            TokenCache = tokenCache,
+        };
+#pragma warning disable CA2000 // The client lives as long as this singleton; the pooled handler is the factory's.
+        var http = new HttpClient(new VapidAudienceHandler(authentication) { InnerHandler = handlers.CreateHandler(HttpClientName) }, disposeHandler: false)
+        {
+            Timeout = options.Value.RequestTimeout,
+        };
+#pragma warning restore CA2000
+        _client = new PushServiceClient(http)
+        {
+            DefaultAuthentication = authentication,
             DefaultAuthenticationScheme = VapidAuthenticationScheme.Vapid,
             AutoRetryAfter = false,
         };
@@ -40,7 +52,7 @@ internal sealed class WebPushSender : IPushSender
 
     public DevicePlatform Platform => DevicePlatform.WebPush;
 
-    public bool IsConfigured => true;
+    public bool IsConfigured => _client is not null;
 
     public async Task<PushOutcome> SendAsync(PushTarget target, PushDelivery delivery, CancellationToken cancellationToken)
     {
@@ -61,6 +73,11 @@ internal sealed class WebPushSender : IPushSender
             },
             Topic = delivery.Topic,
         };
+
+        if (_client is null)
+        {
+            return PushOutcome.Failed("Web Push is not configured (Egov:Push:Vapid)");
+        }
 
         try
         {
