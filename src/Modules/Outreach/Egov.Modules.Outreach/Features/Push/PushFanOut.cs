@@ -16,7 +16,7 @@ namespace Egov.Modules.Outreach.Features.Push;
 /// same job at once), reads its audience in batches of <see cref="PushOptions.BatchSize"/> devices
 /// in id order, pushes each batch with at most <see cref="PushOptions.MaxParallelism"/> requests in
 /// flight, removes registrations the push service calls gone, and after every batch stores the
-/// cursor and counts and renews the lease in one transaction. A host that dies resumes at the last
+/// cursor and counts in one transaction (the lease is renewed all along). A host that dies resumes at the last
 /// stored batch: devices of the batch in flight may get the notification twice, no one loses it.
 /// </summary>
 internal sealed partial class PushFanOut : BackgroundService
@@ -51,7 +51,21 @@ internal sealed partial class PushFanOut : BackgroundService
             return false;
         }
 
-        await FanOutAsync(db, job, cancellationToken);
+        // The lease is renewed while the job runs, not only between batches: a batch against a push
+        // service that times out can take longer than the lease, and another instance must not take
+        // the job over meanwhile.
+        using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = RenewLeaseAsync(job.Id, stopHeartbeat.Token);
+        try
+        {
+            await FanOutAsync(db, job, cancellationToken);
+        }
+        finally
+        {
+            await stopHeartbeat.CancelAsync();
+            await heartbeat;
+        }
+
         return true;
     }
 
@@ -169,13 +183,44 @@ internal sealed partial class PushFanOut : BackgroundService
             }
         }
 
+        // A done job forgets whose devices it reached: the subject is the only personal datum it held.
         var done = _time.GetUtcNow();
         await db.PushJobs.Where(j => j.Id == job.Id && j.LockOwner == _owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.CompletedAt, done).SetProperty(j => j.LockedUntil, (DateTimeOffset?)null).SetProperty(j => j.LockOwner, (string?)null), cancellationToken);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.CompletedAt, done)
+                .SetProperty(j => j.Subject, (string?)null)
+                .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(j => j.LockOwner, (string?)null), cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         PushMetrics.FanOutDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("type", job.Type));
         var totals = await db.PushJobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Sent, j.Failed, j.Pruned }).SingleAsync(cancellationToken);
         LogJobDone(job.Type, job.Id, totals.Sent, totals.Failed, totals.Pruned, elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Extends the lease of <paramref name="jobId"/> every third of the lease duration until stopped.</summary>
+    private async Task RenewLeaseAsync(Guid jobId, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.LeaseDuration / 3, _time, stop);
+                await using var scope = _scopes.CreateAsyncScope();
+                var until = _time.GetUtcNow() + _options.LeaseDuration;
+                await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs
+                    .Where(j => j.Id == jobId && j.LockOwner == _owner)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntil, until), stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The job is done (or the host stops).
+        }
+        catch (Exception ex)
+        {
+            // A failed renewal is not fatal: the lease still runs, and the next batch renews it too.
+            LogRenewalFailed(ex, jobId);
+        }
     }
 
     /// <summary>The job's devices after <paramref name="cursor"/>, in id order.</summary>
@@ -272,6 +317,9 @@ internal sealed partial class PushFanOut : BackgroundService
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "The push fan-out failed; it tries again")]
     private partial void LogLoopFailed(Exception exception);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Could not renew the lease of push job {JobId}")]
+    private partial void LogRenewalFailed(Exception exception, Guid jobId);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Push platform {Platform} is not configured (Egov:Push); its registrations are refused")]
     private partial void LogPlatformOff(string platform);

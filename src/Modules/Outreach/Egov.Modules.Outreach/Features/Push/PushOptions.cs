@@ -39,7 +39,7 @@ internal sealed class PushOptions
     /// <summary>How often an idle fan-out looks for jobs of other instances (default 2 s); jobs of this instance start at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a claim holds a job (default 2 min); renewed after every batch.</summary>
+    /// <summary>How long a claim holds a job (default 2 min); renewed every third of it while the job runs.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Attempts per push, the first included, when the push service answers 429 or 5xx or cannot be reached (default 4).</summary>
