@@ -22,6 +22,14 @@
 //
 //   Options: --connection-string (or EGOV_BENCH_POSTGRES), --concurrency one level or a list (1,8),
 //   --duration seconds per run (5), --rounds interleaved runs, the median counts (3), --warm-up seconds per endpoint first (3).
+//
+// 4. One crisis alert pushed to 10,000 Web Push subscriptions, from the event to the last push received
+//    by a fake push service on 127.0.0.1, with the host started in this process (loopback only):
+//
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- push-load --connection-string "Host=127.0.0.1;Port=55433;Username=postgres;Database=egov_pushload"
+//
+//   Options: --connection-string (or EGOV_BENCH_POSTGRES), --devices (10000), --batch-size (500),
+//   --parallelism (32), --rounds (3, the median counts), --time-limit seconds per round (120).
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Egov.Benchmarks;
@@ -34,6 +42,11 @@ if (args is ["submit-load", .. var loadArgs])
 if (args is ["read-load", .. var readArgs])
 {
     return await ReadLoad.RunAsync(readArgs);
+}
+
+if (args is ["push-load", .. var pushArgs])
+{
+    return await PushLoad.RunAsync(pushArgs);
 }
 
 // The generated benchmark project builds everything this one references, the host included

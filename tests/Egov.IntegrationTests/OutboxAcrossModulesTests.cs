@@ -82,7 +82,10 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
         var outreach = check.ServiceProvider.GetRequiredService<OutreachDbContext>();
         var candidate = await outreach.CrossPostCandidates.SingleAsync(c => c.AnnouncementId == integrationEvent.AnnouncementId, TestContext.Current.CancellationToken);
         Assert.Equal("Twice told", candidate.Title);
-        Assert.Equal(1, await outreach.InboxMessages.CountAsync(m => m.EventId == integrationEvent.EventId, TestContext.Current.CancellationToken));
+        // Each Outreach handler of the event (cross-post candidates, push) marks it once and acted once.
+        Assert.Equal(1, await outreach.InboxMessages.CountAsync(m => m.EventId == integrationEvent.EventId && m.Handler == "AnnouncementPublishedHandler", TestContext.Current.CancellationToken));
+        Assert.Equal(1, await outreach.InboxMessages.CountAsync(m => m.EventId == integrationEvent.EventId && m.Handler == "AnnouncementPublishedPushHandler", TestContext.Current.CancellationToken));
+        Assert.Equal(1, await outreach.PushJobs.CountAsync(j => j.SourceEventId == integrationEvent.EventId, TestContext.Current.CancellationToken));
     }
 
     private async Task<Guid> PublishAnnouncementAsync(string title, bool commit)

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
@@ -22,6 +24,21 @@ public class EgovApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
     /// test server answers at <c>http://localhost/</c>.
     /// </summary>
     public virtual Uri PublicBaseAddress => new("http://localhost/");
+
+    /// <summary>
+    /// The VAPID key pair of this host's Web Push (base64url: uncompressed P-256 point, 32-byte scalar),
+    /// made per factory as an operator would configure it.
+    /// </summary>
+    public (string PublicKey, string PrivateKey) Vapid { get; } = NewVapidKeys();
+
+    /// <summary>The VAPID subject (<c>sub</c> of the push JWT) this host is configured with.</summary>
+    public const string VapidSubject = "mailto:push-tests@musterstadt.example";
+
+    /// <summary>Whether Web Push endpoints may be plain http on any host (the fake push services of tests on 127.0.0.1).</summary>
+    protected virtual bool AllowInsecurePushEndpoints => EnvironmentName != "Production";
+
+    /// <summary>Device registrations per client and minute; tests register many devices from one address.</summary>
+    protected virtual int DeviceRegistrationsPerMinute => 10_000;
 
     /// <summary>Whether the development identity provider is mounted (never in Production).</summary>
     protected virtual bool DevelopmentProviderEnabled => EnvironmentName != "Production";
@@ -48,5 +65,19 @@ public class EgovApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Outbox:InitialRetryDelay", "00:00:00.050");
         builder.UseSetting("Outbox:MaxRetryDelay", "00:00:01");
+        builder.UseSetting("Egov:Push:Vapid:PublicKey", Vapid.PublicKey);
+        builder.UseSetting("Egov:Push:Vapid:PrivateKey", Vapid.PrivateKey);
+        builder.UseSetting("Egov:Push:Vapid:Subject", VapidSubject);
+        builder.UseSetting("Egov:Push:WebPush:AllowInsecureEndpoints", AllowInsecurePushEndpoints ? "true" : "false");
+        builder.UseSetting("Egov:Push:RegistrationsPerMinute", DeviceRegistrationsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Egov:Push:PollInterval", "00:00:00.200");
+        builder.UseSetting("Egov:Push:InitialRetryDelay", "00:00:00.100");
+    }
+
+    private static (string PublicKey, string PrivateKey) NewVapidKeys()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var p = key.ExportParameters(includePrivateParameters: true);
+        return (Base64Url.EncodeToString([0x04, .. p.Q.X!, .. p.Q.Y!]), Base64Url.EncodeToString(p.D));
     }
 }

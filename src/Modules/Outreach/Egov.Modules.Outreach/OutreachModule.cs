@@ -2,8 +2,10 @@ using Egov.Modules.Outreach.Features;
 using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Checks;
 using Egov.Modules.Outreach.Features.Deliveries;
+using Egov.Modules.Outreach.Features.Devices;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.Posts;
+using Egov.Modules.Outreach.Features.Push;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
@@ -55,6 +57,7 @@ public static class OutreachModule
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryEngine>());
         services.AddSingleton<EngagementReader>();
         services.AddHostedService(sp => sp.GetRequiredService<EngagementReader>());
+        services.AddPush(configuration);
         return services;
     }
 
@@ -71,13 +74,14 @@ public static class OutreachModule
         }
     }
 
-    /// <summary>Maps the module's endpoints under <c>/api/v1/outreach</c>: channels, guidelines and posts.</summary>
+    /// <summary>Maps the module's endpoints: channels, guidelines, posts and deliveries under <c>/api/v1/outreach</c>; devices and push under <c>/api/v1/devices</c> and <c>/api/v1/push</c>.</summary>
     public static IEndpointRouteBuilder MapOutreachEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapChannelEndpoints();
         app.MapGuidelineEndpoints();
         app.MapPostEndpoints();
         app.MapDeliveryEndpoints();
+        app.MapDeviceEndpoints();
         return app;
     }
 }

@@ -330,6 +330,96 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                     b.ToTable("deliveries", "outreach");
                 });
 
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Devices.Device", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AlertThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("alert_threshold");
+
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("app_version");
+
+                    b.Property<string>("Auth")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("auth");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreationKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("creation_key");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("P256dh")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("p256dh");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.PrimitiveCollection<List<string>>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("regions");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_devices");
+
+                    b.HasIndex("AlertThreshold")
+                        .HasDatabaseName("ix_devices_alert_threshold");
+
+                    b.HasIndex("CreationKey")
+                        .HasDatabaseName("ix_devices_creation_key");
+
+                    b.HasIndex("Endpoint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_devices_endpoint");
+
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("ix_devices_subject");
+
+                    b.ToTable("devices", "outreach");
+                });
+
             modelBuilder.Entity("Egov.Modules.Outreach.Domain.Guidelines.Guideline", b =>
                 {
                     b.Property<int>("Version")
@@ -683,6 +773,134 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasDatabaseName("ix_post_variants_post_id_channel_id");
 
                     b.ToTable("post_variants", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Push.PushJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("audience");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("Cursor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cursor");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("LockOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lock_owner");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PayloadDe")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload_de");
+
+                    b.Property<string>("PayloadEn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload_en");
+
+                    b.Property<int>("Pruned")
+                        .HasColumnType("integer")
+                        .HasColumnName("pruned");
+
+                    b.PrimitiveCollection<List<string>>("RegionalKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("regional_keys");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent");
+
+                    b.Property<int?>("SeverityRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("severity_rank");
+
+                    b.Property<Guid>("SourceEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_event_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("TimeToLiveSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("time_to_live_seconds");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_push_jobs");
+
+                    b.HasIndex("CompletedAt", "CreatedAt")
+                        .HasDatabaseName("ix_push_jobs_completed_at_created_at");
+
+                    b.ToTable("push_jobs", "outreach");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Outreach.Domain.Push.PushedAlert", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
+                    b.Property<DateTimeOffset>("PushedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pushed_at");
+
+                    b.Property<int>("SeverityRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("severity_rank");
+
+                    b.HasKey("AlertId")
+                        .HasName("pk_pushed_alerts");
+
+                    b.ToTable("pushed_alerts", "outreach");
                 });
 
             modelBuilder.Entity("Egov.SharedKernel.Outbox.InboxMessage", b =>

@@ -1,0 +1,338 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Egov.Modules.Outreach.Domain.Devices;
+using Egov.Modules.Outreach.Domain.Push;
+using Egov.Modules.Outreach.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Egov.Modules.Outreach.Features.Push;
+
+/// <summary>
+/// Works off <see cref="PushJob"/>s: claims one (a lease, so several instances never push the
+/// same job at once), reads its audience in batches of <see cref="PushOptions.BatchSize"/> devices
+/// in id order, pushes each batch with at most <see cref="PushOptions.MaxParallelism"/> requests in
+/// flight, removes registrations the push service calls gone, and after every batch stores the
+/// cursor and counts in one transaction (the lease is renewed all along). A host that dies resumes at the last
+/// stored batch: devices of the batch in flight may get the notification twice, no one loses it.
+/// </summary>
+internal sealed partial class PushFanOut : BackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly Dictionary<DevicePlatform, IPushSender> _senders;
+    private readonly PushOptions _options;
+    private readonly PushSignal _signal;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PushFanOut> _logger;
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/push/{Guid.NewGuid():N}";
+
+    public PushFanOut(IServiceScopeFactory scopes, IEnumerable<IPushSender> senders, IOptions<PushOptions> options, PushSignal signal, TimeProvider time, ILogger<PushFanOut> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _scopes = scopes;
+        _senders = senders.ToDictionary(s => s.Platform);
+        _options = options.Value;
+        _signal = signal;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Claims and completes one due job; false when there was none.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var job = await ClaimAsync(db, cancellationToken);
+        if (job is null)
+        {
+            return false;
+        }
+
+        // The lease is renewed while the job runs, not only between batches: a batch against a push
+        // service that times out can take longer than the lease, and another instance must not take
+        // the job over meanwhile.
+        using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = RenewLeaseAsync(job.Id, stopHeartbeat.Token);
+        try
+        {
+            await FanOutAsync(db, job, cancellationToken);
+        }
+        finally
+        {
+            await stopHeartbeat.CancelAsync();
+            await heartbeat;
+        }
+
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        // Let the host finish starting (and migrations run) before the first claim.
+        await Task.Yield();
+        foreach (var sender in _senders.Values.Where(s => !s.IsConfigured))
+        {
+            LogPlatformOff(DevicePlatforms.Name(sender.Platform));
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken))
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The database may be down or not migrated yet; the job's lease runs out and it is taken up again.
+                LogLoopFailed(ex);
+            }
+
+            try
+            {
+                await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<PushJob?> ClaimAsync(OutreachDbContext db, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var candidates = await db.PushJobs.AsNoTracking()
+            .Where(j => j.CompletedAt == null && (j.LockedUntil == null || j.LockedUntil < now))
+            .OrderBy(j => j.CreatedAt)
+            .Select(j => j.Id)
+            .Take(5)
+            .ToListAsync(cancellationToken);
+        foreach (var id in candidates)
+        {
+            // A conditional update: of several instances, exactly one gets the row.
+            var claimed = await db.PushJobs
+                .Where(j => j.Id == id && j.CompletedAt == null && (j.LockedUntil == null || j.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntil, now + _options.LeaseDuration).SetProperty(j => j.LockOwner, _owner), cancellationToken);
+            if (claimed == 1)
+            {
+                return await db.PushJobs.AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task FanOutAsync(OutreachDbContext db, PushJob job, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var deliveries = new Dictionary<string, PushDelivery>(StringComparer.Ordinal)
+        {
+            ["de"] = PushDelivery.Of(job, "de"),
+            ["en"] = PushDelivery.Of(job, "en"),
+        };
+        var cursor = job.Cursor;
+        var regionalKeys = job.RegionalKeys;
+        while (true)
+        {
+            var batch = await Audience(db, job, cursor)
+                .Select(d => new { d.Id, d.Platform, d.Endpoint, d.P256dh, d.Auth, d.Language, d.Regions })
+                .Take(_options.BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var targets = batch
+                .Where(d => job.Audience != PushAudienceKind.Alert || RegionalKey.Matches(d.Regions, regionalKeys))
+                .Select(d => new PushTarget(d.Id, d.Platform, d.Endpoint, d.P256dh, d.Auth, d.Language))
+                .ToList();
+            var outcomes = new ConcurrentBag<(Guid Device, PushOutcomeKind Kind)>();
+            await Parallel.ForEachAsync(
+                targets,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = cancellationToken },
+                async (target, ct) =>
+                {
+                    var delivery = deliveries.GetValueOrDefault(target.Language) ?? deliveries["de"];
+                    outcomes.Add((target.Id, (await DeliverAsync(target, delivery, job.Type, ct)).Kind));
+                });
+
+            cursor = batch[^1].Id;
+            var gone = outcomes.Where(o => o.Kind == PushOutcomeKind.Gone).Select(o => o.Device).ToList();
+            var sent = outcomes.Count(o => o.Kind == PushOutcomeKind.Delivered);
+            var failed = outcomes.Count(o => o.Kind is PushOutcomeKind.Failed or PushOutcomeKind.Retry);
+            PushMetrics.Processed.Add(batch.Count, new KeyValuePair<string, object?>("type", job.Type));
+            if (!await RecordBatchAsync(db, job.Id, cursor.Value, sent, failed, gone, cancellationToken))
+            {
+                LogLeaseLost(job.Id);
+                return;
+            }
+        }
+
+        // A done job forgets whose devices it reached: the subject is the only personal datum it held.
+        var done = _time.GetUtcNow();
+        await db.PushJobs.Where(j => j.Id == job.Id && j.LockOwner == _owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.CompletedAt, done)
+                .SetProperty(j => j.Subject, (string?)null)
+                .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(j => j.LockOwner, (string?)null), cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        PushMetrics.FanOutDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("type", job.Type));
+        var totals = await db.PushJobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Sent, j.Failed, j.Pruned }).SingleAsync(cancellationToken);
+        LogJobDone(job.Type, job.Id, totals.Sent, totals.Failed, totals.Pruned, elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Extends the lease of <paramref name="jobId"/> every third of the lease duration until stopped.</summary>
+    private async Task RenewLeaseAsync(Guid jobId, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.LeaseDuration / 3, _time, stop);
+                await using var scope = _scopes.CreateAsyncScope();
+                var until = _time.GetUtcNow() + _options.LeaseDuration;
+                await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs
+                    .Where(j => j.Id == jobId && j.LockOwner == _owner)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntil, until), stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The job is done (or the host stops).
+        }
+        catch (Exception ex)
+        {
+            // A failed renewal is not fatal: the lease still runs, and the next batch renews it too.
+            LogRenewalFailed(ex, jobId);
+        }
+    }
+
+    /// <summary>The job's devices after <paramref name="cursor"/>, in id order.</summary>
+    private static IQueryable<Device> Audience(OutreachDbContext db, PushJob job, Guid? cursor)
+    {
+        var devices = db.Devices.AsNoTracking();
+        if (cursor is { } after)
+        {
+            devices = devices.Where(d => d.Id > after);
+        }
+
+        devices = job.Audience switch
+        {
+            PushAudienceKind.Alert => devices.Where(d => d.AlertThreshold != null && d.AlertThreshold <= (AlertSeverity)job.SeverityRank!.Value),
+            PushAudienceKind.Category => devices.Where(d => d.Categories.Any(c => job.Categories.Contains(c))),
+            PushAudienceKind.Subject => devices.Where(d => d.Subject == job.Subject),
+            _ => devices.Where(_ => false),
+        };
+        return devices.OrderBy(d => d.Id);
+    }
+
+    /// <summary>Removes gone registrations, stores cursor and counts and renews the lease; false when the lease was lost.</summary>
+    private async Task<bool> RecordBatchAsync(OutreachDbContext db, Guid jobId, Guid cursor, int sent, int failed, List<Guid> gone, CancellationToken cancellationToken)
+    {
+        var leaseUntil = _time.GetUtcNow() + _options.LeaseDuration;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var pruned = gone.Count == 0 ? 0 : await db.Devices.Where(d => gone.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
+        var updated = await db.PushJobs.Where(j => j.Id == jobId && j.LockOwner == _owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Cursor, cursor)
+                .SetProperty(j => j.Sent, j => j.Sent + sent)
+                .SetProperty(j => j.Failed, j => j.Failed + failed)
+                .SetProperty(j => j.Pruned, j => j.Pruned + pruned)
+                .SetProperty(j => j.LockedUntil, leaseUntil), cancellationToken);
+        if (updated == 0)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>One push with its retries: after the service's <c>Retry-After</c>, else an exponential backoff with jitter.</summary>
+    private async Task<PushOutcome> DeliverAsync(PushTarget target, PushDelivery delivery, string type, CancellationToken cancellationToken)
+    {
+        var platform = DevicePlatforms.Name(target.Platform);
+        var tags = new TagList { { "platform", platform }, { "type", type } };
+        if (!_senders.TryGetValue(target.Platform, out var sender) || !sender.IsConfigured)
+        {
+            PushMetrics.Failed.Add(1, tags);
+            return PushOutcome.Failed($"{platform} is not configured");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await sender.SendAsync(target, delivery, cancellationToken);
+            PushMetrics.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            switch (outcome.Kind)
+            {
+                case PushOutcomeKind.Delivered:
+                    PushMetrics.Sent.Add(1, tags);
+                    return outcome;
+                case PushOutcomeKind.Gone:
+                    PushMetrics.Pruned.Add(1, tags);
+                    LogPruned(target.Id, platform, outcome.Reason);
+                    return outcome;
+                case PushOutcomeKind.Retry when attempt < _options.MaxAttempts:
+                    var delay = outcome.RetryAfter ?? Backoff(attempt);
+                    if (delay > _options.MaxRetryDelay)
+                    {
+                        break;
+                    }
+
+                    PushMetrics.Retried.Add(1, tags);
+                    await Task.Delay(delay, _time, cancellationToken);
+                    continue;
+            }
+
+            PushMetrics.Failed.Add(1, tags);
+            LogGivenUp(target.Id, platform, attempt, outcome.Reason);
+            return outcome with { Kind = PushOutcomeKind.Failed };
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var delay = _options.InitialRetryDelay * Math.Pow(2, attempt - 1);
+        delay += delay * (Random.Shared.NextDouble() * 0.2);
+        return delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay;
+    }
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "The push fan-out failed; it tries again")]
+    private partial void LogLoopFailed(Exception exception);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Could not renew the lease of push job {JobId}")]
+    private partial void LogRenewalFailed(Exception exception, Guid jobId);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Push platform {Platform} is not configured (Egov:Push); its registrations are refused")]
+    private partial void LogPlatformOff(string platform);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Push job {JobId} was taken over by another instance (lease expired); stopping here")]
+    private partial void LogLeaseLost(Guid jobId);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Pushed {Type} job {JobId}: {Sent} sent, {Failed} failed, {Pruned} pruned in {ElapsedMs:0} ms")]
+    private partial void LogJobDone(string type, Guid jobId, int sent, int failed, int pruned, double elapsedMs);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Removed device {DeviceId} ({Platform}): the push service answered {Reason}")]
+    private partial void LogPruned(Guid deviceId, string platform, string? reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Gave up a push to device {DeviceId} ({Platform}) after {Attempts} attempts: {Reason}")]
+    private partial void LogGivenUp(Guid deviceId, string platform, int attempts, string? reason);
+}
