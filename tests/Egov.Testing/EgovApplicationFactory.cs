@@ -14,7 +14,7 @@ namespace Egov.Testing;
 public class EgovApplicationFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Connection string of this factory's database.</summary>
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     /// <summary>Environment name the host runs in (default <c>Testing</c>).</summary>
     protected virtual string EnvironmentName => "Testing";

@@ -82,8 +82,17 @@ internal static class PostEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        group.MapPost("/{id:guid}/media", async Task<Created<PostMediaView>> (Guid id, IFormFile file, HttpContext http, ISender sender, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/media", async Task<Created<PostMediaView>> (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
             {
+                if (!http.Request.HasFormContentType)
+                {
+                    throw new BadHttpRequestException("Send the image as multipart/form-data with one 'file' part.", StatusCodes.Status415UnsupportedMediaType);
+                }
+
+                // The form is read here, not bound: binding would add browser antiforgery checks to
+                // a bearer-token API. The image is recognised by its bytes in the handler.
+                var form = await http.Request.ReadFormAsync(ct);
+                var file = form.Files.GetFile("file") ?? throw new RequestValidationException("file", "Send one image in the 'file' part.");
                 if (file.Length > PostHandlers.MaxMediaBytes)
                 {
                     throw new RequestValidationException("file", $"At most {PostHandlers.MaxMediaBytes / 1024 / 1024} MB per image.");
@@ -94,14 +103,14 @@ internal static class PostEndpoints
                 var view = await sender.Send(new UploadPostMediaCommand(Actor(http), id, file.FileName, buffer.ToArray()), ct);
                 return TypedResults.Created($"/api/v1/outreach/posts/{id}/media/{view.Id}", view);
             })
-            .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(PostHandlers.MaxMediaBytes + 64 * 1024))
             .WithName("UploadPostMedia")
             .WithSummary("Upload an image to a post (multipart field `file`; PNG, JPEG, GIF or WebP, at most 10 MB); name it with alt text in a variant")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapGet("/{id:guid}/media/{mediaId:guid}", async Task<FileContentHttpResult> (Guid id, Guid mediaId, HttpContext http, ISender sender, CancellationToken ct) =>
             {
