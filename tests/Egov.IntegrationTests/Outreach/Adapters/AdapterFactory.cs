@@ -1,4 +1,4 @@
-using Egov.Modules.Outreach.Features.Delivery.Adapters;
+using Egov.Modules.Outreach.Features.Deliveries.Adapters;
 using Egov.Testing;
 using Egov.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;

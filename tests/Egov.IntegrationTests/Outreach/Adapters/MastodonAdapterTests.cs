@@ -1,8 +1,8 @@
 using Egov.Modules.Outreach.Contracts;
-using Egov.Modules.Outreach.Features.Delivery;
-using Egov.Modules.Outreach.Features.Delivery.Adapters;
+using Egov.Modules.Outreach.Features.Deliveries;
+using Egov.Modules.Outreach.Features.Deliveries.Adapters;
 using Microsoft.Extensions.DependencyInjection;
-using static Egov.IntegrationTests.Outreach.Adapters.Deliveries;
+using static Egov.IntegrationTests.Outreach.Adapters.TestDeliveries;
 
 namespace Egov.IntegrationTests.Outreach.Adapters;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Egov.Modules.Outreach.Contracts;
-using Egov.Modules.Outreach.Features.Delivery;
-using Egov.Modules.Outreach.Features.Delivery.Adapters;
+using Egov.Modules.Outreach.Features.Deliveries;
+using Egov.Modules.Outreach.Features.Deliveries.Adapters;
 using Egov.Testing.Fakes;
-using static Egov.IntegrationTests.Outreach.Adapters.Deliveries;
+using static Egov.IntegrationTests.Outreach.Adapters.TestDeliveries;
 
 namespace Egov.IntegrationTests.Outreach.Adapters;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>What the adapters share about talking HTTP to a platform and reading its answers.</summary>
 internal static class PlatformHttp

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>
 /// How the channel adapters talk HTTP to the platforms, section <c>Egov:Outreach:Delivery:Http</c>;

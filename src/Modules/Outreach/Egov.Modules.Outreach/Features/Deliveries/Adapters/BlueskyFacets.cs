@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Egov.Modules.Outreach.Features.Checks;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>
 /// Link facets of a Bluesky post (lexicon <c>app.bsky.richtext.facet</c>, https://docs.bsky.app/docs/advanced-guides/post-richtext):

@@ -8,7 +8,7 @@ using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Checks;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>
 /// Posts to a Telegram channel as its bot through the Bot API (https://core.telegram.org/bots/api), at

@@ -8,7 +8,7 @@ using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Channels;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>
 /// Posts to a Bluesky account through XRPC on its PDS (the channel's address, e.g. <c>https://bsky.social</c>;

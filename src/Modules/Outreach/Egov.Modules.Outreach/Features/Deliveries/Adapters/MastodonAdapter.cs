@@ -7,7 +7,7 @@ using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Channels;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>
 /// Publishes to a Mastodon account through its instance's REST API, authorised with the account's access

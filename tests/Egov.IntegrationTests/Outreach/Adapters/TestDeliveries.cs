@@ -1,10 +1,10 @@
-using Egov.Modules.Outreach.Features.Delivery;
+using Egov.Modules.Outreach.Features.Deliveries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Egov.IntegrationTests.Outreach.Adapters;
 
 /// <summary>Channels and delivery attempts as the delivery engine hands them to the adapters.</summary>
-internal static class Deliveries
+internal static class TestDeliveries
 {
     /// <summary>A 1×1 PNG.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>
 /// The resilience pipeline of every adapter's HttpClient (Microsoft.Extensions.Http.Resilience, Polly 8),

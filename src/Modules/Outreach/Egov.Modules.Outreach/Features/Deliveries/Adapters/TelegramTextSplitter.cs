@@ -1,7 +1,7 @@
 using System.Globalization;
 using Egov.Modules.Outreach.Features.Checks;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>
 /// Splits a plain text that is too long for one Telegram message into parts of at most a given number of

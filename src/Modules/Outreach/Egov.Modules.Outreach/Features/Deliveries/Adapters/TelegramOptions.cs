@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>Settings of the Telegram Bot API, section <c>Egov:Outreach:Telegram</c>; validated at startup.</summary>
 internal sealed class TelegramOptions

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Delivery;
+namespace Egov.Modules.Outreach.Features.Deliveries;
 
 /// <summary>
 /// Speaks one platform's protocol (Mastodon, Telegram, Bluesky, signed webhook). The delivery

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Egov.Modules.Outreach.Contracts;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Delivery.Adapters;
+namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 
 /// <summary>
 /// Delivers a post as signed JSON to a receiver the city runs or trusts (a CMS, a display board, a partner's
