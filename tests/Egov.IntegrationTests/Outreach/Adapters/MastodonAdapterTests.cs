@@ -1,6 +1,7 @@
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Deliveries.Adapters;
+using Egov.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using static Egov.IntegrationTests.Outreach.Adapters.TestDeliveries;
 
@@ -17,6 +18,10 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
         var token = "token-" + Guid.NewGuid().ToString("N");
         return (Channel(OutreachChannelKinds.Mastodon, factory.Mastodon.BaseAddress.ToString(), ("accessToken", token)), token);
     }
+
+    /// <summary>The <c>POST /api/v1/statuses</c> of one account.</summary>
+    private List<RecordedRequest> StatusRequests(string token) =>
+        [.. factory.Mastodon.RequestsTo("/api/v1/statuses").Where(r => r.Header("Authorization") == "Bearer " + token)];
 
     [Fact]
     public void Host_RegistersOneAdapterPerPlatform()
@@ -36,7 +41,7 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
         var outcome = await Adapter.SendAsync(message, Ct);
 
         Assert.Equal(DeliveryOutcomeKind.Sent, outcome.Kind);
-        var requests = factory.Mastodon.RequestsTo("/api/v1/statuses").Where(r => r.Header("Authorization") == "Bearer " + token).ToList();
+        var requests = StatusRequests(token);
         Assert.Equal(2, requests.Count);
         Assert.All(requests, r => Assert.Equal(message.IdempotencyKey, r.Header("Idempotency-Key")));
         var status = Assert.Single(factory.Mastodon.StatusesOf(token));
@@ -65,7 +70,7 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
 
         Assert.Equal(DeliveryOutcomeKind.Retry, first.Kind);
         Assert.Equal(500, first.HttpStatus);
-        var requests = factory.Mastodon.RequestsTo("/api/v1/statuses").Where(r => r.Header("Authorization") == "Bearer " + token).ToList();
+        var requests = StatusRequests(token);
         Assert.Equal(1 + 2 + 1, requests.Count); // first try, two retries, the later attempt
         Assert.All(requests, r => Assert.Equal(message.IdempotencyKey, r.Header("Idempotency-Key")));
         var status = Assert.Single(factory.Mastodon.StatusesOf(token));
@@ -82,7 +87,7 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
         var outcome = await Adapter.SendAsync(Message(channel, "Rate limit test"), Ct);
 
         Assert.Equal(DeliveryOutcomeKind.Sent, outcome.Kind);
-        var requests = factory.Mastodon.RequestsTo("/api/v1/statuses").Where(r => r.Header("Authorization") == "Bearer " + token).ToList();
+        var requests = StatusRequests(token);
         Assert.Equal(2, requests.Count);
         Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(2), $"The retry came after {requests[1].ReceivedAt - requests[0].ReceivedAt}.");
         Assert.Single(factory.Mastodon.StatusesOf(token));
@@ -99,7 +104,7 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
         Assert.Equal(DeliveryOutcomeKind.Failed, outcome.Kind);
         Assert.Equal(422, outcome.HttpStatus);
         Assert.Contains("Validation failed: Text character limit of 500 exceeded", outcome.Error, StringComparison.Ordinal);
-        Assert.Single(factory.Mastodon.RequestsTo("/api/v1/statuses"), r => r.Header("Authorization") == "Bearer " + token);
+        Assert.Single(StatusRequests(token));
         Assert.Empty(factory.Mastodon.StatusesOf(token));
     }
 
@@ -140,7 +145,7 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
         var outcome = await Adapter.SendAsync(Message(channel, "Update: Die Umleitung bleibt bis Freitag.", language: "de", contentWarning: "Baustelle", replyTo: "110000000000000042"), Ct);
 
         Assert.Equal(DeliveryOutcomeKind.Sent, outcome.Kind);
-        var request = Assert.Single(factory.Mastodon.RequestsTo("/api/v1/statuses"), r => r.Header("Authorization") == "Bearer " + token);
+        var request = Assert.Single(StatusRequests(token));
         var body = request.Json();
         Assert.Equal("Update: Die Umleitung bleibt bis Freitag.", body.GetProperty("status").GetString());
         Assert.Equal("de", body.GetProperty("language").GetString());

@@ -49,7 +49,8 @@ internal sealed class BlueskyAdapter(HttpClient http, BlueskySessions sessions, 
         ArgumentNullException.ThrowIfNull(message);
         var channel = message.Channel;
         var rkey = BlueskyRecordKey.For(message.DeliveryId, message.IdempotencyKey);
-        try
+        // Before createRecord: nothing was written that the next attempt will not find under its key.
+        return await PlatformHttp.AttemptAsync(Platform, options.Value.CircuitBreakerBreakDuration, async () =>
         {
             var session = await SessionAsync(channel, cancellationToken);
             if (message.Attempt > 1 && await FindPostAsync(channel, session.Did, rkey, cancellationToken) is { } earlier)
@@ -81,16 +82,7 @@ internal sealed class BlueskyAdapter(HttpClient http, BlueskySessions sessions, 
             }
 
             return await CreatePostAsync(channel, rkey, record, cancellationToken);
-        }
-        catch (DeliveryOutcomeException refused)
-        {
-            return refused.Outcome;
-        }
-        catch (Exception e) when (PlatformHttp.IsTransportFailure(e, cancellationToken))
-        {
-            // Before createRecord: nothing was written that the next attempt will not find under its key.
-            return PlatformHttp.RetryAfterFailure(Platform, e, options.Value.CircuitBreakerBreakDuration);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Likes, reposts and replies of a post (<c>app.bsky.feed.getPosts</c>, through the PDS); null when it is gone.</summary>
@@ -99,7 +91,7 @@ internal sealed class BlueskyAdapter(HttpClient http, BlueskySessions sessions, 
     {
         ArgumentNullException.ThrowIfNull(channel);
         var (uri, _) = PostReference.Parse(platformId);
-        try
+        return await PlatformHttp.ReadAsync<Engagement?>(Platform, async () =>
         {
             using var response = await XrpcAsync(channel, HttpMethod.Get, "app.bsky.feed.getPosts?uris=" + Uri.EscapeDataString(uri), null, cancellationToken);
             var body = await PlatformHttp.ReadJsonAsync(response, cancellationToken);
@@ -112,15 +104,7 @@ internal sealed class BlueskyAdapter(HttpClient http, BlueskySessions sessions, 
             return post.ValueKind != JsonValueKind.Object
                 ? null
                 : new Engagement(PlatformHttp.Count(post, "likeCount"), PlatformHttp.Count(post, "repostCount"), PlatformHttp.Count(post, "replyCount"), time.GetUtcNow());
-        }
-        catch (DeliveryOutcomeException refused)
-        {
-            throw new PlatformUnavailableException($"Bluesky: {refused.Outcome.Error}");
-        }
-        catch (Exception e) when (PlatformHttp.IsTransportFailure(e, cancellationToken))
-        {
-            throw new PlatformUnavailableException($"Bluesky could not be asked: {e.Message}");
-        }
+        }, cancellationToken);
     }
 
     private async Task<DeliveryOutcome> CreatePostAsync(ChannelEndpoint channel, string rkey, JsonObject record, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOpti
     {
         ArgumentNullException.ThrowIfNull(message);
         var channel = message.Channel;
-        try
+        return await PlatformHttp.AttemptAsync(Platform, options.Value.CircuitBreakerBreakDuration, async () =>
         {
             var token = PlatformHttp.Credential(channel, "accessToken");
             var mediaIds = new JsonArray();
@@ -84,15 +84,7 @@ internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOpti
             return PlatformHttp.Member(body, "id") is { } id
                 ? DeliveryOutcome.Sent(id, PlatformHttp.Member(body, "url"), (int)response.StatusCode)
                 : DeliveryOutcome.Retry("Mastodon accepted the status but answered without its id; the next attempt gets it again with the same Idempotency-Key.", status: (int)response.StatusCode);
-        }
-        catch (DeliveryOutcomeException refused)
-        {
-            return refused.Outcome;
-        }
-        catch (Exception e) when (PlatformHttp.IsTransportFailure(e, cancellationToken))
-        {
-            return PlatformHttp.RetryAfterFailure(Platform, e, options.Value.CircuitBreakerBreakDuration);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +95,7 @@ internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOpti
     public async Task<Engagement?> GetEngagementAsync(ChannelEndpoint channel, string platformId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        try
+        return await PlatformHttp.ReadAsync<Engagement?>(Platform, async () =>
         {
             var token = PlatformHttp.Credential(channel, "accessToken");
             using var request = Authorized(HttpMethod.Get, channel, "/api/v1/statuses/" + Uri.EscapeDataString(platformId), token);
@@ -124,15 +116,7 @@ internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOpti
                 PlatformHttp.Count(status, "reblogs_count"),
                 PlatformHttp.Count(status, "replies_count"),
                 time.GetUtcNow());
-        }
-        catch (DeliveryOutcomeException refused)
-        {
-            throw new PlatformUnavailableException($"Mastodon: {refused.Outcome.Error}");
-        }
-        catch (Exception e) when (PlatformHttp.IsTransportFailure(e, cancellationToken))
-        {
-            throw new PlatformUnavailableException($"Mastodon could not be asked: {e.Message}");
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -143,7 +127,7 @@ internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOpti
     public async Task<DeliveryOutcome> DeleteAsync(ChannelEndpoint channel, string platformId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        try
+        return await PlatformHttp.AttemptAsync(Platform, options.Value.CircuitBreakerBreakDuration, async () =>
         {
             var token = PlatformHttp.Credential(channel, "accessToken");
             using var request = Authorized(HttpMethod.Delete, channel, "/api/v1/statuses/" + Uri.EscapeDataString(platformId), token);
@@ -154,15 +138,7 @@ internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOpti
             }
 
             return await ErrorAsync(response, await PlatformHttp.ReadJsonAsync(response, cancellationToken), cancellationToken);
-        }
-        catch (DeliveryOutcomeException refused)
-        {
-            return refused.Outcome;
-        }
-        catch (Exception e) when (PlatformHttp.IsTransportFailure(e, cancellationToken))
-        {
-            return PlatformHttp.RetryAfterFailure(Platform, e, options.Value.CircuitBreakerBreakDuration);
-        }
+        }, cancellationToken);
     }
 
     private async Task<string> UploadAsync(ChannelEndpoint channel, string token, OutboundMedia media, CancellationToken cancellationToken)

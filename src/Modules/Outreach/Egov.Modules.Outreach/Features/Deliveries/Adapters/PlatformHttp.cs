@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Egov.Modules.Outreach.Features.Channels;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -109,6 +110,43 @@ internal static class PlatformHttp
         {
             HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError,
         };
+
+    /// <summary>
+    /// Runs one attempt: a <see cref="DeliveryOutcomeException"/> becomes its outcome, a failure to talk to
+    /// the platform a Retry (<see cref="RetryAfterFailure"/>) — for platforms where repeating is safe.
+    /// </summary>
+    public static async Task<DeliveryOutcome> AttemptAsync(string platform, TimeSpan breakDuration, Func<Task<DeliveryOutcome>> attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await attempt();
+        }
+        catch (DeliveryOutcomeException refused)
+        {
+            return refused.Outcome;
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            return RetryAfterFailure(platform, e, breakDuration);
+        }
+    }
+
+    /// <summary>Runs a read (engagement); any failure to get an answer becomes a <see cref="PlatformUnavailableException"/>.</summary>
+    public static async Task<T> ReadAsync<T>(string platform, Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (DeliveryOutcomeException refused)
+        {
+            throw new PlatformUnavailableException($"{platform}: {refused.Outcome.Error}");
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            throw new PlatformUnavailableException($"{platform} could not be asked: {e.Message}");
+        }
+    }
 
     /// <summary>A Retry outcome for a transport failure, for platforms where repeating is safe.</summary>
     public static DeliveryOutcome RetryAfterFailure(string platform, Exception exception, TimeSpan breakDuration) => exception switch

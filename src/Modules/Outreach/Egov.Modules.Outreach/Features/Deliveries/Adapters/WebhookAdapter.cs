@@ -33,7 +33,7 @@ internal sealed class WebhookAdapter(HttpClient http, IOptions<DeliveryHttpOptio
     {
         ArgumentNullException.ThrowIfNull(message);
         var channel = message.Channel;
-        try
+        return await PlatformHttp.AttemptAsync(Platform, options.Value.CircuitBreakerBreakDuration, async () =>
         {
             var secret = PlatformHttp.Credential(channel, "secret");
             if (!Uri.TryCreate(channel.Address, UriKind.Absolute, out var receiver))
@@ -59,15 +59,7 @@ internal sealed class WebhookAdapter(HttpClient http, IOptions<DeliveryHttpOptio
 
             var error = "Webhook receiver: " + PlatformHttp.Describe(response, PlatformHttp.Member(answer, "detail") ?? PlatformHttp.Member(answer, "error"));
             return PlatformHttp.ForErrorStatus(response, error, await PlatformRetryAfter.ReadAsync(response, time, cancellationToken));
-        }
-        catch (DeliveryOutcomeException refused)
-        {
-            return refused.Outcome;
-        }
-        catch (Exception e) when (PlatformHttp.IsTransportFailure(e, cancellationToken))
-        {
-            return PlatformHttp.RetryAfterFailure(Platform, e, options.Value.CircuitBreakerBreakDuration);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Null: a receiver reports no engagement.</summary>
