@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Egov.IntegrationTests.Identity;
 using Egov.Modules.Outreach.Persistence;
+using Egov.Testing.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Egov.IntegrationTests.Outreach.OutreachApi;

@@ -1,5 +1,6 @@
 using Egov.IntegrationTests.Identity;
 using Egov.Testing;
+using Egov.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Egov.IntegrationTests.Outreach;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Egov.IntegrationTests.Identity;
+using Egov.Testing.Fakes;
 using static Egov.IntegrationTests.Outreach.OutreachApi;
 
 namespace Egov.IntegrationTests.Outreach;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Egov.IntegrationTests.Announcements;
 using Egov.IntegrationTests.Identity;
+using Egov.Testing.Fakes;
 using static Egov.IntegrationTests.Outreach.OutreachApi;
 
 namespace Egov.IntegrationTests.Outreach;

@@ -1,0 +1,63 @@
+using Egov.Modules.Outreach.Features.Deliveries.Adapters;
+using Egov.Testing;
+using Egov.Testing.Fakes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egov.IntegrationTests.Outreach.Adapters;
+
+/// <summary>
+/// The host with a fake of each platform on 127.0.0.1 and short HTTP timings, so that the adapters resolved
+/// from its container talk to the fakes. Shared by the adapter test classes (<see cref="AdapterCollection"/>),
+/// which therefore run one after another: they script faults on the same fakes.
+/// </summary>
+public sealed class AdapterFactory : EgovApplicationFactory
+{
+    /// <summary>The attempt timeout of these tests; a fake that answers later has timed out.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+
+    public FakeMastodon Mastodon { get; } = new();
+
+    public FakeTelegram Telegram { get; } = new();
+
+    public FakeBluesky Bluesky { get; } = new();
+
+    public FakeWebhookReceiver Webhook { get; } = new();
+
+    public override async ValueTask InitializeAsync()
+    {
+        await Task.WhenAll(Mastodon.StartAsync(), Telegram.StartAsync(), Bluesky.StartAsync(), Webhook.StartAsync());
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Mastodon.DisposeAsync();
+        await Telegram.DisposeAsync();
+        await Bluesky.DisposeAsync();
+        await Webhook.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Egov:Outreach:AllowLoopbackHttp", "true");
+        builder.UseSetting("Egov:Outreach:Telegram:ApiBaseAddress", Telegram.BaseAddress.ToString());
+        builder.UseSetting("Egov:Outreach:Delivery:Http:AttemptTimeout", AttemptTimeout.ToString());
+        builder.UseSetting("Egov:Outreach:Delivery:Http:TotalTimeout", "00:00:20");
+        builder.UseSetting("Egov:Outreach:Delivery:Http:MaxRetryAttempts", "2");
+        builder.UseSetting("Egov:Outreach:Delivery:Http:BaseDelay", "00:00:00.050");
+        builder.UseSetting("Egov:Outreach:Delivery:Http:MediaPollInterval", "00:00:00.050");
+        // The module registers the adapters once the delivery engine calls AddChannelAdapters; until then (and
+        // harmlessly after, the call is idempotent) the tests register them on the same configuration.
+        builder.ConfigureServices((context, services) => services.AddChannelAdapters(context.Configuration));
+    }
+}
+
+/// <summary>The adapter test classes share one host and its fakes, one class at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class AdapterCollection : ICollectionFixture<AdapterFactory>
+{
+    public const string Name = "Outreach adapters";
+}
