@@ -39,6 +39,11 @@ if (args is ["submit-load", .. var loadArgs])
     return await SubmitLoad.RunAsync(loadArgs);
 }
 
+if (args is ["fanout-load", .. var fanOutArgs])
+{
+    return await AlertFanOutLoad.RunAsync(fanOutArgs);
+}
+
 if (args is ["read-load", .. var readArgs])
 {
     return await ReadLoad.RunAsync(readArgs);

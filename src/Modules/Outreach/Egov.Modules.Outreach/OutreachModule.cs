@@ -2,6 +2,7 @@ using Egov.Modules.Outreach.Features;
 using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Checks;
 using Egov.Modules.Outreach.Features.Deliveries;
+using Egov.Modules.Outreach.Features.Deliveries.Adapters;
 using Egov.Modules.Outreach.Features.Devices;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.Posts;
@@ -50,6 +51,7 @@ public static class OutreachModule
         services.AddScoped<PostCheckService>();
         services.AddSingleton<TextFitter>();
         services.AddHostedService<GuidelineSeeder>();
+        services.AddChannelAdapters(configuration);
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryMetrics>();
