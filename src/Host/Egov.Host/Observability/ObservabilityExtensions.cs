@@ -34,7 +34,7 @@ internal static class ObservabilityExtensions
                 .AddSource("Egov.*")
                 .AddSource("Npgsql")
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
-                .AddHttpClientInstrumentation())
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = RedactSecretsInPath))
             .WithMetrics(metrics => metrics
                 .AddMeter("Egov.*")
                 .AddMeter("Npgsql")
@@ -53,5 +53,20 @@ internal static class ObservabilityExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The Telegram Bot API carries the bot token in the path (<c>/bot{token}/sendMessage</c>); a
+    /// trace must not (the collector's readers are not the channel's administrators).
+    /// </summary>
+    private static void RedactSecretsInPath(System.Diagnostics.Activity activity, HttpRequestMessage request)
+    {
+        if (request.RequestUri is { } uri && uri.AbsolutePath.StartsWith("/bot", StringComparison.Ordinal))
+        {
+            var rest = uri.AbsolutePath.IndexOf('/', 1);
+            var redacted = $"{uri.GetLeftPart(UriPartial.Authority)}/bot[REDACTED]{(rest > 0 ? uri.AbsolutePath[rest..] : "")}";
+            activity.SetTag("url.full", redacted);
+            activity.DisplayName = $"{request.Method} /bot[REDACTED]{(rest > 0 ? uri.AbsolutePath[rest..] : "")}";
+        }
     }
 }

@@ -138,9 +138,11 @@ internal sealed class Delivery
         Release();
     }
 
-    public void MarkUncertain(string error, int? httpStatus)
+    /// <summary>The platform may have published it; <paramref name="platformId"/> keeps what is known to be out (e.g. the first parts of a split Telegram message).</summary>
+    public void MarkUncertain(string error, int? httpStatus, string? platformId)
     {
         Status = DeliveryStatus.Uncertain;
+        PlatformId = platformId ?? PlatformId;
         LastError = error;
         LastHttpStatus = httpStatus;
         Release();

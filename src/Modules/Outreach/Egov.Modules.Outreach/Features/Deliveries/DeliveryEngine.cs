@@ -212,7 +212,7 @@ internal sealed partial class DeliveryEngine(
 
                 break;
             case DeliveryOutcomeKind.Uncertain:
-                delivery.MarkUncertain(outcome.Error ?? "Uncertain", outcome.HttpStatus);
+                delivery.MarkUncertain(outcome.Error ?? "Uncertain", outcome.HttpStatus, outcome.PlatformId);
                 metrics.Uncertain(channel.Kind, channel.Name, elapsed);
                 break;
             default:
