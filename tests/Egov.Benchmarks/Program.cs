@@ -30,6 +30,11 @@
 //
 //   Options: --connection-string (or EGOV_BENCH_POSTGRES), --devices (10000), --batch-size (500),
 //   --parallelism (32), --rounds (3, the median counts), --time-limit seconds per round (120).
+//
+// 5. Crisis fan-out: one AlertIssued event to N crisis channels on a fake platform (loopback only):
+//
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- fanout-load --connection-string "Host=127.0.0.1;Port=55481;Username=postgres;Database=egov_fanout" --channels 10
+
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Egov.Benchmarks;
