@@ -60,6 +60,7 @@ public static class OutreachModule
         services.AddSingleton<EngagementReader>();
         services.AddHostedService(sp => sp.GetRequiredService<EngagementReader>());
         services.AddPush(configuration);
+        services.AddScoped<IChannelAdapter, AppPushAdapter>();
         return services;
     }
 
