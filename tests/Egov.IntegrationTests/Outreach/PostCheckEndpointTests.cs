@@ -83,6 +83,20 @@ public sealed class PostCheckEndpointTests(OutreachFactory factory) : IClassFixt
         Assert.True(with.GetProperty("passes").GetBoolean(), with.ToString());
     }
 
+    [Fact]
+    public async Task Check_WithoutAWorkingTitle_ChecksTheVariants()
+    {
+        var channel = await MastodonChannelAsync(500);
+        using var editor = await factory.CreateClientAsAsync("editor");
+        var body = Post("x", false, (channel, "Fragen an max.muster@example.org"));
+        body.Remove("title");
+
+        var (status, report) = await SendAsync(editor, HttpMethod.Post, "/api/v1/outreach/posts/check", body);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(report.GetProperty("channels")[0].GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "personal-data.email");
+    }
+
     private async Task<JsonElement> CheckAsync((Guid ChannelId, string Text) variant)
     {
         using var editor = await factory.CreateClientAsAsync("editor");

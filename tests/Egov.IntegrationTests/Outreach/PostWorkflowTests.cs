@@ -54,6 +54,7 @@ public sealed class PostWorkflowTests(OutreachFactory factory) : IClassFixture<O
         Assert.Equal("Paul Pressesprecher", entry.GetProperty("actor").GetString());
         Assert.True(entry.GetProperty("checkResults").GetProperty("passes").GetBoolean());
         Assert.Equal(["created", "submitted", "approved"], history.EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        Assert.All(history.EnumerateArray(), h => Assert.Equal(current.GetProperty("version").GetInt32(), h.GetProperty("guidelineVersion").GetInt32()));
     }
 
     [Fact]

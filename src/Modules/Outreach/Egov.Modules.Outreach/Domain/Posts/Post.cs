@@ -69,7 +69,7 @@ internal sealed class Post
 
     public bool IsEditable => Status is PostStatus.Draft or PostStatus.Rejected or PostStatus.InReview or PostStatus.Approved or PostStatus.Scheduled;
 
-    public static Post CreateDraft(string title, bool crisis, IEnumerable<PostVariant> variants, OutreachActor author, DateTimeOffset now)
+    public static Post CreateDraft(string title, bool crisis, IEnumerable<PostVariant> variants, OutreachActor author, int guidelineVersion, DateTimeOffset now)
     {
         if (!author.MayDraft(crisis))
         {
@@ -91,7 +91,7 @@ internal sealed class Post
             UpdatedAt = now,
         };
         post.ReplaceVariants(variants);
-        post.Record(author, "created", null, now);
+        post.Record(author, "created", null, now, guidelineVersion: guidelineVersion);
         return post;
     }
 
@@ -215,7 +215,7 @@ internal sealed class Post
     /// <summary>Replaces title and variants. An approved or scheduled post goes back to review; a rejected one becomes a draft.</summary>
     /// <exception cref="ConflictException">It is publishing, published, failed or cancelled.</exception>
     /// <exception cref="ForbiddenException">The actor may not draft this kind of post.</exception>
-    public void Edit(string title, bool crisis, IEnumerable<PostVariant> variants, OutreachActor actor, DateTimeOffset now)
+    public void Edit(string title, bool crisis, IEnumerable<PostVariant> variants, OutreachActor actor, int guidelineVersion, DateTimeOffset now)
     {
         EnsureEditable("edited");
         if (!actor.MayDraft(crisis) || !actor.MayDraft(IsCrisis))
@@ -244,12 +244,12 @@ internal sealed class Post
             PublishAt = null;
         }
 
-        Record(actor, "edited", from, now, note: from != Status ? $"Changed after {from}: back to review." : null);
+        Record(actor, "edited", from, now, note: from != Status ? $"Changed after {from}: back to review." : null, guidelineVersion: guidelineVersion);
     }
 
     /// <summary>Hands the post to the press office. The checks must have passed (the caller runs them).</summary>
     /// <exception cref="ConflictException">Not a draft or rejected post.</exception>
-    public void Submit(OutreachActor actor, string checkResults, DateTimeOffset now)
+    public void Submit(OutreachActor actor, int guidelineVersion, string checkResults, DateTimeOffset now)
     {
         if (Status is not (PostStatus.Draft or PostStatus.Rejected))
         {
@@ -264,7 +264,7 @@ internal sealed class Post
         var from = Status;
         Status = PostStatus.InReview;
         RejectionReason = null;
-        Record(actor, "submitted", from, now, checkResults: checkResults);
+        Record(actor, "submitted", from, now, guidelineVersion: guidelineVersion, checkResults: checkResults);
     }
 
     /// <summary>
@@ -309,7 +309,7 @@ internal sealed class Post
     /// <summary>Sends the post back to its author with a reason.</summary>
     /// <exception cref="ForbiddenException">The actor is no Approver.</exception>
     /// <exception cref="ConflictException">Not in review.</exception>
-    public void Reject(OutreachActor actor, string reason, DateTimeOffset now)
+    public void Reject(OutreachActor actor, string reason, int guidelineVersion, DateTimeOffset now)
     {
         if (!actor.IsApprover)
         {
@@ -323,7 +323,7 @@ internal sealed class Post
 
         Status = PostStatus.Rejected;
         RejectionReason = reason;
-        Record(actor, "rejected", PostStatus.InReview, now, note: reason);
+        Record(actor, "rejected", PostStatus.InReview, now, note: reason, guidelineVersion: guidelineVersion);
     }
 
     /// <summary>Sets when the approved post goes out (now or later, UTC).</summary>

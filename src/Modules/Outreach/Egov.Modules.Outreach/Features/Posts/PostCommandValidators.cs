@@ -7,7 +7,9 @@ internal sealed class CreatePostValidator(IValidator<PostInput> input) : InputVa
 
 internal sealed class UpdatePostValidator(IValidator<PostInput> input) : InputValidator<UpdatePostCommand, PostInput>(input, c => c.Input);
 
-internal sealed class CheckDraftValidator(IValidator<PostInput> input) : InputValidator<CheckDraftQuery, PostInput>(input, c => c.Input);
+/// <summary>The dry run checks variants only: the working title is never sent, so none is needed.</summary>
+internal sealed class CheckDraftValidator(IValidator<PostInput> input)
+    : InputValidator<CheckDraftQuery, PostInput>(input, c => c.Input is null ? null : c.Input with { Title = string.IsNullOrWhiteSpace(c.Input.Title) ? "(dry run)" : c.Input.Title });
 
 internal sealed class ListPostsValidator : AbstractValidator<ListPostsQuery>
 {

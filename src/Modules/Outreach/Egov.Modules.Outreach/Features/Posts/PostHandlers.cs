@@ -69,11 +69,11 @@ internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, Pos
     public async ValueTask<PostView> Handle(CreatePostCommand command, CancellationToken cancellationToken)
     {
         EnsureMayDraft(command.Actor, command.Input.Crisis);
-        await gate.EnsureAcknowledgedAsync(command.Actor, "draft posts", cancellationToken);
+        var version = await gate.EnsureAcknowledgedAsync(command.Actor, "draft posts", cancellationToken);
         var variants = Variants(command.Input);
         await checks.ResolveChannelsAsync(variants, cancellationToken);
         EnsureNoMedia(variants);
-        var post = Post.CreateDraft(command.Input.Title!.Trim(), command.Input.Crisis, variants, command.Actor, time.GetUtcNow());
+        var post = Post.CreateDraft(command.Input.Title!.Trim(), command.Input.Crisis, variants, command.Actor, version, time.GetUtcNow());
         db.Posts.Add(post);
         await SaveAsync(cancellationToken);
         return await ViewAsync(post, cancellationToken);
@@ -82,13 +82,13 @@ internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, Pos
     public async ValueTask<PostView> Handle(UpdatePostCommand command, CancellationToken cancellationToken)
     {
         EnsureMayDraft(command.Actor, command.Input.Crisis);
-        await gate.EnsureAcknowledgedAsync(command.Actor, "edit posts", cancellationToken);
+        var version = await gate.EnsureAcknowledgedAsync(command.Actor, "edit posts", cancellationToken);
         var post = await FindAsync(command.Id, command.IfMatch, cancellationToken);
         var variants = Variants(command.Input);
         await checks.ResolveChannelsAsync(variants, cancellationToken);
         await EnsureMediaOfPostAsync(post.Id, variants, cancellationToken);
         db.PostVariants.RemoveRange(post.Variants);
-        post.Edit(command.Input.Title!.Trim(), command.Input.Crisis, variants, command.Actor, time.GetUtcNow());
+        post.Edit(command.Input.Title!.Trim(), command.Input.Crisis, variants, command.Actor, version, time.GetUtcNow());
         await SaveAsync(cancellationToken);
         return await ViewAsync(post, cancellationToken);
     }
@@ -99,7 +99,7 @@ internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, Pos
         var post = await FindAsync(command.Id, command.IfMatch, cancellationToken);
         var report = await checks.CheckAsync(post.Variants, post.Id, version, cancellationToken);
         PostCheckService.EnsurePasses(report, "submitted");
-        post.Submit(command.Actor, PostCheckService.Serialize(report), time.GetUtcNow());
+        post.Submit(command.Actor, version, PostCheckService.Serialize(report), time.GetUtcNow());
         await SaveAsync(cancellationToken);
         return await ViewAsync(post, cancellationToken);
     }
@@ -122,9 +122,9 @@ internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, Pos
             throw new RequestValidationException("reason", "Say why (1 to 2000 characters): the author reads it.");
         }
 
-        await gate.EnsureAcknowledgedAsync(command.Actor, "review posts", cancellationToken);
+        var version = await gate.EnsureAcknowledgedAsync(command.Actor, "review posts", cancellationToken);
         var post = await FindAsync(command.Id, command.IfMatch, cancellationToken);
-        post.Reject(command.Actor, command.Input.Reason.Trim(), time.GetUtcNow());
+        post.Reject(command.Actor, command.Input.Reason.Trim(), version, time.GetUtcNow());
         await SaveAsync(cancellationToken);
         return await ViewAsync(post, cancellationToken);
     }
