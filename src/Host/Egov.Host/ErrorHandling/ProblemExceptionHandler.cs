@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Egov.SharedKernel.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -104,10 +105,34 @@ internal sealed partial class ProblemExceptionHandler(
             problem.Extensions["path"] = json.Path;
             problem.Extensions["line"] = json.LineNumber + 1;
             problem.Extensions["bytePositionInLine"] = json.BytePositionInLine;
+            problem.Extensions["errors"] = FieldError(FieldOfJsonPath(json.Path),
+                "Not readable here: malformed JSON, or a value of the wrong type or format for this field.");
+        }
+        else if (UnboundParameter().Match(exception.Message) is { Success: true } unbound)
+        {
+            // A query or route value that does not parse, e.g. limit=ten for an int.
+            problem.Extensions["errors"] = FieldError(unbound.Groups["name"].Value, "Not a value of this parameter's type.");
         }
 
         return problem;
     }
+
+    /// <summary>The field as validation errors name it: <c>$.variants[0].channelId</c> → <c>variants[0].channelId</c>; the whole body (<c>$</c>) → <c>body</c>.</summary>
+    private static string FieldOfJsonPath(string? path) =>
+        path switch
+        {
+            null or "" or "$" => "body",
+            _ when path.StartsWith("$.", StringComparison.Ordinal) => path[2..],
+            _ when path.StartsWith('$') => path[1..],
+            _ => path,
+        };
+
+    private static Dictionary<string, string[]> FieldError(string field, string message) =>
+        new(StringComparer.Ordinal) { [field] = [message] };
+
+    // Minimal-API binding's message for an unparsable parameter: Failed to bind parameter "Nullable<int> limit" from "ten".
+    [GeneratedRegex("""^Failed to bind parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)" from """)]
+    private static partial Regex UnboundParameter();
 
     private static ProblemDetails WithExtensions(ProblemDetails problem, IDictionary<string, object?> extensions)
     {

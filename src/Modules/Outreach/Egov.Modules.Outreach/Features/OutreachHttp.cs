@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Egov.Modules.Outreach.Domain.Posts;
+using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Security;
 using Microsoft.AspNetCore.Http;
@@ -34,4 +35,13 @@ internal static class OutreachHttp
     }
 
     public static int? IfMatch(HttpContext http) => EntityTags.IfMatchRevision(http);
+
+    /// <summary>
+    /// The request body, bound as optional so that a missing body (or JSON <c>null</c>) is a 400 naming
+    /// <c>body</c> like any other field, instead of binding's unnamed "no body was provided".
+    /// </summary>
+    /// <exception cref="RequestValidationException"><paramref name="input"/> is null (field <c>body</c>).</exception>
+    public static T Body<T>(T? input)
+        where T : class =>
+        input ?? throw new RequestValidationException("body", "A JSON body is required.");
 }

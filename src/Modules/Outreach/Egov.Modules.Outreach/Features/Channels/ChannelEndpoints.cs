@@ -29,9 +29,9 @@ internal static class ChannelEndpoints
             .WithSummary("One channel with its limits and ETag (never its credentials)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/", async Task<Created<ChannelView>> (ChannelInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        group.MapPost("/", async Task<Created<ChannelView>> (ChannelInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
             {
-                var view = await sender.Send(new CreateChannelCommand(input), ct);
+                var view = await sender.Send(new CreateChannelCommand(Body(input)), ct);
                 http.Response.Headers.ETag = Egov.SharedKernel.Http.EntityTags.OfRevision(view.Version);
                 return TypedResults.Created($"/api/v1/outreach/channels/{view.Id}", view);
             })
@@ -42,9 +42,9 @@ internal static class ChannelEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapPut("/{id:guid}", async Task<Ok<ChannelView>> (Guid id, ChannelInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async Task<Ok<ChannelView>> (Guid id, ChannelInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
             {
-                var view = await sender.Send(new UpdateChannelCommand(id, IfMatch(http), input), ct);
+                var view = await sender.Send(new UpdateChannelCommand(id, IfMatch(http), Body(input)), ct);
                 return WithETag(http, view, view.Version);
             })
             .RequireAuthorization(EgovPolicies.Administer)

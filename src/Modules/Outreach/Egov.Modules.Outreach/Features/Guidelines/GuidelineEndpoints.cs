@@ -32,9 +32,9 @@ internal static class GuidelineEndpoints
             .WithSummary("One version")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/", async Task<Created<GuidelineView>> (PublishGuidelineInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        group.MapPost("/", async Task<Created<GuidelineView>> (PublishGuidelineInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
             {
-                var view = await sender.Send(new PublishGuidelineCommand(Actor(http), input), ct);
+                var view = await sender.Send(new PublishGuidelineCommand(Actor(http), Body(input)), ct);
                 return TypedResults.Created($"/api/v1/outreach/guidelines/{view.Version}", view);
             })
             .RequireAuthorization(EgovPolicies.Administer)

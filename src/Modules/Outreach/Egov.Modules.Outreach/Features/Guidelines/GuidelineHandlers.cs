@@ -56,12 +56,15 @@ internal sealed class GuidelineHandlers(OutreachDbContext db, TimeProvider time)
         var existing = await db.GuidelineAcknowledgements.FirstOrDefaultAsync(a => a.GuidelineVersion == command.Version && a.Subject == command.Actor.Subject, cancellationToken);
         if (existing is null)
         {
+            // Stored to the microsecond (PostgreSQL's precision), so the answer here and the one a
+            // parallel double click reads back name the same instant.
+            var now = time.GetUtcNow();
             existing = new GuidelineAcknowledgement
             {
                 GuidelineVersion = command.Version,
                 Subject = command.Actor.Subject,
                 Name = command.Actor.Name,
-                AcknowledgedAt = time.GetUtcNow(),
+                AcknowledgedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond)),
             };
             db.GuidelineAcknowledgements.Add(existing);
             try

@@ -43,8 +43,8 @@ internal static class PostEndpoints
             .WithSummary("The post's audit history: every step with who, when, the guideline version and the check results")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/check", async Task<Ok<PostCheckReport>> (PostInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new CheckDraftQuery(Actor(http), input), ct)))
+        group.MapPost("/check", async Task<Ok<PostCheckReport>> (PostInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CheckDraftQuery(Actor(http), Body(input)), ct)))
             .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024))
             .WithName("CheckPostDraft")
             .WithSummary("Dry run of the checks for an editor's screen: per channel the exact text, its count against the platform's limit, and the findings")
@@ -57,9 +57,9 @@ internal static class PostEndpoints
             .WithSummary("The checks of a saved post as they stand now")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/", async Task<Created<PostView>> (PostInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+        group.MapPost("/", async Task<Created<PostView>> (PostInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
             {
-                var view = await sender.Send(new CreatePostCommand(Actor(http), input), ct);
+                var view = await sender.Send(new CreatePostCommand(Actor(http), Body(input)), ct);
                 http.Response.Headers.ETag = Egov.SharedKernel.Http.EntityTags.OfRevision(view.Version);
                 return TypedResults.Created($"/api/v1/outreach/posts/{view.Id}", view);
             })
@@ -69,8 +69,8 @@ internal static class PostEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        group.MapPut("/{id:guid}", async Task<Ok<PostView>> (Guid id, PostInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-                Tagged(http, await sender.Send(new UpdatePostCommand(Actor(http), id, IfMatch(http), input), ct)))
+        group.MapPut("/{id:guid}", async Task<Ok<PostView>> (Guid id, PostInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
+                Tagged(http, await sender.Send(new UpdatePostCommand(Actor(http), id, IfMatch(http), Body(input)), ct)))
             .WithMetadata(new RequestSizeLimitAttribute(1024 * 1024))
             .WithName("UpdatePost")
             .WithSummary("Edit a post; an approved or scheduled post goes back to review, a rejected one becomes a draft")
@@ -128,8 +128,8 @@ internal static class PostEndpoints
         MapTransition(group, "approve", "ApprovePost", "Approve (Approver who neither wrote nor edited it; a CrisisManager their own crisis post: break-glass). Records who, when, the guideline version and the checks." + ChecksNote,
             (id, http) => new ApprovePostCommand(Actor(http), id, IfMatch(http)));
 
-        group.MapPost("/{id:guid}/reject", async Task<Ok<PostView>> (Guid id, RejectPostInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-                Tagged(http, await sender.Send(new RejectPostCommand(Actor(http), id, IfMatch(http), input), ct)))
+        group.MapPost("/{id:guid}/reject", async Task<Ok<PostView>> (Guid id, RejectPostInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
+                Tagged(http, await sender.Send(new RejectPostCommand(Actor(http), id, IfMatch(http), input ?? new RejectPostInput(null)), ct)))
             .WithName("RejectPost")
             .WithSummary("Send the post back with a reason (Approver)")
             .WithDescription(IfMatchNote.Trim())
