@@ -23,9 +23,9 @@ public sealed class CrisisFanOutTests(DeliveryFactory factory) : IClassFixture<D
     [Fact]
     public async Task AlertIssued_FansOutToEveryCrisisChannelAtOnce_AndItsUpdateRepliesInTheThread()
     {
-        var crisisMastodon = await ChannelAsync("mastodon", crisis: true);
-        var crisisBluesky = await ChannelAsync("bluesky", crisis: true);
-        var quiet = await ChannelAsync("webhook");
+        await ChannelAsync("mastodon", crisis: true);
+        await ChannelAsync("bluesky", crisis: true);
+        await ChannelAsync("webhook");
         using var crisis = await factory.CreateClientAsAsync("crisis");
         var headline = $"Hochwasser an der Lenne {Guid.NewGuid():N}"[..40];
 
@@ -47,9 +47,6 @@ public sealed class CrisisFanOutTests(DeliveryFactory factory) : IClassFixture<D
         var reply = factory.Mastodon.Statuses.Single(s => s.Text.Contains("Aktualisierung", StringComparison.Ordinal) && s.Text.Contains(headline, StringComparison.Ordinal));
         Assert.Equal(first.Id, reply.InReplyToId);
         await WaitUntilAsync(() => Task.FromResult(factory.Bluesky.Records.Any(r => r.Value.TryGetProperty("reply", out _) && r.Value.GetProperty("text").GetString()!.Contains(headline, StringComparison.Ordinal))));
-        _ = crisisMastodon;
-        _ = crisisBluesky;
-        _ = quiet;
 
         // The all-clear, so that no alert holds the other tests' posts.
         var update = await LatestAlertAsync();
