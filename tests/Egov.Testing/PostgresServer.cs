@@ -177,15 +177,35 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 NpgsqlConnection.ClearAllPools();
                 await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], runAs, throwOnError: false);
-                try
+
+                // This runs at process exit, and the test runner gives the process only seconds to end:
+                // deleting the cluster (one database per test class, tens of thousands of files) can take
+                // longer than that on a loaded machine, so a detached rm does it after we are gone.
+                if (!TryDeleteDetached(directory))
                 {
-                    Directory.Delete(directory, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A leftover temp folder is harmless.
+                    try
+                    {
+                        Directory.Delete(directory, recursive: true);
+                    }
+                    catch (IOException)
+                    {
+                        // A leftover temp folder is harmless.
+                    }
                 }
             });
+        }
+
+        private static bool TryDeleteDetached(string directory)
+        {
+            try
+            {
+                using var rm = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("rm", ["-rf", directory]) { UseShellExecute = false });
+                return rm is not null;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return false;
+            }
         }
 
         private static int FreePort()
