@@ -6,6 +6,7 @@ using Egov.Host.Modules;
 using Egov.Host.Observability;
 using Egov.Host.OpenApi;
 using Egov.Host.Persistence;
+using Egov.Host.Portal;
 using Egov.SharedKernel.Behaviors;
 using Egov.SharedKernel.Persistence;
 using Microsoft.Extensions.Options;
@@ -59,6 +60,7 @@ builder.Services.AddRateLimiter(options =>
     };
 });
 
+builder.Services.AddEgovPortal();
 builder.Services.AddEgovOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases", tags: ["ready"]);
 
@@ -76,6 +78,7 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
     await app.Services.MigrateModuleDatabasesAsync();
 }
 
+app.UseEgovPortal();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<CorrelationIdMiddleware>();
@@ -102,6 +105,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 
 app.MapEgovIdentity();
 app.MapEgovModules();
+app.MapRazorPages();
 
 await app.RunAsync();
 

@@ -135,7 +135,12 @@ internal static partial class IdentityExtensions
             .AddPolicy(EgovPolicies.IssueAlerts, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Staff).RequireRole(EgovRoles.CrisisManager))
             .AddPolicy(EgovPolicies.Administer, p => p.RequireClaim(EgovClaimTypes.Realm, EgovRealms.Staff).RequireRole(EgovRoles.Administrator));
 
-        builder.Services.AddAntiforgery(options => options.Cookie.Name = ".Egov.Antiforgery");
+        builder.Services.AddAntiforgery(options =>
+        {
+            // Every form post of the portal and of the development provider's login carries its token.
+            options.Cookie.Name = ".Egov.Antiforgery";
+            options.Cookie.SecurePolicy = settings.Development.Enabled ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         return builder;
     }
 

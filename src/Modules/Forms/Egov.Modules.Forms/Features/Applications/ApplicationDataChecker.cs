@@ -104,7 +104,7 @@ internal static class ApplicationDataChecker
         }
     }
 
-    private static bool IsVisible(JsonElement rule, JsonObject data)
+    internal static bool IsVisible(JsonElement rule, JsonObject data)
     {
         var effect = rule.TryGetProperty("effect", out var e) ? e.GetString() : "SHOW";
         if (!rule.TryGetProperty("condition", out var condition)

@@ -171,7 +171,7 @@ internal static class ApplicationEndpoints
         return files;
     }
 
-    private static Applicant Applicant(HttpContext http)
+    internal static Applicant Applicant(HttpContext http)
     {
         var user = http.User;
         var language = http.Request.GetTypedHeaders().AcceptLanguage

@@ -37,3 +37,11 @@ internal sealed record UploadAttachmentsCommand(Applicant Applicant, Guid Applic
 
 /// <summary>Removes a file from a draft.</summary>
 internal sealed record DeleteAttachmentCommand(Applicant Applicant, Guid ApplicationId, Guid AttachmentId) : ICommand<Unit>;
+
+/// <summary>
+/// What submitting the draft now would refuse, without submitting: the schema check of its data
+/// and the required attachment slots, keyed as in the submit's 400 problem (JSON pointers of the
+/// fields, <c>attachments/{slot}</c>). Empty when the draft is ready. The portal shows these errors
+/// step by step before the citizen submits.
+/// </summary>
+internal sealed record CheckApplicationDraftQuery(Applicant Applicant, Guid ApplicationId) : IQuery<IReadOnlyDictionary<string, string[]>>;

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Egov.Modules.Announcements;
+using Egov.Modules.Forms;
+using Egov.SharedKernel.Web;
+using Microsoft.AspNetCore.Localization;
+
+namespace Egov.Host.Portal;
+
+/// <summary>
+/// The server-rendered portal: Razor Pages owned by the modules (each module assembly is an
+/// application part, listed here explicitly), the layout in the host, German and English, and the
+/// security headers of every response. (Antiforgery, used by every form post, is configured with
+/// the session cookie in <c>IdentityExtensions</c>: both are <c>Secure</c> unless the development provider runs.)
+/// </summary>
+internal static class PortalExtensions
+{
+    /// <summary>Name of the cookie that keeps the visitor's language choice.</summary>
+    public const string LanguageCookie = ".Egov.Language";
+
+    public static IServiceCollection AddEgovPortal(this IServiceCollection services)
+    {
+        services.AddRazorPages(options => options.Conventions.AllowAnonymousToPage("/Index"))
+            .AddApplicationPart(typeof(FormsModule).Assembly)
+            .AddApplicationPart(typeof(AnnouncementsModule).Assembly);
+
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = PortalText.Languages.Select(l => new CultureInfo(l)).ToList();
+            options.DefaultRequestCulture = new RequestCulture("de");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+
+            // The visitor's explicit choice first, then the browser's Accept-Language; no query string.
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = LanguageCookie },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+
+    /// <summary>Security headers, HSTS outside Development, the request's language and the static files.</summary>
+    public static WebApplication UseEgovPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only on HTTPS responses (the middleware skips plain HTTP), so a TLS-terminating proxy must forward the scheme.
+            app.UseHsts();
+        }
+
+        app.Use(static (context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var http = (HttpContext)state;
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers.XFrameOptions = "DENY";
+                if (!http.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase))
+                {
+                    // No inline script at all (no nonces, no hashes); styles from our own files only.
+                    headers.ContentSecurityPolicy =
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; " +
+                        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+                }
+
+                return Task.CompletedTask;
+            }, context);
+            return next(context);
+        });
+
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        return app;
+    }
+}

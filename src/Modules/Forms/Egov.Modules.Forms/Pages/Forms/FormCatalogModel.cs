@@ -1,0 +1,16 @@
+using Egov.Modules.Forms.Features.ListForms;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egov.Modules.Forms.Pages.Forms;
+
+/// <summary>The public form catalog: every form with a published version.</summary>
+[AllowAnonymous]
+internal sealed class FormCatalogModel(ISender sender) : PageModel
+{
+    public IReadOnlyList<FormSummary> Forms { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Forms = (await sender.Send(new ListFormsQuery(null, 100), cancellationToken)).Items;
+}
