@@ -36,6 +36,15 @@ internal static class OutreachHttp
 
     public static int? IfMatch(HttpContext http) => EntityTags.IfMatchRevision(http);
 
+    /// <summary>An enum query value by name (case-insensitive, numbers refused), or null when blank.</summary>
+    /// <exception cref="RequestValidationException">Not one of the names; the problem names <paramref name="field"/>.</exception>
+    public static T? ParseEnum<T>(string? value, string field)
+        where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+            ? parsed
+            : throw new RequestValidationException(field, $"Must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+
     /// <summary>
     /// The request body, bound as optional so that a missing body (or JSON <c>null</c>) is a 400 naming
     /// <c>body</c> like any other field, instead of binding's unnamed "no body was provided".

@@ -182,6 +182,24 @@ internal sealed class Post
         Record(OutreachActor.System, "publishing", PostStatus.Scheduled, now);
     }
 
+    /// <summary>Whether no delivery is still pending or sending.</summary>
+    public static bool AllEnded(IEnumerable<Deliveries.DeliveryStatus> deliveries) =>
+        !deliveries.Any(s => s is Deliveries.DeliveryStatus.Pending or Deliveries.DeliveryStatus.Sending);
+
+    /// <summary>Completes publishing once none of <paramref name="deliveries"/> is still pending or sending.</summary>
+    /// <returns>Whether all had ended.</returns>
+    public bool CompleteIfDelivered(IReadOnlyCollection<Deliveries.DeliveryStatus> deliveries, DateTimeOffset now)
+    {
+        if (!AllEnded(deliveries))
+        {
+            return false;
+        }
+
+        CompletePublishing(deliveries.Count(s => s == Deliveries.DeliveryStatus.Sent),
+            deliveries.Count(s => s is Deliveries.DeliveryStatus.Failed or Deliveries.DeliveryStatus.Uncertain), now);
+        return true;
+    }
+
     /// <summary>All deliveries ended: Published when every one was sent, Failed when none, PartiallyFailed otherwise.</summary>
     public void CompletePublishing(int sent, int notSent, DateTimeOffset now)
     {

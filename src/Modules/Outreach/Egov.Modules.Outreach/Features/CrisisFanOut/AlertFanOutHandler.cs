@@ -61,8 +61,7 @@ internal sealed class AlertFanOutHandler(
                 var capabilities = ChannelLimitsMapping.ToCapabilities(await limits.CurrentAsync(channel, cancellationToken));
                 var (text, result) = fitter.Fit(channel.Kind, capabilities, $"{prefix} {headline}", string.IsNullOrWhiteSpace(area) ? "" : $"Gebiet: {area}", link, channel.RequiresImprintLink);
                 variants.Add(new Domain.Posts.PostVariant { Id = Guid.NewGuid(), ChannelId = channel.Id, Text = text, Language = "de", Link = link });
-                results.Add(new ChannelCheckView(channel.Id, channel.Name, channel.Kind, result.ExactText, result.Count, result.Limit, result.Unit.ToString(),
-                    result.Bytes, result.ByteLimit, channel.Limits.Source, result.Passes, result.Findings));
+                results.Add(ChannelCheckView.From(channel, result, channel.Limits.Source));
             }
 
             var blocking = results.Sum(r => r.Findings.Count(f => f.Severity == FindingSeverity.Blocking));

@@ -54,8 +54,7 @@ internal sealed class CrossPostHandler(
                     var capabilities = ChannelLimitsMapping.ToCapabilities(await limits.CurrentAsync(channel, cancellationToken));
                     var (text, result) = fitter.Fit(channel.Kind, capabilities, notification.Title, notification.Summary ?? "", link, channel.RequiresImprintLink);
                     variants.Add(new PostVariant { Id = Guid.NewGuid(), ChannelId = channel.Id, Text = text, Language = "de", Link = link });
-                    results.Add(new ChannelCheckView(channel.Id, channel.Name, channel.Kind, result.ExactText, result.Count, result.Limit, result.Unit.ToString(),
-                        result.Bytes, result.ByteLimit, channel.Limits.Source, result.Passes, result.Findings));
+                    results.Add(ChannelCheckView.From(channel, result, channel.Limits.Source));
                 }
 
                 var blocking = results.Sum(r => r.Findings.Count(f => f.Severity == FindingSeverity.Blocking));

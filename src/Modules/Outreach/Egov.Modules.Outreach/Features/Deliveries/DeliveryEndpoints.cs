@@ -19,7 +19,7 @@ internal static class DeliveryEndpoints
         var group = app.MapGroup("/api/v1/outreach").WithTags("Outreach: deliveries").RequireAuthorization(EgovPolicies.Staff);
 
         group.MapGet("/deliveries", async Task<Ok<CursorPage<DeliveryView>>> (Guid? postId, Guid? channelId, string? status, string? cursor, int? limit, HttpContext http, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListDeliveriesQuery(Actor(http), postId, channelId, ParseStatus(status), cursor, limit), ct)))
+                TypedResults.Ok(await sender.Send(new ListDeliveriesQuery(Actor(http), postId, channelId, ParseEnum<DeliveryStatus>(status, "status"), cursor, limit), ct)))
             .WithName("ListDeliveries")
             .WithSummary("Deliveries, newest first; filter by post, channel or status (e.g. `status=Uncertain`: to check on the platform)")
             .ProducesValidationProblem()
@@ -58,10 +58,4 @@ internal static class DeliveryEndpoints
 
         return app;
     }
-
-    private static DeliveryStatus? ParseStatus(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : Enum.TryParse<DeliveryStatus>(value.Trim(), ignoreCase: true, out var status) && Enum.IsDefined(status) && !int.TryParse(value, out _)
-            ? status
-            : throw new RequestValidationException("status", $"Must be one of: {string.Join(", ", Enum.GetNames<DeliveryStatus>())}.");
 }

@@ -285,13 +285,13 @@ internal sealed partial class DeliveryEngine(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
         var states = await db.Deliveries.Where(d => d.PostId == postId).Select(d => d.Status).ToListAsync(cancellationToken);
-        if (states.Any(s => s is DeliveryStatus.Pending or DeliveryStatus.Sending))
+        if (!Post.AllEnded(states))
         {
             return;
         }
 
         var post = await db.Posts.IgnoreAutoIncludes().FirstAsync(p => p.Id == postId, cancellationToken);
-        post.CompletePublishing(states.Count(s => s == DeliveryStatus.Sent), states.Count(s => s is DeliveryStatus.Failed or DeliveryStatus.Uncertain), time.GetUtcNow());
+        post.CompleteIfDelivered(states, time.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

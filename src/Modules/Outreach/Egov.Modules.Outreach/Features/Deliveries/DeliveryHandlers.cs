@@ -156,13 +156,13 @@ internal sealed class DeliveryHandlers(OutreachDbContext db, DeliverySignal sign
     {
         var others = await db.Deliveries.Where(d => d.PostId == postId && d.Id != changed.Id).Select(d => d.Status).ToListAsync(cancellationToken);
         var states = others.Append(changed.Status).ToList();
-        if (states.Any(s => s is DeliveryStatus.Pending or DeliveryStatus.Sending))
+        if (!Post.AllEnded(states))
         {
             return;
         }
 
         var post = await db.Posts.IgnoreAutoIncludes().FirstAsync(p => p.Id == postId, cancellationToken);
-        post.CompletePublishing(states.Count(s => s == DeliveryStatus.Sent), states.Count(s => s is DeliveryStatus.Failed or DeliveryStatus.Uncertain), now);
+        post.CompleteIfDelivered(states, now);
     }
 
     private async Task<Delivery> FindAsync(Guid id, CancellationToken cancellationToken) =>

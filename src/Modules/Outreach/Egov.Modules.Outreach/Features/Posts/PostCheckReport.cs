@@ -37,4 +37,9 @@ internal sealed record ChannelCheckView(
     int? ByteLimit,
     string LimitsSource,
     bool Passes,
-    IReadOnlyList<CheckFinding> Findings);
+    IReadOnlyList<CheckFinding> Findings)
+{
+    public static ChannelCheckView From(Domain.Channels.Channel channel, ChannelCheckResult result, string limitsSource) =>
+        new(channel.Id, channel.Name, channel.Kind, result.ExactText, result.Count, result.Limit, result.Unit.ToString(),
+            result.Bytes, result.ByteLimit, limitsSource, result.Passes, result.Findings);
+}

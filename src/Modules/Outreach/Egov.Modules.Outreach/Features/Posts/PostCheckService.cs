@@ -81,8 +81,7 @@ internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvid
                 [.. variant.Media.Select(m => new CheckedMedia(fileNames[m.MediaId], m.AltText))],
                 IsPublic: true,
                 channel.RequiresImprintLink));
-            results.Add(new ChannelCheckView(channel.Id, channel.Name, channel.Kind, result.ExactText, result.Count, result.Limit, result.Unit.ToString(),
-                result.Bytes, result.ByteLimit, current.Source, result.Passes, result.Findings));
+            results.Add(ChannelCheckView.From(channel, result, current.Source));
         }
 
         var findings = results.SelectMany(r => r.Findings).ToList();

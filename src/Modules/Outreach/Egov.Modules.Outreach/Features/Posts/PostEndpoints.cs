@@ -26,7 +26,7 @@ internal static class PostEndpoints
         var group = app.MapGroup("/api/v1/outreach/posts").WithTags("Outreach: posts").RequireAuthorization(EgovPolicies.Staff);
 
         group.MapGet("/", async Task<Ok<CursorPage<PostSummary>>> (string? status, bool? breakGlass, string? cursor, int? limit, HttpContext http, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListPostsQuery(Actor(http), ParseStatus(status), breakGlass, cursor, limit), ct)))
+                TypedResults.Ok(await sender.Send(new ListPostsQuery(Actor(http), ParseEnum<PostStatus>(status, "status"), breakGlass, cursor, limit), ct)))
             .WithName("ListPosts")
             .WithSummary("Posts, last changed first (`status=InReview`: the approval queue; `breakGlass=true`: self-approved crisis posts awaiting review)")
             .ProducesValidationProblem()
@@ -184,10 +184,4 @@ internal static class PostEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     private static Ok<PostView> Tagged(HttpContext http, PostView view) => WithETag(http, view, view.Version);
-
-    private static PostStatus? ParseStatus(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : Enum.TryParse<PostStatus>(value.Trim(), ignoreCase: true, out var status) && Enum.IsDefined(status) && !int.TryParse(value, out _)
-            ? status
-            : throw new RequestValidationException("status", $"Must be one of: {string.Join(", ", Enum.GetNames<PostStatus>())}.");
 }
