@@ -96,6 +96,67 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
         Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
     }
 
+    /// <summary>What Chromium sends on a navigation.</summary>
+    private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+    [Fact]
+    public async Task UnknownPage_FromABrowser_ShowsThePortalNotFoundPage()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        request.Headers.Accept.ParseAdd(BrowserAccept);
+
+        // Production: pages need HTTPS (Secure antiforgery cookie); the loopback "proxy" terminated TLS.
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.AcceptLanguage.ParseAdd("de-DE");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("<h1>Seite nicht gefunden</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>/no-such-page</code>", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnhandledException_OnABrowserRequest_ShowsTheErrorPageWithTraceIdAndNoDetails()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_probe/throw");
+        request.Headers.Accept.ParseAdd(BrowserAccept);
+
+        // Production: pages need HTTPS (Secure antiforgery cookie); the loopback "proxy" terminated TLS.
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("<h1>Something went wrong</h1>", html, StringComparison.Ordinal);
+        Assert.Matches("Error id: <code>[0-9a-f]{32}</code>", html);
+        Assert.DoesNotContain("hunter2", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_EvenWhenHtmlIsAccepted_Returns404Problem()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/no-such-thing");
+        request.Headers.Accept.ParseAdd(BrowserAccept);
+
+        // Production: pages need HTTPS (Secure antiforgery cookie); the loopback "proxy" terminated TLS.
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
     private static async Task<JsonDocument> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);

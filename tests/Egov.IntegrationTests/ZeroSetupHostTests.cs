@@ -37,6 +37,19 @@ public sealed class ZeroSetupHostTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_contentRoot, "data")), "no SQLite file is created in Production");
     }
 
+    [Fact]
+    public async Task Host_WithAnUnparsableTrustedProxyNetwork_RefusesToStartNamingTheSetting()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseContentRoot(_contentRoot)
+            .UseEnvironment("Development")
+            .UseSetting("Egov:ReverseProxy:KnownNetworks:0", "10.0.0.0/99"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Egov:ReverseProxy:KnownNetworks:0 = '10.0.0.0/99' is not a CIDR network", error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

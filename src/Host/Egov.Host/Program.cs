@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Egov.Host.ErrorHandling;
 using Egov.Host.Health;
+using Egov.Host.Hosting;
 using Egov.Host.Identity;
 using Egov.Host.Modules;
 using Egov.Host.Observability;
@@ -60,6 +61,7 @@ builder.Services.AddRateLimiter(options =>
     };
 });
 
+builder.Services.AddEgovReverseProxy(builder.Configuration);
 builder.Services.AddEgovPortal();
 builder.Services.AddEgovOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases", tags: ["ready"]);
@@ -78,9 +80,13 @@ if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOn
     await app.Services.MigrateModuleDatabasesAsync();
 }
 
+app.UseForwardedHeaders();
 app.UseEgovPortal();
+app.UseEgovStatusCodePages();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+
+// Explicitly after the status code pages, so a re-executed error page is routed to its page.
+app.UseRouting();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Egov.Host.Observability;
+using Egov.Host.Portal;
 
 namespace Egov.Host.ErrorHandling;
 
@@ -41,5 +42,18 @@ internal static class ErrorHandlingExtensions
         // handler above can describe them, instead of an empty 400 outside Development.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>
+    /// Bodies for error statuses that have none: for a browser's page request the portal's error page
+    /// (<c>/error/{status}</c>, re-executed so the address and the status stay), for everything else
+    /// RFC 9457 problem details. Must run outside the exception handler, which leaves page requests
+    /// without a body for this purpose.
+    /// </summary>
+    public static WebApplication UseEgovStatusCodePages(this WebApplication app)
+    {
+        app.UseWhen(context => PortalRequests.WantsHtml(context.Request), page => page.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(context => !PortalRequests.WantsHtml(context.Request), api => api.UseStatusCodePages());
+        return app;
     }
 }

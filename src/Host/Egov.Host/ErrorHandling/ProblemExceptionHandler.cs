@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Egov.Host.Portal;
 using Egov.SharedKernel.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ namespace Egov.Host.ErrorHandling;
 /// Deliberate errors (<see cref="ProblemException"/>) keep their status and detail; request errors
 /// found by Kestrel or minimal-API binding (<see cref="BadHttpRequestException"/>: malformed JSON,
 /// wrong content type, body too large, unparsable parameter) keep theirs and say what was wrong;
-/// anything else is a 500 whose detail is shown only in Development.
+/// anything else is a 500 whose detail is shown only in Development. A browser's page request gets
+/// only the status here; the portal's error page is rendered for it by the status code pages.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(
     IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger)
@@ -67,6 +69,12 @@ internal sealed partial class ProblemExceptionHandler(
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (PortalRequests.WantsHtml(httpContext.Request))
+        {
+            // A person in a browser: the status code pages (outside this handler) render the portal's error page for the status.
+            return true;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
