@@ -1,0 +1,17 @@
+using Microsoft.Playwright;
+
+namespace Egov.BrowserTests;
+
+/// <summary>Signing in through the development OpenID Connect provider's login form (user name = password).</summary>
+internal static class DevelopmentLogin
+{
+    /// <summary>Starts the OIDC cookie login for <paramref name="returnPath"/>, signs in as <paramref name="user"/> and waits for the way back.</summary>
+    public static async Task SignInAsync(IPage page, string user, string returnPath)
+    {
+        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnPath));
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(user);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnPath);
+    }
+}
