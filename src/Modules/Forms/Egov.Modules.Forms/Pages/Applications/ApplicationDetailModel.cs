@@ -72,13 +72,7 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid requestId, string? message, List<IFormFile> files, CancellationToken cancellationToken)
     {
         PostedText = message;
-        var uploads = new List<UploadedFile>();
-        foreach (var file in files.Where(f => !string.IsNullOrEmpty(f.FileName)))
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
-        }
+        var uploads = await PortalApplicant.FilesAsync(files, cancellationToken);
 
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["message"] = AnswerLabel, ["files"] = FilesLabel };
         return await PostAsync(id, "answer", labels, () => sender.Send(
