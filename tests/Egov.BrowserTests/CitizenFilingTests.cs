@@ -10,103 +10,11 @@ namespace Egov.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class CitizenFilingTests(PortalHost host)
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
-
     [Fact]
     public async Task Erika_FilesDogTaxWithConditionalSectionAndAttachments_DownloadsReceipt()
     {
         var page = await host.NewPageAsync();
-        await page.GotoAsync("/forms");
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.SaveAsync(page, "forms");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Hundesteuer-Anmeldung" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Hundesteuer-Anmeldung", Level = 1 }).WaitForAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "Anmelden und Antrag starten" }).ClickAsync();
-        await page.Locator("#username").WaitForAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-        await page.Locator("#username").FillAsync("erika");
-        await page.Locator("#password").FillAsync("erika");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Antrag starten" }).ClickAsync();
-        await page.WaitForURLAsync("**/applications/*/edit");
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Halterin oder Halter", Level = 1 }).WaitForAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-
-        // Step 1 with a mistake: the server names it next to the field and in the summary.
-        await page.Locator("#f-holder-familyName").FillAsync("");
-        await page.Locator("#f-holder-givenNames").FillAsync("Erika");
-        await page.Locator("#f-holder-dateOfBirth").FillAsync("12.08.1984");
-        await page.Locator("#f-holder-address-street").FillAsync("Heidestraße");
-        await page.Locator("#f-holder-address-houseNumber").FillAsync("17");
-        await page.Locator("#f-holder-address-postalCode").FillAsync("58507");
-        await page.Locator("#f-holder-address-city").FillAsync("Lüdenscheid");
-        await page.Locator("#f-holder-otherDogsCount").FillAsync("0");
-        await Next(page);
-        var summary = page.Locator(".error-summary");
-        await summary.WaitForAsync();
-        Assert.Contains("Familienname", await summary.InnerTextAsync(), StringComparison.Ordinal);
-        await page.Locator("#f-holder-familyName-error").WaitForAsync();
-        Assert.Equal("true", await page.Locator("#f-holder-familyName").GetAttributeAsync("aria-invalid"));
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.SaveAsync(page, "form-errors");
-        await page.Locator("#f-holder-familyName").FillAsync("Mustermann");
-        await Next(page);
-
-        // Step 2: a listed breed makes the proof-of-competence section appear (no JavaScript needed).
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Hund", Level = 1 }).WaitForAsync();
-        Assert.Equal(0, await page.Locator("#f-competenceProof-issuer").CountAsync());
-        await page.Locator("#f-dog-name").FillAsync("Bella");
-        await page.Locator("#f-dog-breed").FillAsync("Staffordshire-Mischling");
-        await page.GetByLabel("Hündin").CheckAsync();
-        await page.Locator("#f-dog-dateOfBirth").FillAsync("01.03.2024");
-        await page.Locator("fieldset:has(legend:text('Gehört der Hund zu einer gelisteten Rasse?'))").GetByLabel("Ja").CheckAsync();
-        await page.Locator("#f-dog-microchipNumber").FillAsync("276098100123456");
-        await Next(page);
-        await page.Locator("#f-competenceProof-issuer").WaitForAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.SaveAsync(page, "form-conditional-section");
-        await page.Locator("#f-competenceProof-proofType-0").CheckAsync();
-        await page.Locator("#f-competenceProof-issuer").FillAsync("Tierärztliche Praxis Dr. Weber");
-        await page.Locator("#f-competenceProof-issueDate").FillAsync("15.10.2026");
-        await Next(page);
-
-        // Step 3: the reason "acquisition" shows the optional previous owner.
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Haltung", Level = 1 }).WaitForAsync();
-        await page.Locator("#f-keeping-startDate").FillAsync("01.11.2026");
-        await page.Locator("#f-keeping-reason-0").CheckAsync();
-        await Next(page);
-        await page.Locator("#f-keeping-previousOwner-name").WaitForAsync();
-        await page.Locator("#f-keeping-previousOwner-name").FillAsync("Tierheim Lüdenscheid");
-        await Next(page);
-
-        // Step 4.
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Versicherung und Abschluss", Level = 1 }).WaitForAsync();
-        await page.Locator("#f-insurance-insurer").FillAsync("Musterversicherung AG");
-        await page.Locator("#f-insurance-policyNumber").FillAsync("HV-2026-4711");
-        await page.Locator("#f-declarations-truthful").CheckAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Next(page);
-
-        // Documents: the proof of competence is asked for because of the listed breed.
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Unterlagen und Absenden", Level = 1 }).WaitForAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-        foreach (var slot in new[] { "insurance-certificate", "competence-proof" })
-        {
-            await page.Locator($"#slot-{slot}").SetInputFilesAsync(new FilePayload { Name = $"{slot}.pdf", MimeType = "application/pdf", Buffer = Pdf });
-            await page.Locator($"form:has(#slot-{slot}) button").ClickAsync();
-            await page.GetByText($"{slot}.pdf").WaitForAsync();
-        }
-
-        await Screenshots.SaveAsync(page, "form-documents");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Antrag verbindlich absenden" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Ihr Antrag ist eingegangen" }).WaitForAsync();
-        var reference = await page.Locator(".notice strong").InnerTextAsync();
-        Assert.Matches(@"^EGOV-\d{4}-\d{6}$", reference);
-        await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.SaveAsync(page, "application-submitted");
+        var reference = await Filing.FileDogTaxAsync(page, screenshots: true);
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "Eingangsbestätigung herunterladen (PDF)" }).ClickAsync());
@@ -126,7 +34,4 @@ public sealed class CitizenFilingTests(PortalHost host)
         await Screenshots.SaveAsync(page, "my-applications");
         await page.Context.CloseAsync();
     }
-
-    private static Task Next(IPage page) =>
-        page.GetByRole(AriaRole.Button, new() { Name = "Speichern und weiter" }).ClickAsync();
 }

@@ -11,8 +11,6 @@ namespace Egov.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class KeyboardFilingTests(PortalHost host)
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
-
     [Fact]
     public async Task Citizen_FilesDogTax_WithTheKeyboardOnly()
     {
@@ -74,7 +72,7 @@ public sealed class KeyboardFilingTests(PortalHost host)
         {
             await TabToAsync(page, $"el => el.id === 'slot-{slot}'");
             var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
-            await chooser.SetFilesAsync(new FilePayload { Name = $"{slot}.pdf", MimeType = "application/pdf", Buffer = Pdf });
+            await chooser.SetFilesAsync(new FilePayload { Name = $"{slot}.pdf", MimeType = "application/pdf", Buffer = Filing.Pdf });
             await page.Keyboard.PressAsync("Tab");
             await page.Keyboard.PressAsync("Enter");
             await page.GetByText($"{slot}.pdf").WaitForAsync();

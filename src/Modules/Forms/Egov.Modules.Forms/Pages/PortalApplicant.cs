@@ -9,6 +9,23 @@ internal static class PortalApplicant
 {
     public static Applicant From(HttpContext http) => ApplicationEndpoints.Applicant(http) with { Language = PortalText.Language };
 
+    /// <summary>
+    /// The files of a browser upload as the commands take them. A file input left empty posts one part
+    /// without a file name; it is skipped, so the module reports "choose a file" instead of an empty file.
+    /// </summary>
+    public static async Task<IReadOnlyList<UploadedFile>> FilesAsync(IEnumerable<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var uploads = new List<UploadedFile>();
+        foreach (var file in files.Where(f => !string.IsNullOrEmpty(f.FileName)))
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+        }
+
+        return uploads;
+    }
+
     public static string StatusName(string status) => status switch
     {
         "Draft" => PortalText.Pick("Entwurf", "Draft"),

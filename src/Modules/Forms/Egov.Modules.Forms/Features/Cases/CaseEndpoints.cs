@@ -125,7 +125,8 @@ internal static class CaseEndpoints
         return app;
     }
 
-    private static Caseworker Caseworker(HttpContext http)
+    /// <summary>The signed-in member of staff as the case handlers know them (also used by the staff pages).</summary>
+    internal static Caseworker Caseworker(HttpContext http)
     {
         var user = http.User;
         return new Caseworker(

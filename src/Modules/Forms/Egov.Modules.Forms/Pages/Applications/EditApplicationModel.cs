@@ -105,13 +105,7 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
             return done;
         }
 
-        var uploads = new List<UploadedFile>();
-        foreach (var file in files)
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
-        }
+        var uploads = await PortalApplicant.FilesAsync(files, cancellationToken);
 
         try
         {

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.Cases;
+using Egov.Modules.Forms.Features.GetForm;
+using Egov.Modules.Forms.Pages.Applications;
+using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Web;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egov.Modules.Forms.Pages.Staff.Cases;
+
+/// <summary>
+/// One case at <c>/staff/cases/{id}</c>: status, the data as filed (labelled by the form version's
+/// layout), files, information requests, history, messages and internal notes, and a form for each
+/// move the case allows now. Every change posts the case's ETag as read; a stale one (the case
+/// changed meanwhile) shows a notice and the current case instead of changing it. The page calls
+/// the same commands as <c>/api/v1/cases</c>, so their rules and refusals are the API's.
+/// </summary>
+[Authorize(Policy = EgovPolicies.HandleCases)]
+internal sealed class CaseDetailModel(ISender sender) : PageModel
+{
+    /// <summary>The forms of the page that move the case, with the status each one moves it to (the decision form names it).</summary>
+    private static readonly Dictionary<string, ApplicationStatus?> TransitionForms = new(StringComparer.Ordinal)
+    {
+        ["review"] = ApplicationStatus.InReview,
+        ["withdraw"] = ApplicationStatus.InReview,
+        ["decision"] = null,
+        ["close"] = ApplicationStatus.Closed,
+    };
+
+    private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"];
+
+    private readonly Dictionary<string, string?> _posted = new(StringComparer.Ordinal);
+
+    public CaseDetail Case { get; private set; } = null!;
+
+    public IReadOnlyList<CaseMessageResponse> Messages { get; private set; } = [];
+
+    public string FormTitle { get; private set; } = "";
+
+    /// <summary>The data as filed, step by step, as the form's layout shows it for these answers.</summary>
+    public IReadOnlyList<FormStep> Data { get; private set; } = [];
+
+    public PageErrors Errors { get; } = new();
+
+    /// <summary>Set when a change was refused because the case changed since the page was read.</summary>
+    public bool Stale { get; private set; }
+
+    /// <summary>What the last change did, for the confirmation after the redirect.</summary>
+    public string? Done { get; private set; }
+
+    public string Me => CaseEndpoints.Caseworker(HttpContext).Subject;
+
+    public bool Allows(ApplicationStatus status) => Case.AllowedTransitions.Contains(status.ToString());
+
+    public string? Posted(string inputId) => _posted.GetValueOrDefault(inputId);
+
+    public async Task OnGetAsync(Guid id, string? done, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Done = done switch
+        {
+            "assigned" => PortalText.Pick("Die Zuständigkeit ist gespeichert.", "The assignment is saved."),
+            "moved" => PortalText.Pick("Der neue Stand ist gespeichert.", "The new status is saved."),
+            "requested" => PortalText.Pick("Die Nachforderung ist verschickt.", "The information request is sent."),
+            "message" => PortalText.Pick("Die Nachricht ist gespeichert.", "The message is saved."),
+            _ => null,
+        };
+    }
+
+    /// <summary>A file of the case as a download (logged as a read, like the API's).</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken)
+    {
+        var file = await sender.Send(new GetCaseAttachmentQuery(CaseEndpoints.Caseworker(HttpContext), id, attachmentId), cancellationToken);
+        return File(file.Content, file.MediaType, file.FileName);
+    }
+
+    /// <summary>The receipt as issued at submission (logged as a read).</summary>
+    public async Task<IActionResult> OnGetReceiptAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var receipt = await sender.Send(new GetCaseReceiptQuery(CaseEndpoints.Caseworker(HttpContext), id), cancellationToken);
+        return File(receipt.Pdf, "application/pdf", receipt.FileName);
+    }
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, string? etag, string? assignee, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "assign", "assigned", () => sender.Send(
+            new AssignCaseCommand(CaseEndpoints.Caseworker(HttpContext), id, Revision(etag), assignee == "me" ? "me" : null), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostTransitionAsync(Guid id, string? etag, string? form, string? to, string? reason, CancellationToken cancellationToken)
+    {
+        form = form is not null && TransitionForms.ContainsKey(form) ? form : "decision";
+        _posted[$"{form}-reason"] = reason;
+        _posted[$"{form}-to"] = to;
+        var target = TransitionForms[form] ?? (to switch
+        {
+            "Approved" => ApplicationStatus.Approved,
+            "Rejected" => ApplicationStatus.Rejected,
+            _ => (ApplicationStatus?)null,
+        });
+        if (target is not { } status)
+        {
+            Errors.Add("decision-to", DecisionLabel, PortalText.Pick("Bitte wählen Sie: bewilligen oder ablehnen.", "Please choose: approve or reject."));
+            return RedisplayAsync(id, cancellationToken);
+        }
+
+        return ChangeAsync(id, form, "moved", () => sender.Send(
+            new TransitionCaseCommand(CaseEndpoints.Caseworker(HttpContext), id, Revision(etag), status, reason), cancellationToken), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostInformationAsync(Guid id, string? etag, string? message, string? answerBy, CancellationToken cancellationToken)
+    {
+        _posted["info-message"] = message;
+        _posted["info-answerBy"] = answerBy;
+        if (!DateOnly.TryParseExact(answerBy?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Errors.Add("info-answerBy", AnswerByLabel, PortalText.Pick("Bitte geben Sie ein Datum ein, z. B. 24.12.2026.", "Please enter a date, e.g. 2026-12-24."));
+            return RedisplayAsync(id, cancellationToken);
+        }
+
+        return ChangeAsync(id, "info", "requested", () => sender.Send(
+            new RequestInformationCommand(CaseEndpoints.Caseworker(HttpContext), id, Revision(etag), message ?? "", date), cancellationToken), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostMessageAsync(Guid id, string? body, bool @internal, CancellationToken cancellationToken)
+    {
+        var form = @internal ? "note" : "message";
+        _posted[$"{form}-body"] = body;
+        return ChangeAsync(id, form, "message", () => sender.Send(
+            new PostCaseMessageCommand(CaseEndpoints.Caseworker(HttpContext), id, body ?? "", @internal), cancellationToken), cancellationToken);
+    }
+
+    public static string DecisionLabel => PortalText.Pick("Entscheidung", "Decision");
+
+    public static string ReasonLabel => PortalText.Pick("Begründung", "Reason");
+
+    public static string AnswerByLabel => PortalText.Pick("Antwort bis", "Answer by");
+
+    /// <summary>A value of the filed data in words: choices by their label, yes/no for boxes, a dash for nothing.</summary>
+    public static string Show(ControlNode control) => control.Kind switch
+    {
+        _ when control.Value.Length == 0 => "–",
+        ControlKind.Checkbox => control.Value == "true" ? PortalText.Pick("Ja", "Yes") : PortalText.Pick("Nein", "No"),
+        ControlKind.Radio or ControlKind.Select => control.Options.FirstOrDefault(o => o.Value == control.Value)?.Label ?? control.Value,
+        _ => control.Value,
+    };
+
+    public static string HistoryText(CaseHistoryEntryResponse entry) => entry.Kind switch
+    {
+        "Assigned" => PortalText.Pick("Zugewiesen an ", "Assigned to ") + entry.AssigneeName,
+        "Unassigned" => PortalText.Pick("Zuweisung aufgehoben", "Unassigned"),
+        _ => entry.FromStatus is null || entry.FromStatus == nameof(ApplicationStatus.Draft)
+            ? PortalApplicant.StatusName(entry.ToStatus ?? "")
+            : $"{PortalApplicant.StatusName(entry.FromStatus)} → {PortalApplicant.StatusName(entry.ToStatus ?? "")}",
+    };
+
+    public static string RequestStatusName(string status) => status switch
+    {
+        "Open" => PortalText.Pick("offen", "open"),
+        "Answered" => PortalText.Pick("beantwortet", "answered"),
+        "Cancelled" => PortalText.Pick("zurückgenommen", "withdrawn"),
+        _ => status,
+    };
+
+    /// <summary>
+    /// Makes a change and shows the case again (post, redirect, get); the module's refusals are shown
+    /// on the page: field errors at the form's inputs, a stale ETag as a notice, a move the case does
+    /// not allow (any more) at the form.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync<T>(Guid id, string form, string done, Func<ValueTask<T>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await change();
+            return Redirect($"/staff/cases/{id}?done={done}#{(done == "message" ? "messages" : "status")}");
+        }
+        catch (RequestValidationException refused)
+        {
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["reason"] = ReasonLabel,
+                ["message"] = PortalText.Pick("Nachricht an die Antragstellerin oder den Antragsteller", "Message to the applicant"),
+                ["answerBy"] = AnswerByLabel,
+                ["body"] = form == "note" ? PortalText.Pick("Interne Notiz", "Internal note") : PortalText.Pick("Nachricht", "Message"),
+                ["to"] = DecisionLabel,
+            };
+            Errors.Add(form, refused, labels, form + "-title");
+        }
+        catch (Exception e) when (e is PreconditionFailedException or PreconditionRequiredException)
+        {
+            Stale = true;
+        }
+        catch (Exception e) when (e is ConflictException or DomainRuleException)
+        {
+            Errors.Add(form + "-title", PortalText.Pick("Nicht möglich", "Not possible"), e.Message);
+        }
+
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var caseworker = CaseEndpoints.Caseworker(HttpContext);
+        Case = await sender.Send(new GetCaseQuery(caseworker, id), cancellationToken);
+        Messages = await sender.Send(new ListCaseMessagesQuery(caseworker, id), cancellationToken);
+        var form = (await sender.Send(new GetFormQuery(Case.FormKey, Case.FormVersion), cancellationToken)).Definition;
+        FormTitle = form.Title.In(PortalText.Language);
+        var renderer = new FormRenderer(form, PortalText.Language);
+        var data = JsonNode.Parse(Case.Data.GetRawText()) as JsonObject ?? [];
+        Data = [.. Enumerable.Range(0, renderer.StepCount).Select(i => renderer.Step(i, data))];
+    }
+
+    /// <summary>The revision of an ETag as posted (<c>"7"</c>); null when missing (428), -1 when it is no ETag of ours (412).</summary>
+    private static int? Revision(string? etag) =>
+        string.IsNullOrWhiteSpace(etag) ? null
+        : int.TryParse(etag.Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : -1;
+}
