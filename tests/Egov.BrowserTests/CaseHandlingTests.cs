@@ -1,7 +1,4 @@
 using System.Globalization;
-using Egov.Modules.Forms.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Egov.BrowserTests;
@@ -22,14 +19,10 @@ public sealed class CaseHandlingTests(PortalHost host)
         var erika = await host.NewPageAsync();
         var reference = await Filing.FileDogTaxAsync(erika);
         var applicationPath = new Uri(erika.Url).AbsolutePath;
-        await HandToCaseworkersDepartmentAsync(reference);
 
         // Clara signs in and finds the new, unassigned case in her worklist.
         var staff = await host.NewPageAsync();
-        await staff.GotoAsync("/account/login?returnUrl=%2Fstaff%2Fcases");
-        await staff.Locator("#username").FillAsync("caseworker");
-        await staff.Locator("#password").FillAsync("caseworker");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await DevelopmentLogin.SignInAsync(staff, "caseworker", "/staff/cases");
         await staff.GetByRole(AriaRole.Heading, new() { Name = "Vorgänge", Level = 1 }).WaitForAsync();
         await Accessibility.AssertNoViolationsAsync(staff);
         await staff.Locator("#q").FillAsync(reference);
@@ -137,18 +130,5 @@ public sealed class CaseHandlingTests(PortalHost host)
         Assert.Equal(404, unknown.Status);
         await erika.Context.CloseAsync();
         await staff.Context.CloseAsync();
-    }
-
-    /// <summary>
-    /// The dog tax belongs to the department <c>finance</c>, and no development user works there; the
-    /// case goes to <c>public-order</c>, the department of the development user <c>caseworker</c>.
-    /// </summary>
-    private async Task HandToCaseworkersDepartmentAsync(string reference)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
-        var moved = await db.Applications.Where(a => a.ReferenceNumber == reference)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Department, "public-order"), TestContext.Current.CancellationToken);
-        Assert.Equal(1, moved);
     }
 }

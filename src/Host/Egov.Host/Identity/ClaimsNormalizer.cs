@@ -48,7 +48,11 @@ internal static class ClaimsNormalizer
         AddFirst(identity, EgovClaimTypes.Name, Values(source, mapping.Name));
         AddFirst(identity, EgovClaimTypes.Email, Values(source, mapping.Email));
         AddFirst(identity, EgovClaimTypes.Address, Values(source, mapping.Address));
-        AddFirst(identity, EgovClaimTypes.Department, Values(source, mapping.Department));
+        foreach (var department in Values(source, mapping.Department).Where(d => !string.IsNullOrWhiteSpace(d)).Distinct(StringComparer.Ordinal))
+        {
+            // A staff member may work for several departments; the first is the one /me reports.
+            identity.AddClaim(new Claim(EgovClaimTypes.Department, department));
+        }
 
         var realm = !string.IsNullOrWhiteSpace(issuer.Realm)
             ? issuer.Realm

@@ -71,9 +71,9 @@ internal static partial class DevelopmentProvider
             .SetClaim(Claims.Email, user.Email)
             .SetClaim("egov_realm", user.Realm)
             .SetClaims(Claims.Role, [user.Role]);
-        if (user.Department is not null)
+        if (user.Departments.Count > 0)
         {
-            identity.SetClaim("department", user.Department);
+            identity.SetClaims("department", [.. user.Departments]);
         }
 
         if (user.AssuranceLevel is not null)

@@ -105,7 +105,7 @@ internal static class DevelopmentProviderEndpoints
             [Claims.Email] = user.Email,
             [Claims.Role] = new[] { user.Role },
             ["egov_realm"] = user.Realm,
-            ["department"] = user.Department,
+            ["department"] = user.Departments.Count switch { 0 => null, 1 => user.Departments[0], _ => user.Departments },
             ["acr"] = user.AssuranceLevel,
             [Claims.Address] = user.Address is null ? null : new Dictionary<string, string> { ["formatted"] = user.Address },
         };
@@ -140,7 +140,7 @@ internal static class DevelopmentProviderEndpoints
         html.Append("<table><caption>Seeded users</caption><thead><tr><th scope=\"col\">User name</th><th scope=\"col\">Name</th><th scope=\"col\">Role</th><th scope=\"col\">Department</th></tr></thead><tbody>");
         foreach (var user in DevelopmentUsers.All)
         {
-            html.Append(CultureInfoInvariant($"<tr><td>{Encode(user.UserName)}</td><td>{Encode(user.Name)}</td><td>{Encode(user.Role)}</td><td>{Encode(user.Department ?? "")}</td></tr>"));
+            html.Append(CultureInfoInvariant($"<tr><td>{Encode(user.UserName)}</td><td>{Encode(user.Name)}</td><td>{Encode(user.Role)}</td><td>{Encode(string.Join(", ", user.Departments))}</td></tr>"));
         }
 
         html.Append(CultureInfoInvariant($"""

@@ -2,7 +2,7 @@ using Egov.SharedKernel.Security;
 
 namespace Egov.Host.Identity.Development;
 
-/// <summary>A seeded user of the development provider. Their password is their user name.</summary>
+/// <summary>A seeded user of the development provider. Their password is their user name; staff carry one <c>department</c> claim per department (the first is their home department).</summary>
 internal sealed record DevelopmentUser(
     string UserName,
     string Subject,
@@ -10,34 +10,36 @@ internal sealed record DevelopmentUser(
     string Email,
     string Realm,
     string Role,
-    string? Department,
+    IReadOnlyList<string> Departments,
     string? AssuranceLevel,
     string? Address);
 
 /// <summary>
 /// The development provider's users: two citizens and one staff member per role. Names and
-/// addresses are obviously fake (Mustermann). Development and tests only.
+/// addresses are obviously fake (Mustermann). Development and tests only. The caseworker Clara
+/// works for public order and for finance, so the seeded forms of both (the resident parking
+/// permit, the dog tax) reach her worklist.
 /// </summary>
 internal static class DevelopmentUsers
 {
     public static IReadOnlyList<DevelopmentUser> All { get; } =
     [
         new("erika", "dev-citizen-erika", "Erika Mustermann", "erika.mustermann@example.org", EgovRealms.Citizen, EgovRoles.Citizen,
-            null, AssuranceLevels.Substantial, "Musterweg 12, 58507 Lüdenscheid"),
+            [], AssuranceLevels.Substantial, "Musterweg 12, 58507 Lüdenscheid"),
         new("max", "dev-citizen-max", "Max Mustermann", "max.mustermann@example.org", EgovRealms.Citizen, EgovRoles.Citizen,
-            null, AssuranceLevels.Basic, "Beispielstraße 3, 58511 Lüdenscheid"),
+            [], AssuranceLevels.Basic, "Beispielstraße 3, 58511 Lüdenscheid"),
         new("caseworker", "dev-staff-caseworker", "Clara Sachbearbeiterin", "caseworker@city.example", EgovRealms.Staff, EgovRoles.Caseworker,
-            "public-order", null, null),
+            ["public-order", "finance"], null, null),
         new("caseworker2", "dev-staff-caseworker2", "Karl Sachbearbeiter", "caseworker2@city.example", EgovRealms.Staff, EgovRoles.Caseworker,
-            "citizen-services", null, null),
+            ["citizen-services"], null, null),
         new("editor", "dev-staff-editor", "Eva Redakteurin", "editor@city.example", EgovRealms.Staff, EgovRoles.Editor,
-            "communications", null, null),
+            ["communications"], null, null),
         new("approver", "dev-staff-approver", "Paul Pressesprecher", "approver@city.example", EgovRealms.Staff, EgovRoles.Approver,
-            "press-office", null, null),
+            ["press-office"], null, null),
         new("crisis", "dev-staff-crisis", "Kim Krisenstab", "crisis@city.example", EgovRealms.Staff, EgovRoles.CrisisManager,
-            "crisis-management", null, null),
+            ["crisis-management"], null, null),
         new("admin", "dev-staff-admin", "Alex Administrator", "admin@city.example", EgovRealms.Staff, EgovRoles.Administrator,
-            "it", null, null),
+            ["it"], null, null),
     ];
 
     public static DevelopmentUser? FindByUserName(string? userName) =>
