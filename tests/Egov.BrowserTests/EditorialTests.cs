@@ -56,6 +56,16 @@ public sealed class EditorialTests(PortalHost host)
         Assert.Equal("Entwurf", await page.Locator("#status").InnerTextAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 
+        // 02:30 on the last Sunday of March 2027 does not exist in Europe/Berlin: the error is at the date input.
+        await page.Locator("#publish-date").FillAsync("2027-03-28");
+        await page.Locator("#publish-time").FillAsync("02:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Veröffentlichung planen" }).ClickAsync();
+        await page.Locator("#publish-date-error").WaitForAsync();
+        Assert.Contains("does not exist in Europe/Berlin", await page.Locator("#publish-date-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await page.Locator("#publish-date").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(title, await page.Locator("#title-de").InputValueAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt veröffentlichen" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).GetByText("Gespeichert.").WaitForAsync();
         Assert.Equal("Veröffentlicht", await page.Locator("#status").InnerTextAsync());

@@ -4,7 +4,9 @@ using Egov.Modules.Announcements.Features.Authoring;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Time;
 using Egov.SharedKernel.Web;
+using Mediator;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Egov.Modules.Announcements.Pages.Staff;
@@ -20,6 +22,9 @@ internal abstract class StaffFormModel : PageModel
 
     /// <summary>Input id → messages.</summary>
     public IReadOnlyDictionary<string, List<string>> FieldErrors => _fieldErrors;
+
+    /// <summary>The announcement as stored (editor view with its ETag), or null on a "new" page.</summary>
+    public AnnouncementEditorView? Existing { get; protected set; }
 
     /// <summary>Errors that belong to no input (role, state of the workflow).</summary>
     public List<string> GeneralErrors { get; } = [];
@@ -77,7 +82,7 @@ internal abstract class StaffFormModel : PageModel
 
     /// <summary>
     /// Runs a change; a refusal of the module becomes errors on the page (true when it went through).
-    /// <paramref name="inputOf"/> maps the module's field name (<c>variants[0].title</c>) to an input id, or null.
+    /// <paramref name="inputOf"/> maps the module's field name (<c>variants[0].title</c>, without the <c>announcement.</c> of an edit) to an input id, or null.
     /// </summary>
     protected async Task<bool> TryAsync(Func<Task> change, Func<string, string?> inputOf)
     {
@@ -92,7 +97,8 @@ internal abstract class StaffFormModel : PageModel
             {
                 foreach (var message in messages)
                 {
-                    if (inputOf(field) is { } input)
+                    // An edit names its fields inside "announcement." (the PUT body); the inputs are the same.
+                    if (inputOf(field.StartsWith("announcement.", StringComparison.Ordinal) ? field["announcement.".Length..] : field) is { } input)
                     {
                         AddFieldError(input, message);
                     }
@@ -114,6 +120,50 @@ internal abstract class StaffFormModel : PageModel
 
         return false;
     }
+
+    /// <summary>
+    /// Loads the announcement the route names into <see cref="Existing"/> ("new": none). A malformed or
+    /// unknown id is 404; an alert on the editor, or another kind on the alert form, is redirected to
+    /// its own page. Returns null when the page goes on.
+    /// </summary>
+    protected async Task<IActionResult?> LoadAsync(ISender sender, string id, CancellationToken cancellationToken)
+    {
+        if (id == "new")
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(id, out var guid))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Existing = await sender.Send(new GetAnnouncementForEditingQuery(Actor, guid), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+
+        var isAlert = Existing.Kind == nameof(AnnouncementKind.Alert);
+        return isAlert == ForAlerts ? null : Redirect(isAlert ? $"/staff/alerts/{guid}" : $"/staff/announcements/{guid}");
+    }
+
+    /// <summary>Whether this page edits alerts (else the other kinds).</summary>
+    protected abstract bool ForAlerts { get; }
+
+    /// <summary>The version posted in the hidden field, for If-Match; null when missing or garbled (the module answers 428).</summary>
+    protected static int? ParseVersion(string? posted) =>
+        int.TryParse(posted, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+
+    /// <summary>The version of an editor view (its ETag without quotes), as the hidden field carries it.</summary>
+    protected static string VersionOf(AnnouncementEditorView view) => view.ETag.Trim('"');
 
     /// <summary>A date input and a time input read as one Europe/Berlin wall-clock time (<c>2026-12-01T08:00</c>), or null when both are empty.</summary>
     protected static string? LocalTime(string? date, string? time) =>

@@ -24,9 +24,6 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
     [BindProperty]
     public AlertForm Form { get; set; } = new();
 
-    /// <summary>The alert as stored, or null for a new one.</summary>
-    public AnnouncementEditorView? Existing { get; private set; }
-
     public string? Notice { get; private set; }
 
     public string DefaultSenderName => options.Value.AlertSenderName;
@@ -44,7 +41,7 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
 
     public async Task<IActionResult> OnGetAsync(string id, bool issued, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } other)
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
         {
             return other;
         }
@@ -61,7 +58,7 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
     /// <summary>Saves a draft without issuing it.</summary>
     public async Task<IActionResult> OnPostSaveAsync(string id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } other)
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
         {
             return other;
         }
@@ -78,7 +75,7 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
     /// <summary>Writes (or edits) the alert and publishes it now.</summary>
     public async Task<IActionResult> OnPostIssueAsync(string id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } other)
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
         {
             return other;
         }
@@ -91,7 +88,7 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
     /// <summary>Issues an Update that references the alert in force (it then leaves the banner for the update).</summary>
     public async Task<IActionResult> OnPostUpdateAsync(string id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } other)
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
         {
             return other;
         }
@@ -102,7 +99,7 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
     /// <summary>Gives the all-clear: a Cancel with the alert's facts, referencing it; the alert expires at once.</summary>
     public async Task<IActionResult> OnPostCancelAsync(string id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } other)
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
         {
             return other;
         }
@@ -152,12 +149,14 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
         _ => inputId,
     };
 
-    private int? Version => int.TryParse(Form.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    protected override bool ForAlerts => true;
+
+    private int? Version => ParseVersion(Form.Version);
 
     /// <summary>An Update or Cancel is a new alert, so the version of the one it references is checked here (it changes when it is superseded).</summary>
     private bool IsCurrentVersion()
     {
-        if (Existing is null || Version == int.Parse(Existing.ETag.Trim('"'), CultureInfo.InvariantCulture))
+        if (Existing is null || Form.Version == VersionOf(Existing))
         {
             return true;
         }
@@ -193,14 +192,14 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
             return Page();
         }
 
-        if (await TryAsync(() => sender.Send(new PublishAnnouncementCommand(Actor, written.Id, VersionOf(written), null), cancellationToken).AsTask(), InputOf))
+        if (await TryAsync(() => sender.Send(new PublishAnnouncementCommand(Actor, written.Id, ParseVersion(VersionOf(written)), null), cancellationToken).AsTask(), InputOf))
         {
             return Redirect($"/staff/alerts/{written.Id}?issued=true");
         }
 
         // Written but not issued (e.g. the onset lies before now): the form now edits that draft.
         Existing = written;
-        Form.Version = written.ETag.Trim('"');
+        Form.Version = VersionOf(written);
         return Page();
     }
 
@@ -216,32 +215,6 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
                 : await sender.Send(new CreateAnnouncementCommand(Actor, input), cancellationToken),
             InputOf);
         return done ? view : null;
-    }
-
-    private static int VersionOf(AnnouncementEditorView view) => int.Parse(view.ETag.Trim('"'), CultureInfo.InvariantCulture);
-
-    private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
-    {
-        if (id == "new")
-        {
-            return null;
-        }
-
-        if (!Guid.TryParse(id, out var guid))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            Existing = await sender.Send(new GetAnnouncementForEditingQuery(Actor, guid), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-
-        return Existing.Kind == nameof(AnnouncementKind.Alert) ? null : Redirect($"/staff/announcements/{guid}");
     }
 
     private void FillFrom(AnnouncementEditorView view)
@@ -264,7 +237,7 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
             AreaDescription = area?.Description,
             RegionalKeys = area is null ? null : string.Join(", ", area.Geocodes.Where(g => g.ValueName is "ARS" or "AGS").Select(g => g.Value)),
             SenderName = alert.SenderName,
-            Version = view.ETag.Trim('"'),
+            Version = VersionOf(view),
         };
         (Form.ExpiresDate, Form.ExpiresTime) = DateAndTime(alert.Expires);
         if (IsOpen)
@@ -290,9 +263,8 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
     }
 
     /// <summary>The input that shows a field error of the module (<c>alert.onset</c> → <c>onset-date</c>).</summary>
-    private static string? InputOf(string field)
+    private static string? InputOf(string name)
     {
-        var name = field.StartsWith("announcement.", StringComparison.Ordinal) ? field["announcement.".Length..] : field;
         return name switch
         {
             "variants" or "variants[0].title" => "title",

@@ -28,9 +28,6 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
     [BindProperty]
     public AnnouncementForm Form { get; set; } = new();
 
-    /// <summary>The announcement as stored, or null for a new one.</summary>
-    public AnnouncementEditorView? Existing { get; private set; }
-
     /// <summary>Sanitised HTML of the German and English bodies, when "Preview" was pressed.</summary>
     public (string German, string? English)? Preview { get; private set; }
 
@@ -63,7 +60,7 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
 
     public async Task<IActionResult> OnGetAsync(string id, bool saved, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } other)
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
         {
             return other;
         }
@@ -80,7 +77,7 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
     /// <summary>"Preview" renders the Markdown with the module's sanitiser; "Save" writes the draft (or the correction).</summary>
     public async Task<IActionResult> OnPostAsync(string id, string? intent, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } other)
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
         {
             return other;
         }
@@ -136,13 +133,15 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
         _ => inputId,
     };
 
-    private int? Version => int.TryParse(Form.Version, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    protected override bool ForAlerts => false;
+
+    private int? Version => ParseVersion(Form.Version);
 
     /// <summary>A workflow step on the stored announcement; the form shows the stored content again.</summary>
     private async Task<IActionResult> ActAsync<TCommand>(string id, Func<AnnouncementEditorView, TCommand> command, CancellationToken cancellationToken)
         where TCommand : ICommand<AnnouncementEditorView>
     {
-        if (await LoadAsync(id, cancellationToken) is { } other)
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
         {
             return other;
         }
@@ -157,35 +156,6 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
         (Form.Version, Form.PublishDate, Form.PublishTime) = posted;
         var done = await TryAsync(async () => await sender.Send(command(Existing), cancellationToken), InputOf);
         return done ? Redirect($"/staff/announcements/{Existing.Id}?saved=true") : Page();
-    }
-
-    /// <summary>Loads the announcement named by the route; "new" is none. Unknown ids are 404; alerts go to their own form.</summary>
-    private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
-    {
-        if (id == "new")
-        {
-            return null;
-        }
-
-        if (!Guid.TryParse(id, out var guid))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            Existing = await sender.Send(new GetAnnouncementForEditingQuery(Actor, guid), cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-
-        return Existing.Kind == nameof(AnnouncementKind.Alert) ? Redirect($"/staff/alerts/{guid}") : null;
     }
 
     private void FillFrom(AnnouncementEditorView view)
@@ -205,7 +175,7 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
             Categories = [.. view.Categories],
             LegalEffectDate = content.LegalEffectDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             EventPlace = content.Event?.Place,
-            Version = view.ETag.Trim('"'),
+            Version = VersionOf(view),
         };
         if (content.Event is { } e)
         {
@@ -248,9 +218,8 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
     }
 
     /// <summary>The input that shows a field error of the module (<c>variants[1].title</c> → <c>title-en</c>).</summary>
-    private static string? InputOf(string field)
+    private static string? InputOf(string name)
     {
-        var name = field.StartsWith("announcement.", StringComparison.Ordinal) ? field["announcement.".Length..] : field;
         if (name.StartsWith("variants[", StringComparison.Ordinal))
         {
             var language = name.StartsWith("variants[1]", StringComparison.Ordinal) ? "en" : "de";
