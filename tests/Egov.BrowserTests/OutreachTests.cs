@@ -33,6 +33,13 @@ public sealed class OutreachTests(PortalHost host) : IAsyncLifetime
         await RegisterChannelAsAdminAsync();
         var postUrl = await DraftCheckAndSubmitAsEditorAsync();
         await ApproveAsApproverAsync(postUrl);
+
+        // A caseworker is staff but does not read posts: a page saying so (403), not a problem document.
+        var page = await SignInAsync("caseworker", "/staff");
+        Assert.Equal(403, (await page.GotoAsync(postUrl))!.Status);
+        await Expect(page.Locator(".notice")).ToContainTextAsync("vorbehalten");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
     }
 
     private async Task RegisterChannelAsAdminAsync()

@@ -3,9 +3,11 @@ using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.Posts;
+using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,6 +44,9 @@ internal sealed class PostModel(ISender sender) : OutreachPage
 
     public string? Saved { get; private set; }
 
+    /// <summary>The module's refusal to show posts to this staff member's roles (a caseworker).</summary>
+    public string? Denied { get; private set; }
+
     /// <summary>Answering the script's live check with the result alone.</summary>
     public bool IsFragment { get; private set; }
 
@@ -62,9 +67,9 @@ internal sealed class PostModel(ISender sender) : OutreachPage
 
     public async Task<IActionResult> OnGetAsync(string id, string? saved, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await LoadAsync(id, cancellationToken) is { } done)
         {
-            return NotFound();
+            return done;
         }
 
         Saved = saved;
@@ -78,9 +83,9 @@ internal sealed class PostModel(ISender sender) : OutreachPage
 
     public async Task<IActionResult> OnPostAsync(string id, [FromForm] ComposerForm form, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await LoadAsync(id, cancellationToken) is { } done)
         {
-            return NotFound();
+            return done;
         }
 
         Form = form;
@@ -89,9 +94,9 @@ internal sealed class PostModel(ISender sender) : OutreachPage
 
     public async Task<IActionResult> OnPostSubmitAsync(string id, [FromForm] ComposerForm form, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await LoadAsync(id, cancellationToken) is { } done)
         {
-            return NotFound();
+            return done;
         }
 
         Form = form;
@@ -114,9 +119,9 @@ internal sealed class PostModel(ISender sender) : OutreachPage
 
     public async Task<IActionResult> OnPostCheckAsync(string id, [FromForm] ComposerForm form, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await LoadAsync(id, cancellationToken) is { } done)
         {
-            return NotFound();
+            return done;
         }
 
         Form = form;
@@ -176,7 +181,12 @@ internal sealed class PostModel(ISender sender) : OutreachPage
 
     private async Task<IActionResult> TransitionAsync(string id, Func<Guid, ICommand<PostView>> command, string done, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken) || Post is null)
+        if (await LoadAsync(id, cancellationToken) is { } loaded)
+        {
+            return loaded;
+        }
+
+        if (Post is null)
         {
             return NotFound();
         }
@@ -233,17 +243,31 @@ internal sealed class PostModel(ISender sender) : OutreachPage
         };
     }
 
-    /// <summary>Reads the post (null for "new"), the channels and whether I accepted the guidelines; false for an id that is neither.</summary>
-    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the post (null for "new"), the channels and whether I accepted the guidelines. The answer
+    /// instead of the handler's: 404 for an id that is neither, the page with the refusal for staff
+    /// whose role does not read posts.
+    /// </summary>
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
     {
         if (id != "new")
         {
             if (!Guid.TryParse(id, out var postId))
             {
-                return false;
+                return NotFound();
             }
 
-            Post = await sender.Send(new GetPostQuery(Actor, postId), cancellationToken);
+            try
+            {
+                Post = await sender.Send(new GetPostQuery(Actor, postId), cancellationToken);
+            }
+            catch (ForbiddenException e)
+            {
+                Denied = e.Message;
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Page();
+            }
+
             History = await sender.Send(new GetPostHistoryQuery(Actor, postId), cancellationToken);
             Deliveries = (await sender.Send(new ListDeliveriesQuery(Actor, postId, null, null, null, 50), cancellationToken)).Items;
         }
@@ -251,7 +275,7 @@ internal sealed class PostModel(ISender sender) : OutreachPage
         var all = await sender.Send(new ListChannelsQuery(null), cancellationToken);
         Channels = [.. all.Where(c => c.Enabled || Post?.Variants.Any(v => v.ChannelId == c.Id) == true)];
         Acknowledged = (await sender.Send(new GetGuidelineQuery(Actor, null), cancellationToken)).AcknowledgedAt is not null;
-        return true;
+        return null;
     }
 
     /// <summary>The page again after a refusal, with the post as it stands now (a submission may have saved it first).</summary>
