@@ -155,7 +155,7 @@ public sealed class OutreachTests(PortalHost host) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Veröffentlichen" }).ClickAsync();
         await page.WaitForURLAsync("**?saved=scheduled");
         await Expect(page.Locator(".post-status")).ToHaveTextAsync(new Regex("^(Geplant|Wird veröffentlicht|Veröffentlicht)$"));
-        await Expect(page.Locator("table", new() { HasText = "approved" })).ToContainTextAsync("Paul Pressesprecher");
+        await Expect(page.Locator("tr", new() { HasText = "freigegeben (Leitlinien v" })).ToContainTextAsync("Paul Pressesprecher");
         await Accessibility.AssertNoViolationsAsync(page);
         await page.Context.CloseAsync();
     }

@@ -100,6 +100,28 @@ internal abstract class OutreachPage : PageModel
             ? new HtmlString($"<span class=\"field-error\" id=\"{HtmlEncoder.Default.Encode(id)}-error\">{HtmlEncoder.Default.Encode(PortalText.Pick("Fehler", "Error") + ": " + string.Join(" ", messages))}</span>")
             : HtmlString.Empty;
 
+    /// <summary>A step of a post's history in words (the module records stable codes).</summary>
+    public static string ActionName(string action) => action switch
+    {
+        "created" => PortalText.Pick("angelegt", "created"),
+        "edited" => PortalText.Pick("bearbeitet", "edited"),
+        "media-added" => PortalText.Pick("Bild hochgeladen", "image uploaded"),
+        "submitted" => PortalText.Pick("eingereicht", "submitted"),
+        "approved" => PortalText.Pick("freigegeben", "approved"),
+        "approved-break-glass" => PortalText.Pick("per Notfreigabe freigegeben", "approved by break-glass"),
+        "auto-approved" => PortalText.Pick("automatisch freigegeben", "approved automatically"),
+        "rejected" => PortalText.Pick("zurückgewiesen", "rejected"),
+        "scheduled" => PortalText.Pick("eingeplant", "scheduled"),
+        "cancelled" => PortalText.Pick("abgebrochen", "cancelled"),
+        "reviewed" => PortalText.Pick("Notfreigabe nachgeprüft", "break-glass reviewed"),
+        "publishing" => PortalText.Pick("Veröffentlichung begonnen", "publishing started"),
+        "published" => PortalText.Pick("veröffentlicht", "published"),
+        "partially-failed" => PortalText.Pick("teilweise fehlgeschlagen", "partially failed"),
+        "failed" => PortalText.Pick("fehlgeschlagen", "failed"),
+        "retried" => PortalText.Pick("erneut versucht", "retried"),
+        _ => action,
+    };
+
     /// <summary>German words for a post's state.</summary>
     public static string StatusName(string status) => status switch
     {

@@ -2,6 +2,7 @@ using Egov.Modules.Outreach.Domain.Posts;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Web;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 
@@ -37,5 +38,5 @@ internal sealed class PostListModel(ISender sender) : OutreachPage
 
     public override string FieldId(string key) => key == "cursor" ? "posts-heading" : "status";
 
-    public override string FieldLabel(string key) => key == "cursor" ? "Seite" : "Status";
+    public override string FieldLabel(string key) => key == "cursor" ? PortalText.Pick("Seite", "Page") : PortalText.Pick("Status", "State");
 }
