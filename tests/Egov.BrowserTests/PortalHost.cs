@@ -93,6 +93,9 @@ public sealed class PortalHost : EgovApplicationFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Egov:PublicBaseAddress", PublicBaseAddress.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Outreach channels may point at the fake platforms of Egov.Testing on 127.0.0.1 (plain http).
+        builder.UseSetting("Egov:Outreach:AllowLoopbackHttp", "true");
     }
 
     private async Task SeedAsync()

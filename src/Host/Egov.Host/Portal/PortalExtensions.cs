@@ -1,6 +1,7 @@
 using System.Globalization;
 using Egov.Modules.Announcements;
 using Egov.Modules.Forms;
+using Egov.Modules.Outreach;
 using Egov.SharedKernel.Web;
 using Microsoft.AspNetCore.Localization;
 
@@ -21,7 +22,8 @@ internal static class PortalExtensions
     {
         services.AddRazorPages(options => options.Conventions.AllowAnonymousToPage("/Index"))
             .AddApplicationPart(typeof(FormsModule).Assembly)
-            .AddApplicationPart(typeof(AnnouncementsModule).Assembly);
+            .AddApplicationPart(typeof(AnnouncementsModule).Assembly)
+            .AddApplicationPart(typeof(OutreachModule).Assembly);
 
         services.Configure<RequestLocalizationOptions>(options =>
         {
