@@ -1,5 +1,6 @@
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Web;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,6 +41,6 @@ internal sealed class GuidelinesModel(ISender sender) : OutreachPage
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Guideline = await sender.Send(new GetGuidelineQuery(Actor, null), cancellationToken);
-        BodyHtml = SafeMarkdown.ToHtml(Guideline.Body);
+        BodyHtml = SafeMarkdown.ToHtml(Guideline.Body, headingOffset: 1);
     }
 }
