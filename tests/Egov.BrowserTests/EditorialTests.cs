@@ -174,7 +174,7 @@ public sealed class EditorialTests(PortalHost host)
             await page.GotoAsync("/");
             var banner = page.GetByRole(AriaRole.Region, new() { Name = "Aktuelle Warnungen" });
             await banner.GetByRole(AriaRole.Link, new() { Name = title }).WaitForAsync();
-            Assert.Contains("Warnstufe: Extreme", await banner.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Warnstufe: extrem", await banner.InnerTextAsync(), StringComparison.Ordinal);
             await Accessibility.AssertNoViolationsAsync(page);
         }
         finally

@@ -16,7 +16,7 @@ public sealed class PublicPagesTests(PortalHost host)
         Assert.Equal("de", await page.Locator("html").GetAttributeAsync("lang"));
         var banner = page.GetByRole(AriaRole.Region, new() { Name = "Aktuelle Warnungen" });
         Assert.Contains("Sturmwarnung für die Innenstadt", await banner.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Warnstufe: Severe", await banner.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Warnstufe: schwer", await banner.InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(page);
         await Screenshots.SaveAsync(page, "home");
 
