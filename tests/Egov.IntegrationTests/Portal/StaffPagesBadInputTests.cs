@@ -177,6 +177,41 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         Assert.Equal(before, await factory.CountsAsync(id));
     }
 
+    /// <summary>The answer form's upload with hostile files: odd names, wrong content, far too big; nothing is stored.</summary>
+    [Theory]
+    [InlineData("../../etc/passwd", "text/plain", 10)]
+    [InlineData("<script>alert(1)</script>.pdf", "application/pdf", 100)]
+    [InlineData("rechnung\u202Efdp.exe", "application/x-msdownload", 100)]
+    [InlineData("leer.pdf", "application/pdf", 0)]
+    [InlineData("riesig.pdf", "application/pdf", 40 * 1024 * 1024)]
+    public async Task ApplicationAnswer_WithHostileFiles_StoresNothing(string fileName, string mediaType, int size)
+    {
+        var id = await factory.CaseAsync();
+        var browser = await factory.BrowserAsync("erika");
+        var before = await factory.CountsAsync(id);
+        var attachments = await factory.AttachmentCountAsync(id);
+        var form = await FormAsync(browser, $"/applications/{id}");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form[0].Value), "__RequestVerificationToken" },
+            { new StringContent(Unknown), "requestId" },
+            { new StringContent("Anbei"), "message" },
+        };
+        var file = new ByteArrayContent(new byte[size]);
+        file.Headers.ContentType = new(mediaType);
+        content.Add(file, "files", fileName);
+
+        // As a browser would, the big upload waits for the server's go-ahead (a 413 arrives before the body is sent).
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/applications/{id}?handler=Answer") { Content = content };
+        request.Headers.ExpectContinue = true;
+        var response = await browser.SendAsync(request, Ct);
+
+        var html = await AssertNoServerErrorAsync(response);
+        Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.CountsAsync(id));
+        Assert.Equal(attachments, await factory.AttachmentCountAsync(id));
+    }
+
     [Theory]
     [InlineData("", "Form.Kind=News&Form.TitleDe=&Form.BodyDe=x", "title-de")]
     [InlineData("", "Form.Kind=Bogus&Form.TitleDe=Titel&Form.BodyDe=x", "kind")]
@@ -184,6 +219,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("", "Form.Kind=Event&Form.TitleDe=Titel&Form.BodyDe=x&Form.EventStartDate=2026-02-30&Form.EventStartTime=25:99&Form.EventEndDate=x&Form.EventEndTime=y&Form.EventPlace=Rathaus", "event-start-date")]
     [InlineData("", "Form.Kind=News&Form.TitleDe={huge}&Form.BodyDe=x", "title-de")]
     [InlineData("", "Form.Kind=News&Form.TitleDe=Titel&Form.BodyDe=x&Form.Categories=%3Cscript%3E&Form.Categories=", "categories")]
+    [InlineData("", "Form.Kind=Alert&Form.TitleDe=Titel&Form.BodyDe=x", null)]
     [InlineData("?handler=Publish", "Form.Version=garbage", null)]
     [InlineData("?handler=Schedule", "Form.PublishDate=2026-02-30&Form.PublishTime=25:99", null)]
     [InlineData("?handler=NoSuchHandler", "Form.Kind=News", null)]
@@ -204,6 +240,36 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
 
         Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
         Assert.Equal(before, await factory.AnnouncementCountAsync());
+    }
+
+    /// <summary>Edits of a stored draft with a garbled, empty or stale version, or bad fields: the draft stays as it was.</summary>
+    [Theory]
+    [InlineData("", "Form.Version=garbage&Form.TitleDe=Neu&Form.BodyDe=x")]
+    [InlineData("", "Form.Version=&Form.TitleDe=Neu&Form.BodyDe=x")]
+    [InlineData("", "Form.Version=999&Form.TitleDe=Neu&Form.BodyDe=x")]
+    [InlineData("", "Form.Version=-1&Form.TitleDe=Neu&Form.BodyDe=x")]
+    [InlineData("", "Form.Version=999&Form.Version={version}&Form.TitleDe=Neu&Form.BodyDe=x")]
+    [InlineData("", "Form.Version={version}&Form.TitleDe={huge}&Form.BodyDe=x")]
+    [InlineData("", "Form.Version={version}&Form.TitleDe=&Form.BodyDe=x")]
+    [InlineData("?handler=Schedule", "Form.Version={version}&Form.PublishDate=2026-02-30&Form.PublishTime=25:99")]
+    [InlineData("?handler=Schedule", "Form.Version=garbage&Form.PublishDate=2099-01-01&Form.PublishTime=08:00")]
+    [InlineData("?handler=Publish", "Form.Version=garbage")]
+    [InlineData("?handler=Publish", "Form.Version=999")]
+    [InlineData("?handler=Approve", "Form.Version={version}")]
+    [InlineData("?handler=Archive", "Form.Version=")]
+    [InlineData("?handler=NoSuchHandler", "Form.Version={version}")]
+    public async Task AnnouncementEditor_OnAStoredDraft_WithHostileFields_LeavesItAsItWas(string handler, string fields)
+    {
+        var browser = await factory.BrowserAsync("editor");
+        var id = await factory.DraftAsync(browser);
+        var before = await factory.AnnouncementAsync(id);
+        var form = await FormAsync(browser, $"/staff/announcements/{id}");
+        var version = HiddenInput(form.Html, "Form.Version");
+
+        var response = await PostAsync(browser, $"/staff/announcements/{id}{handler}", form, fields.Replace("{version}", version, StringComparison.Ordinal));
+
+        await AssertNoServerErrorAsync(response);
+        Assert.Equal(before, await factory.AnnouncementAsync(id));
     }
 
     [Theory]
@@ -313,6 +379,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         private readonly int _port = FreePort();
         private readonly Dictionary<string, HttpClient> _browsers = new(StringComparer.Ordinal);
         private Guid? _case;
+        private Guid? _draft;
 
         public Factory() => UseKestrel(_port);
 
@@ -373,6 +440,37 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
                 await db.CaseMessages.CountAsync(m => m.ApplicationId == id, Ct),
                 await db.CaseHistory.CountAsync(Ct),
                 await db.InformationRequests.CountAsync(r => r.ApplicationId == id, Ct));
+        }
+
+        /// <summary>A news draft written through the editor page, shared by the class.</summary>
+        public async Task<Guid> DraftAsync(HttpClient editor)
+        {
+            if (_draft is { } id)
+            {
+                return id;
+            }
+
+            var form = await FormAsync(editor, "/staff/announcements/new");
+            var saved = await PostAsync(editor, "/staff/announcements/new", form, "Form.Kind=News&Form.TitleDe=Stadtfest&Form.BodyDe=Am+Samstag.");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            _draft = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[3]);
+            return _draft.Value;
+        }
+
+        /// <summary>What an edit or a step of the workflow would change.</summary>
+        public async Task<string> AnnouncementAsync(Guid id)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
+            var a = await db.Announcements.AsNoTracking().SingleAsync(x => x.Id == id, Ct);
+            return string.Join('|', a.Kind, a.Status, a.Revision, a.Title, a.PublishAt, a.UpdatedAt,
+                await db.AnnouncementRevisions.CountAsync(Ct));
+        }
+
+        public async Task<int> AttachmentCountAsync(Guid id)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Attachments.CountAsync(a => a.ApplicationId == id, Ct);
         }
 
         public async Task<int> AnnouncementCountAsync()
