@@ -337,6 +337,48 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         Assert.Equal(before, await factory.OutreachCountsAsync());
     }
 
+    /// <summary>Hostile posts against a stored draft post and a stored channel: both stay as they were.</summary>
+    [Theory]
+    [InlineData("editor", "post", "", "version=abc&title=Neu&text=x&channels={channel}")]
+    [InlineData("editor", "post", "", "version=&title=Neu&text=x&channels={channel}")]
+    [InlineData("editor", "post", "", "version=999&title=Neu&text=x&channels={channel}")]
+    [InlineData("editor", "post", "", "version=999&version={version}&title=Neu&text=x&channels={channel}")]
+    [InlineData("editor", "post", "", "version={version}&title={huge}&text=x&channels={channel}")]
+    [InlineData("editor", "post", "", "version={version}&title=Neu&text=x&channels=garbage")]
+    [InlineData("editor", "post", "", "version={version}&title=Neu&text=x&channels=" + Unknown)]
+    [InlineData("editor", "post", "", "version={version}&title=Neu&text=&channels={channel}&override%5B{channel}%5D={huge}")]
+    [InlineData("editor", "post", "", "version={version}&title=Neu&text=x&channels={channel}&link=javascript:alert(1)&language=xx-%E2%80%AE")]
+    [InlineData("editor", "post", "?handler=Submit", "version=abc&title=Neu&text=x&channels={channel}")]
+    [InlineData("editor", "post", "?handler=Schedule", "version={version}&publishAt=2026-02-30T25:99")]
+    [InlineData("editor", "post", "?handler=Schedule", "version=abc&publishAt=")]
+    [InlineData("editor", "post", "?handler=Cancel", "version=abc&reason={huge}")]
+    [InlineData("editor", "post", "?handler=Cancel", "version=999")]
+    [InlineData("editor", "post", "?handler=NoSuchHandler", "version={version}")]
+    [InlineData("admin", "channel", "", "version=abc&kind=webhook&name=Neu")]
+    [InlineData("admin", "channel", "", "version=999&kind=webhook&name=Neu")]
+    [InlineData("admin", "channel", "", "version={version}&kind=mastodon&name=")]
+    [InlineData("admin", "channel", "", "version={version}&name={huge}")]
+    [InlineData("admin", "channel", "", "version={version}&name=Neu&assessedOn=2026-02-30&assessmentDone=true")]
+    [InlineData("admin", "channel", "", "version={version}&name=Neu&address=javascript:alert(1)&crossPostPolicy=Bogus")]
+    [InlineData("admin", "channel", "?handler=Refresh", "version=abc")]
+    public async Task OutreachForms_OnStoredRecords_WithHostileFields_LeaveThemAsTheyWere(string user, string what, string handler, string fields)
+    {
+        var (post, channel) = await factory.OutreachRecordsAsync();
+        var browser = await factory.BrowserAsync(user);
+        var page = what == "post" ? $"/staff/outreach/posts/{post}" : $"/staff/outreach/channels/{channel}";
+        var before = await factory.OutreachRecordAsync(post, channel);
+        var form = await FormAsync(browser, page);
+        var version = HiddenInput(form.Html, "version");
+
+        var response = await PostAsync(browser, page + handler, form,
+            fields.Replace("{version}", version, StringComparison.Ordinal).Replace("{channel}", channel.ToString(), StringComparison.Ordinal));
+
+        var html = await AssertNoServerErrorAsync(response);
+        Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await factory.OutreachRecordAsync(post, channel));
+    }
+
     private static async Task<string> AssertNoServerErrorAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync(Ct);
@@ -380,6 +422,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         private readonly Dictionary<string, HttpClient> _browsers = new(StringComparer.Ordinal);
         private Guid? _case;
         private Guid? _draft;
+        private (Guid Post, Guid Channel)? _outreach;
 
         public Factory() => UseKestrel(_port);
 
@@ -471,6 +514,35 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         {
             await using var scope = Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Attachments.CountAsync(a => a.ApplicationId == id, Ct);
+        }
+
+        /// <summary>A webhook channel (by the administrator) and a draft post on it (by the editor), through the API, shared by the class.</summary>
+        public async Task<(Guid Post, Guid Channel)> OutreachRecordsAsync()
+        {
+            if (_outreach is { } known)
+            {
+                return known;
+            }
+
+            StartServer();
+            using var admin = await this.CreateClientAsAsync("admin");
+            var channel = (await Outreach.OutreachApi.CreateChannelAsync(admin, Outreach.OutreachApi.Channel("webhook", "Partner-Webhook", "https://partner.example/hooks/egov"))).GetProperty("id").GetGuid();
+            using var editor = await this.CreateClientAsAsync("editor");
+            await Outreach.OutreachApi.AcknowledgeAsync(editor);
+            var post = (await Outreach.OutreachApi.CreatePostAsync(editor, Outreach.OutreachApi.Post("Stadtfest", false, (channel, "Am Samstag ist Stadtfest.")))).GetProperty("id").GetGuid();
+            _outreach = (post, channel);
+            return _outreach.Value;
+        }
+
+        /// <summary>What a change of the post or the channel would alter.</summary>
+        public async Task<string> OutreachRecordAsync(Guid post, Guid channel)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+            var p = await db.Posts.AsNoTracking().SingleAsync(x => x.Id == post, Ct);
+            var c = await db.Channels.AsNoTracking().SingleAsync(x => x.Id == channel, Ct);
+            return string.Join('|', p.Title, p.Status, p.Version, p.UpdatedAt, await db.PostHistory.CountAsync(Ct),
+                c.Name, c.Kind, c.Enabled, c.Address, c.AssessedOn, c.UpdatedAt);
         }
 
         public async Task<int> AnnouncementCountAsync()
