@@ -51,8 +51,12 @@ internal sealed class RequestInformationValidator : AbstractValidator<RequestInf
 
 internal sealed class PostCaseMessageValidator : AbstractValidator<PostCaseMessageCommand>
 {
-    public PostCaseMessageValidator() =>
+    public PostCaseMessageValidator()
+    {
         RuleFor(c => c.Body).NotEmpty().MaximumLength(CaseMessage.MaxLength).OverridePropertyName("body").WithName("body");
+        RuleFor(c => c.Body).Must(CaseMessage.HasVisibleText).When(c => !string.IsNullOrWhiteSpace(c.Body))
+            .WithMessage("The message contains no visible text.").OverridePropertyName("body").WithName("body");
+    }
 }
 
 internal sealed class ListCaseAccessLogValidator : AbstractValidator<ListCaseAccessLogQuery>
