@@ -113,6 +113,8 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("Assign", "assignee=me&etag=-1", null)]
     [InlineData("Message", "body=", "message-body")]
     [InlineData("Message", "body={huge}", "message-body")]
+    [InlineData("Message", "body=%20%E2%80%8B%E2%80%8E%EF%BB%BF%20", "message-body")]
+    [InlineData("Message", "body=%E2%80%8B&internal=true", "note-body")]
     [InlineData("Message", "body={huge}&internal=true", "note-body")]
     [InlineData("Message", "body=x&internal=maybe", null)]
     [InlineData("NoSuchHandler", "body=x", null)]
@@ -160,6 +162,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [Theory]
     [InlineData("Message", "body=")]
     [InlineData("Message", "body={huge}")]
+    [InlineData("Message", "body=%E2%80%8B%E2%80%8B")]
     [InlineData("Answer", "requestId=garbage&message=x")]
     [InlineData("Answer", "requestId=" + Unknown + "&message={huge}")]
     [InlineData("NoSuchHandler", "body=x")]
@@ -400,7 +403,9 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     {
         var pairs = form.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")
             .Concat(fields.Length == 0 ? [] : fields.Split('&').Select(p => p.Replace("{huge}", Huge, StringComparison.Ordinal)));
-        using var content = new StringContent(string.Join('&', pairs), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        using var content = new StringContent(string.Join('&', pairs), System.Text.Encoding.UTF8);
+        // As browsers post forms: no charset, so the percent-encoded bytes are read as UTF-8.
+        content.Headers.ContentType = new("application/x-www-form-urlencoded");
         return await browser.PostAsync(path, content, Ct);
     }
 
