@@ -302,6 +302,31 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         Assert.Equal(before, await factory.AnnouncementCountAsync());
     }
 
+    /// <summary>Update and all-clear of an alert in force with a garbled or stale version, or bad fields: no new alert, the old one unchanged.</summary>
+    [Theory]
+    [InlineData("Update", "Form.Version=garbage&Form.Title=Neu")]
+    [InlineData("Update", "Form.Version=&Form.Title=Neu")]
+    [InlineData("Update", "Form.Version=999&Form.Version={version}&Form.Title=Neu")]
+    [InlineData("Update", "Form.Version={version}&Form.Title=Neu&Form.ExpiresDate=2026-02-30&Form.ExpiresTime=25:99")]
+    [InlineData("Update", "Form.Version={version}&Form.Title=Neu&Form.RegionalKeys=abc")]
+    [InlineData("Cancel", "Form.Version=garbage")]
+    [InlineData("Cancel", "Form.Version=-1")]
+    [InlineData("Issue", "Form.Version={version}&Form.Title=Neu")]
+    [InlineData("Save", "Form.Version={version}&Form.Title=Neu")]
+    public async Task AlertForm_OnAnAlertInForce_WithHostileFields_LeavesItAsItWas(string handler, string fields)
+    {
+        var browser = await factory.BrowserAsync("crisis");
+        var id = await factory.AlertAsync(browser);
+        var before = await factory.AnnouncementAsync(id) + "|" + await factory.AnnouncementCountAsync();
+        var form = await FormAsync(browser, $"/staff/alerts/{id}");
+        var version = HiddenInput(form.Html, "Form.Version");
+
+        var response = await PostAsync(browser, $"/staff/alerts/{id}?handler={handler}", form, fields.Replace("{version}", version, StringComparison.Ordinal));
+
+        await AssertNoServerErrorAsync(response);
+        Assert.Equal(before, await factory.AnnouncementAsync(id) + "|" + await factory.AnnouncementCountAsync());
+    }
+
     [Theory]
     [InlineData("editor", "/staff/outreach/posts/new", "", "title=&text=x&channels=garbage&crisis=maybe&version=abc")]
     [InlineData("editor", "/staff/outreach/posts/new", "", "title={huge}&text={huge}&channels=" + Unknown)]
@@ -427,6 +452,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         private readonly Dictionary<string, HttpClient> _browsers = new(StringComparer.Ordinal);
         private Guid? _case;
         private Guid? _draft;
+        private Guid? _alert;
         private (Guid Post, Guid Channel)? _outreach;
 
         public Factory() => UseKestrel(_port);
@@ -503,6 +529,23 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             _draft = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/', '?')[3]);
             return _draft.Value;
+        }
+
+        /// <summary>An alert issued through the alert form, in force until tomorrow, shared by the class.</summary>
+        public async Task<Guid> AlertAsync(HttpClient crisis)
+        {
+            if (_alert is { } id)
+            {
+                return id;
+            }
+
+            var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var form = await FormAsync(crisis, "/staff/alerts/new");
+            var issued = await PostAsync(crisis, "/staff/alerts/new?handler=Issue", form,
+                $"Form.Title=Hochwasser&Form.Event=Hochwasser&Form.Instruction=Keller+meiden&Form.AreaDescription=Altstadt&Form.RegionalKeys=091620000000&Form.ExpiresDate={tomorrow}&Form.ExpiresTime=12:00");
+            Assert.True(issued.StatusCode == HttpStatusCode.Redirect, await issued.Content.ReadAsStringAsync(Ct));
+            _alert = Guid.Parse(issued.Headers.Location!.OriginalString.Split('/', '?')[3]);
+            return _alert.Value;
         }
 
         /// <summary>What an edit or a step of the workflow would change.</summary>
