@@ -32,6 +32,8 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("caseworker", "/staff/cases?back=~&cursor=.")]
     [InlineData("caseworker", "/staff/cases?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&sort=evil&overdue=maybe&assignee=%E2%80%AE")]
     [InlineData("caseworker", "/staff/cases?status=Submitted&status=Closed&form=unknown-form")]
+    [InlineData("caseworker", "/staff/cases?q=a%00b")]
+    [InlineData("editor", "/staff/announcements?status=%00")]
     [InlineData("caseworker", "/staff/cases/not-a-guid")]
     [InlineData("caseworker", "/staff/cases/" + Unknown)]
     [InlineData("caseworker", "/staff/cases/" + Unknown + "?handler=Receipt")]
@@ -69,6 +71,18 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         await AssertNoServerErrorAsync(response);
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
             $"{url}: {response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Worklist_WithAControlCharacterInTheSearch_NamesTheSearchBox()
+    {
+        var browser = await factory.BrowserAsync("caseworker");
+
+        var response = await browser.GetAsync("/staff/cases?q=a%00b", Ct);
+
+        var html = await AssertNoServerErrorAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("href=\"#q\"", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -113,6 +127,8 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("Assign", "assignee=me&etag=-1", null)]
     [InlineData("Message", "body=", "message-body")]
     [InlineData("Message", "body={huge}", "message-body")]
+    [InlineData("Message", "body=a%00b", null)]
+    [InlineData("Information", "answerBy=2099-01-01&message=a%00b", null)]
     [InlineData("Message", "body=%20%E2%80%8B%E2%80%8E%EF%BB%BF%20", "message-body")]
     [InlineData("Message", "body=%E2%80%8B&internal=true", "note-body")]
     [InlineData("Message", "body={huge}&internal=true", "note-body")]
@@ -223,6 +239,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("", "Form.Kind=News&Form.TitleDe={huge}&Form.BodyDe=x", "title-de")]
     [InlineData("", "Form.Kind=News&Form.TitleDe=Titel&Form.BodyDe=x&Form.Categories=%3Cscript%3E&Form.Categories=", "categories")]
     [InlineData("", "Form.Kind=Alert&Form.TitleDe=Titel&Form.BodyDe=x", null)]
+    [InlineData("", "Form.Kind=News&Form.TitleDe=a%00b&Form.BodyDe=x%00", null)]
     [InlineData("?handler=Publish", "Form.Version=garbage", null)]
     [InlineData("?handler=Schedule", "Form.PublishDate=2026-02-30&Form.PublishTime=25:99", null)]
     [InlineData("?handler=NoSuchHandler", "Form.Kind=News", null)]
@@ -332,6 +349,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("editor", "/staff/outreach/posts/new", "", "title={huge}&text={huge}&channels=" + Unknown)]
     [InlineData("editor", "/staff/outreach/posts/new", "", "title=T&text=x&override%5Bgarbage%5D=y&override%5B%5D=z&language=%E2%80%AE")]
     [InlineData("editor", "/staff/outreach/posts/new", "?handler=Check", "title=&text=&channels=garbage&link=javascript:alert(1)")]
+    [InlineData("admin", "/staff/outreach/channels/new", "", "kind=webhook&name=a%00b&address=https://x.example/h&owningUnit=%00")]
     [InlineData("editor", "/staff/outreach/posts/new", "?handler=Submit", "title=T&text=x&channels=" + Unknown + "&channels=" + Unknown)]
     [InlineData("editor", "/staff/outreach/posts/new", "?handler=Schedule", "version=abc&publishAt=2026-02-30T25:99")]
     [InlineData("editor", "/staff/outreach/posts/new", "?handler=Cancel", "version=")]
