@@ -20,7 +20,11 @@ internal static class PortalExtensions
 
     public static IServiceCollection AddEgovPortal(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.Conventions.AllowAnonymousToPage("/Index"))
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
+            })
             .AddApplicationPart(typeof(FormsModule).Assembly)
             .AddApplicationPart(typeof(AnnouncementsModule).Assembly)
             .AddApplicationPart(typeof(OutreachModule).Assembly);

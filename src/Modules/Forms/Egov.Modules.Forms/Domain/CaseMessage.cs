@@ -9,6 +9,14 @@ internal sealed class CaseMessage
     /// <summary>Longest message body in characters (UTF-16 code units).</summary>
     public const int MaxLength = 5000;
 
+    /// <summary>
+    /// Whether a message shows anything: not only white space, zero-width or other invisible
+    /// formatting characters (U+200B, U+200E, U+FEFF …), which pass a plain "not empty" check.
+    /// </summary>
+    public static bool HasVisibleText(string? body) =>
+        body is not null && body.Any(c => !char.IsWhiteSpace(c)
+            && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control));
+
     private CaseMessage()
     {
     }

@@ -40,7 +40,7 @@ internal sealed class AnnouncementInputValidator : AbstractValidator<Announcemen
             v.RuleFor(x => x.Body).MaximumLength(MaxBodyLength).OverridePropertyName("body");
         }).OverridePropertyName("variants");
 
-        RuleForEach(a => a.Categories).Must(c => categories.ContainsKey(c)).OverridePropertyName("categories")
+        RuleForEach(a => a.Categories).Must(c => c is not null && categories.ContainsKey(c)).OverridePropertyName("categories")
             .WithMessage((_, c) => $"'{c}' is not a category of this city. Use one of: {string.Join(", ", categories.Keys)}.");
         RuleForEach(a => a.Images).ChildRules(i =>
         {

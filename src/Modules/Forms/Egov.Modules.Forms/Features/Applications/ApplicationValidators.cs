@@ -33,8 +33,12 @@ internal sealed class ListMyApplicationsValidator : AbstractValidator<ListMyAppl
 
 internal sealed class PostApplicationMessageValidator : AbstractValidator<PostApplicationMessageCommand>
 {
-    public PostApplicationMessageValidator() =>
+    public PostApplicationMessageValidator()
+    {
         RuleFor(c => c.Body).NotEmpty().MaximumLength(Domain.CaseMessage.MaxLength).OverridePropertyName("body").WithName("body");
+        RuleFor(c => c.Body).Must(Domain.CaseMessage.HasVisibleText).When(c => !string.IsNullOrWhiteSpace(c.Body))
+            .WithMessage("The message contains no visible text.").OverridePropertyName("body").WithName("body");
+    }
 }
 
 internal sealed class AnswerInformationRequestValidator : AbstractValidator<AnswerInformationRequestCommand>

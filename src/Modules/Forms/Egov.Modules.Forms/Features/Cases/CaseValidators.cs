@@ -10,13 +10,18 @@ internal sealed class ListCasesValidator : AbstractValidator<ListCasesQuery>
     public ListCasesValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, Cursor.MaxPageSize).OverridePropertyName("limit").WithName("limit");
-        RuleFor(q => q.Filter.Search).MaximumLength(100).OverridePropertyName("q").WithName("q");
-        RuleFor(q => q.Filter.Form).MaximumLength(80).OverridePropertyName("form").WithName("form");
-        RuleFor(q => q.Filter.Assignee).MaximumLength(200).OverridePropertyName("assignee").WithName("assignee");
-        RuleFor(q => q.Filter.Department).MaximumLength(80).OverridePropertyName("department").WithName("department");
+        // PostgreSQL refuses a NUL in a text parameter (22021), so control characters are refused here as field errors.
+        RuleFor(q => q.Filter.Search).MaximumLength(100).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("q").WithName("q");
+        RuleFor(q => q.Filter.Form).MaximumLength(80).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("form").WithName("form");
+        RuleFor(q => q.Filter.Assignee).MaximumLength(200).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("assignee").WithName("assignee");
+        RuleFor(q => q.Filter.Department).MaximumLength(80).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("department").WithName("department");
         RuleFor(q => q.Filter).Must(f => f.SubmittedFrom is null || f.SubmittedTo is null || f.SubmittedFrom <= f.SubmittedTo)
             .WithMessage("submittedFrom must not be after submittedTo.").OverridePropertyName("submittedFrom");
     }
+
+    private const string ControlCharacters = "Must not contain control characters.";
+
+    private static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
 }
 
 internal sealed class AssignCaseValidator : AbstractValidator<AssignCaseCommand>
@@ -51,8 +56,12 @@ internal sealed class RequestInformationValidator : AbstractValidator<RequestInf
 
 internal sealed class PostCaseMessageValidator : AbstractValidator<PostCaseMessageCommand>
 {
-    public PostCaseMessageValidator() =>
+    public PostCaseMessageValidator()
+    {
         RuleFor(c => c.Body).NotEmpty().MaximumLength(CaseMessage.MaxLength).OverridePropertyName("body").WithName("body");
+        RuleFor(c => c.Body).Must(CaseMessage.HasVisibleText).When(c => !string.IsNullOrWhiteSpace(c.Body))
+            .WithMessage("The message contains no visible text.").OverridePropertyName("body").WithName("body");
+    }
 }
 
 internal sealed class ListCaseAccessLogValidator : AbstractValidator<ListCaseAccessLogQuery>

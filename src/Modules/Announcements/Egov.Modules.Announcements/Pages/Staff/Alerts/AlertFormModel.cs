@@ -206,6 +206,14 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
     /// <summary>Creates the alert, or edits the draft this page shows when it is one of the same type.</summary>
     private async Task<AnnouncementEditorView?> WriteAsync(string msgType, IReadOnlyList<Guid> references, CancellationToken cancellationToken)
     {
+        if (RegionalKeys().FirstOrDefault(k => k.Length > 12 || !k.All(char.IsAsciiDigit)) is { } wrong)
+        {
+            AddFieldError("regional-keys", PortalText.Pick(
+                $"„{wrong}“ ist kein Regionalschlüssel: bis zu 12 Ziffern, z. B. 091620000000.",
+                $"'{wrong}' is no regional key: up to 12 digits, e.g. 091620000000."));
+            return null;
+        }
+
         var input = ToInput(msgType, references);
         var edit = IsOpen && Existing is not null;
         AnnouncementEditorView? view = null;
@@ -251,7 +259,7 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
     {
         // An empty onset means "now": the time of sending (CAP: sent ≤ onset).
         var onset = LocalTime(Form.OnsetDate, Form.OnsetTime) ?? time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var keys = (Form.RegionalKeys ?? "").Split([',', ' ', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var keys = RegionalKeys();
         var area = new AreaInput(Form.AreaDescription?.Trim() ?? "", null, null, [.. keys.Select(k => new GeocodeInput("ARS", k))]);
         var alert = new AlertInput(
             msgType, references, Form.Event?.Trim() ?? "", Form.Category ?? "", Form.Urgency ?? "", Form.Severity ?? "", Form.Certainty ?? "",
@@ -261,6 +269,10 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
             nameof(AnnouncementKind.Alert), null, [new VariantInput("de", Form.Title?.Trim() ?? "", Form.Summary, Form.Description)],
             ["warnings"], null, null, null, null, alert);
     }
+
+    /// <summary>The regional keys as typed, split at commas, spaces, semicolons and line breaks.</summary>
+    private string[] RegionalKeys() =>
+        (Form.RegionalKeys ?? "").Split([',', ' ', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The input that shows a field error of the module (<c>alert.onset</c> → <c>onset-date</c>).</summary>
     private static string? InputOf(string name)

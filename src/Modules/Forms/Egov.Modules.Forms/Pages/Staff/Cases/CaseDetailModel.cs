@@ -126,12 +126,19 @@ internal sealed class CaseDetailModel(ISender sender) : PageModel
             new RequestInformationCommand(CaseEndpoints.Caseworker(HttpContext), id, Revision(etag), message ?? "", date), cancellationToken), cancellationToken);
     }
 
-    public Task<IActionResult> OnPostMessageAsync(Guid id, string? body, bool @internal, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, string? @internal, CancellationToken cancellationToken)
     {
-        var form = @internal ? "note" : "message";
+        // The note form posts "true"; a flag that is neither true nor false must not fall back to a
+        // message the applicant reads (a bool parameter would bind it as false).
+        if (!bool.TryParse(string.IsNullOrWhiteSpace(@internal) ? "false" : @internal.Trim(), out var isInternal))
+        {
+            return BadRequest();
+        }
+
+        var form = isInternal ? "note" : "message";
         _posted[$"{form}-body"] = body;
-        return ChangeAsync(id, form, "message", () => sender.Send(
-            new PostCaseMessageCommand(CaseEndpoints.Caseworker(HttpContext), id, body ?? "", @internal), cancellationToken), cancellationToken);
+        return await ChangeAsync(id, form, "message", () => sender.Send(
+            new PostCaseMessageCommand(CaseEndpoints.Caseworker(HttpContext), id, body ?? "", isInternal), cancellationToken), cancellationToken);
     }
 
     public static string DecisionLabel => PortalText.Pick("Entscheidung", "Decision");
