@@ -8,7 +8,7 @@ internal static class DevelopmentLogin
     /// <summary>Starts the OIDC cookie login for <paramref name="returnPath"/>, signs in as <paramref name="user"/> and waits for the way back.</summary>
     public static async Task SignInAsync(IPage page, string user, string returnPath)
     {
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnPath));
+        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnPath), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("#username").FillAsync(user);
         await page.Locator("#password").FillAsync(user);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
