@@ -12,6 +12,9 @@ internal static class DevelopmentLogin
         await page.Locator("#username").FillAsync(user);
         await page.Locator("#password").FillAsync(user);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnPath);
+        // DOMContentLoaded, not load: on a loaded machine Chromium's load event after the OIDC redirect chain was seen to stall.
+        await page.WaitForURLAsync(
+            url => new Uri(url).PathAndQuery == returnPath || new Uri(url).AbsolutePath == returnPath,
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 }
