@@ -99,16 +99,21 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
     /// <summary>What Chromium sends on a navigation.</summary>
     private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
+    /// <summary>A GET as a browser's navigation sends it, through a TLS-terminating proxy on loopback (Production pages need HTTPS: Secure antiforgery cookie).</summary>
+    private static HttpRequestMessage BrowserRequest(string path, string language)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd(BrowserAccept);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        return request;
+    }
+
     [Fact]
     public async Task UnknownPage_FromABrowser_ShowsThePortalNotFoundPage()
     {
         using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
-        request.Headers.Accept.ParseAdd(BrowserAccept);
-
-        // Production: pages need HTTPS (Secure antiforgery cookie); the loopback "proxy" terminated TLS.
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        request.Headers.AcceptLanguage.ParseAdd("de-DE");
+        using var request = BrowserRequest("/no-such-page", "de-DE");
 
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
@@ -124,12 +129,7 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
     public async Task UnhandledException_OnABrowserRequest_ShowsTheErrorPageWithTraceIdAndNoDetails()
     {
         using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/_probe/throw");
-        request.Headers.Accept.ParseAdd(BrowserAccept);
-
-        // Production: pages need HTTPS (Secure antiforgery cookie); the loopback "proxy" terminated TLS.
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var request = BrowserRequest("/_probe/throw", "en");
 
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
@@ -146,11 +146,7 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
     public async Task UnknownApiRoute_EvenWhenHtmlIsAccepted_Returns404Problem()
     {
         using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/no-such-thing");
-        request.Headers.Accept.ParseAdd(BrowserAccept);
-
-        // Production: pages need HTTPS (Secure antiforgery cookie); the loopback "proxy" terminated TLS.
-        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var request = BrowserRequest("/api/v1/no-such-thing", "de-DE");
 
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
