@@ -247,12 +247,7 @@ public sealed class PostWorkflowTests(OutreachFactory factory) : IClassFixture<O
         using var editor = await factory.CreateClientAsAsync("editor");
         await AcknowledgeAsync(editor);
         var post = await CreatePostAsync(editor, Post("Bild", false, (channel, "Das neue Rathausdach.")));
-        using var upload = new MultipartFormDataContent();
-        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-        upload.Add(new ByteArrayContent(png), "file", "rathausdach.png");
-        using var uploaded = await editor.PostAsync($"/api/v1/outreach/posts/{post.GetProperty("id")}/media", upload, Ct);
-        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
-        var mediaId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var mediaId = (await UploadImageAsync(editor, post, "rathausdach.png", TinyPng)).GetProperty("id").GetGuid();
         post = await GetPostAsync(editor, post);
         JsonObject WithImage(string? alt)
         {
@@ -273,6 +268,25 @@ public sealed class PostWorkflowTests(OutreachFactory factory) : IClassFixture<O
         var submitted = await TransitionAsync(editor, withAlt.Body, "submit");
 
         Assert.Equal(HttpStatusCode.OK, submitted.Status);
+    }
+
+    [Theory]
+    [InlineData("Rathaus\u202Egnp.exe", "Rathausgnp.exe")]
+    [InlineData("Rat\u200Bhaus\u2066dach\u2069\u0000\u009B.png", "Rathausdach.png")]
+    [InlineData("../../Ratha\u0308user.png", "Rath\u00E4user.png")]
+    [InlineData("\u202E\u200B", "image")]
+    public async Task UploadImage_NameWithBidiFormatOrControlCharacters_IsStoredAndShownWithoutThem(string name, string stored)
+    {
+        var channel = await MastodonChannelAsync();
+        using var editor = await factory.CreateClientAsAsync("editor");
+        await AcknowledgeAsync(editor);
+        var post = await CreatePostAsync(editor, Post("Bildname", false, (channel, "Das neue Rathausdach.")));
+
+        var media = await UploadImageAsync(editor, post, name, TinyPng);
+
+        Assert.Equal(stored, media.GetProperty("fileName").GetString());
+        var history = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/outreach/posts/{post.GetProperty("id")}/history", Ct);
+        Assert.Equal(stored, history.EnumerateArray().Single(h => h.GetProperty("action").GetString() == "media-added").GetProperty("note").GetString());
     }
 
     [Fact]
