@@ -290,6 +290,43 @@ public sealed class PostWorkflowTests(OutreachFactory factory) : IClassFixture<O
     }
 
     [Fact]
+    public async Task Submit_WithAnImageOverBlueskysBlobLimit_Is422NamingTheFileAndTheLimit_A900KBImagePasses()
+    {
+        using var admin = await factory.CreateClientAsAsync("admin");
+        var channel = (await CreateChannelAsync(admin, Channel("bluesky", $"bsky-{Guid.NewGuid():N}"[..20], "https://bsky.social", "stadt.bsky.social"))).GetProperty("id").GetGuid();
+        using var editor = await factory.CreateClientAsAsync("editor");
+        await AcknowledgeAsync(editor);
+        var post = await CreatePostAsync(editor, Post("Großes Bild", false, (channel, "Der neue Stadtplan.")));
+        var large = (await UploadImageAsync(editor, post, "stadtplan-gross.png", PngOfSize(1_200_000))).GetProperty("id").GetGuid();
+        var small = (await UploadImageAsync(editor, post, "stadtplan-klein.png", PngOfSize(900_000))).GetProperty("id").GetGuid();
+        JsonObject WithImage(Guid mediaId)
+        {
+            var body = Post("Großes Bild", false, (channel, "Der neue Stadtplan."));
+            body["variants"]![0]!["media"] = new JsonArray(new JsonObject { ["mediaId"] = mediaId, ["altText"] = "Stadtplan mit den neuen Buslinien" });
+            return body;
+        }
+
+        post = await GetPostAsync(editor, post);
+        var withLarge = await SendAsync(editor, HttpMethod.Put, $"/api/v1/outreach/posts/{post.GetProperty("id")}", WithImage(large), post.GetProperty("version").GetInt32());
+        var dryRun = await SendAsync(editor, HttpMethod.Get, $"/api/v1/outreach/posts/{post.GetProperty("id")}/check");
+        var refused = await TransitionAsync(editor, withLarge.Body, "submit");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        var finding = refused.Body.GetProperty("checks").GetProperty("channels")[0].GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("code").GetString() == "media-size");
+        Assert.Equal("Blocking", finding.GetProperty("severity").GetString());
+        Assert.Equal("stadtplan-gross.png", finding.GetProperty("match").GetString());
+        Assert.Contains("1,000,000 bytes", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(dryRun.Body.GetProperty("channels")[0].GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "media-size");
+        Assert.Equal("Draft", (await GetPostAsync(editor, post)).GetProperty("status").GetString());
+
+        var withSmall = await SendAsync(editor, HttpMethod.Put, $"/api/v1/outreach/posts/{post.GetProperty("id")}", WithImage(small), withLarge.Body.GetProperty("version").GetInt32());
+        var submitted = await TransitionAsync(editor, withSmall.Body, "submit");
+
+        Assert.Equal(HttpStatusCode.OK, submitted.Status);
+    }
+
+    [Fact]
     public async Task ScheduledNonCrisisPost_IsHeldWhileAnAlertIsActive_AndNotAfterItsCancellation()
     {
         var (post, editor, _) = await ApprovedPostAsync("Adventskonzert", "Adventskonzert am Sonntag in der Stadtkirche.");
@@ -350,6 +387,14 @@ public sealed class PostWorkflowTests(OutreachFactory factory) : IClassFixture<O
         var name = $"@stadt{Guid.NewGuid():N}"[..20];
         var channel = await CreateChannelAsync(admin, Channel("mastodon", name, factory.Mastodon.BaseAddress.ToString(), "@stadt@social.example", crisis: crisis));
         return channel.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A PNG signature and then zeros up to <paramref name="bytes"/>: the checks go by type and size, not pixels.</summary>
+    private static byte[] PngOfSize(int bytes)
+    {
+        var png = new byte[bytes];
+        TinyPng.AsSpan(0, 8).CopyTo(png);
+        return png;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
