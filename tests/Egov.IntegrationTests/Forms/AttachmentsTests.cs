@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Egov.IntegrationTests.Forms.Cases;
 using Egov.IntegrationTests.Identity;
 using Egov.Testing;
 
@@ -91,6 +92,12 @@ public sealed class AttachmentsTests(EgovApplicationFactory factory) : IClassFix
     [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
     [InlineData("C:\\Users\\Erika\\Versicherung?neu*.pdf", "Versicherungneu.pdf")]
     [InlineData("  .hidden.pdf  ", "hidden.pdf")]
+    [InlineData("Fahrzeugschein\u202Egnp.exe", "Fahrzeugscheingnp.exe")]
+    [InlineData("\u2066Police\u2069\u200F\u061C.pdf", "Police.pdf")]
+    [InlineData("Po\u200Bli\u200Dce\u00AD\uFEFF.pdf", "Police.pdf")]
+    [InlineData("Police\u0001\u001B[2J\u0085\u009B.pdf", "Police[2J.pdf")]
+    [InlineData("Police Mu\u0308ller.pdf", "Police M\u00FCller.pdf")]
+    [InlineData("\u202E\u200B\u0007", "file")]
     public async Task Upload_FileName_IsSanitised(string name, string stored)
     {
         using var erika = await ClientAsAsync("erika");
@@ -100,6 +107,25 @@ public sealed class AttachmentsTests(EgovApplicationFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(stored, (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))[0].GetProperty("fileName").GetString());
+        var view = await erika.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{draft}", TestContext.Current.CancellationToken);
+        Assert.Equal(stored, view.GetProperty("attachments")[0].GetProperty("fileName").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_FileNameWithRightToLeftOverride_TheCaseworkerSeesTheRealExtension()
+    {
+        using var erika = await ClientAsAsync("erika");
+        using var caseworker = await ClientAsAsync("caseworker");
+        var (id, _) = await Filing.FileAsync(erika, fileName: slot => $"{slot}\u202Efdp.exe");
+
+        var (body, _) = await Filing.GetCaseAsync(caseworker, id);
+
+        var attachment = body.GetProperty("attachments")[0];
+        var fileName = attachment.GetProperty("fileName").GetString()!;
+        Assert.EndsWith("fdp.exe", fileName, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', fileName);
+        using var download = await caseworker.GetAsync($"/api/v1/cases/{id}/attachments/{attachment.GetProperty("id").GetGuid()}", TestContext.Current.CancellationToken);
+        Assert.Equal(fileName, download.Content.Headers.ContentDisposition?.FileNameStar);
     }
 
     [Fact]

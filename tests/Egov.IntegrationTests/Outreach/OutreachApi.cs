@@ -86,6 +86,19 @@ internal static class OutreachApi
         return body;
     }
 
+    /// <summary>A 1 × 1 pixel PNG.</summary>
+    public static byte[] TinyPng { get; } = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    /// <summary>Uploads an image to a post (multipart part <c>file</c> named <paramref name="fileName"/>); asserts 201 and returns the stored media.</summary>
+    public static async Task<JsonElement> UploadImageAsync(HttpClient editor, JsonElement post, string fileName, byte[] content)
+    {
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
+        using var response = await editor.PostAsync($"/api/v1/outreach/posts/{post.GetProperty("id").GetGuid()}/media", upload, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"upload image: {(int)response.StatusCode} {body}");
+        return JsonSerializer.Deserialize<JsonElement>(body);
+    }
+
     public static async Task<JsonElement> GetPostAsync(HttpClient client, JsonElement post) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/outreach/posts/{post.GetProperty("id").GetGuid()}", Ct);
 }

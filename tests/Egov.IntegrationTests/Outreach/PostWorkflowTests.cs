@@ -247,12 +247,7 @@ public sealed class PostWorkflowTests(OutreachFactory factory) : IClassFixture<O
         using var editor = await factory.CreateClientAsAsync("editor");
         await AcknowledgeAsync(editor);
         var post = await CreatePostAsync(editor, Post("Bild", false, (channel, "Das neue Rathausdach.")));
-        using var upload = new MultipartFormDataContent();
-        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-        upload.Add(new ByteArrayContent(png), "file", "rathausdach.png");
-        using var uploaded = await editor.PostAsync($"/api/v1/outreach/posts/{post.GetProperty("id")}/media", upload, Ct);
-        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
-        var mediaId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var mediaId = (await UploadImageAsync(editor, post, "rathausdach.png", TinyPng)).GetProperty("id").GetGuid();
         post = await GetPostAsync(editor, post);
         JsonObject WithImage(string? alt)
         {
@@ -271,6 +266,62 @@ public sealed class PostWorkflowTests(OutreachFactory factory) : IClassFixture<O
 
         var withAlt = await SendAsync(editor, HttpMethod.Put, $"/api/v1/outreach/posts/{post.GetProperty("id")}", WithImage("Das Rathaus mit neuem Kupferdach in der Abendsonne"), edited.Body.GetProperty("version").GetInt32());
         var submitted = await TransitionAsync(editor, withAlt.Body, "submit");
+
+        Assert.Equal(HttpStatusCode.OK, submitted.Status);
+    }
+
+    [Theory]
+    [InlineData("Rathaus\u202Egnp.exe", "Rathausgnp.exe")]
+    [InlineData("Rat\u200Bhaus\u2066dach\u2069\u0000\u009B.png", "Rathausdach.png")]
+    [InlineData("../../Ratha\u0308user.png", "Rath\u00E4user.png")]
+    [InlineData("\u202E\u200B", "image")]
+    public async Task UploadImage_NameWithBidiFormatOrControlCharacters_IsStoredAndShownWithoutThem(string name, string stored)
+    {
+        var channel = await MastodonChannelAsync();
+        using var editor = await factory.CreateClientAsAsync("editor");
+        await AcknowledgeAsync(editor);
+        var post = await CreatePostAsync(editor, Post("Bildname", false, (channel, "Das neue Rathausdach.")));
+
+        var media = await UploadImageAsync(editor, post, name, TinyPng);
+
+        Assert.Equal(stored, media.GetProperty("fileName").GetString());
+        var history = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/outreach/posts/{post.GetProperty("id")}/history", Ct);
+        Assert.Equal(stored, history.EnumerateArray().Single(h => h.GetProperty("action").GetString() == "media-added").GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_WithAnImageOverBlueskysBlobLimit_Is422NamingTheFileAndTheLimit_A900KBImagePasses()
+    {
+        using var admin = await factory.CreateClientAsAsync("admin");
+        var channel = (await CreateChannelAsync(admin, Channel("bluesky", $"bsky-{Guid.NewGuid():N}"[..20], "https://bsky.social", "stadt.bsky.social"))).GetProperty("id").GetGuid();
+        using var editor = await factory.CreateClientAsAsync("editor");
+        await AcknowledgeAsync(editor);
+        var post = await CreatePostAsync(editor, Post("Großes Bild", false, (channel, "Der neue Stadtplan.")));
+        var large = (await UploadImageAsync(editor, post, "stadtplan-gross.png", PngOfSize(1_200_000))).GetProperty("id").GetGuid();
+        var small = (await UploadImageAsync(editor, post, "stadtplan-klein.png", PngOfSize(900_000))).GetProperty("id").GetGuid();
+        JsonObject WithImage(Guid mediaId)
+        {
+            var body = Post("Großes Bild", false, (channel, "Der neue Stadtplan."));
+            body["variants"]![0]!["media"] = new JsonArray(new JsonObject { ["mediaId"] = mediaId, ["altText"] = "Stadtplan mit den neuen Buslinien" });
+            return body;
+        }
+
+        post = await GetPostAsync(editor, post);
+        var withLarge = await SendAsync(editor, HttpMethod.Put, $"/api/v1/outreach/posts/{post.GetProperty("id")}", WithImage(large), post.GetProperty("version").GetInt32());
+        var dryRun = await SendAsync(editor, HttpMethod.Get, $"/api/v1/outreach/posts/{post.GetProperty("id")}/check");
+        var refused = await TransitionAsync(editor, withLarge.Body, "submit");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        var finding = refused.Body.GetProperty("checks").GetProperty("channels")[0].GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("code").GetString() == "media-size");
+        Assert.Equal("Blocking", finding.GetProperty("severity").GetString());
+        Assert.Equal("stadtplan-gross.png", finding.GetProperty("match").GetString());
+        Assert.Contains("1,000,000 bytes", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(dryRun.Body.GetProperty("channels")[0].GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "media-size");
+        Assert.Equal("Draft", (await GetPostAsync(editor, post)).GetProperty("status").GetString());
+
+        var withSmall = await SendAsync(editor, HttpMethod.Put, $"/api/v1/outreach/posts/{post.GetProperty("id")}", WithImage(small), withLarge.Body.GetProperty("version").GetInt32());
+        var submitted = await TransitionAsync(editor, withSmall.Body, "submit");
 
         Assert.Equal(HttpStatusCode.OK, submitted.Status);
     }
@@ -336,6 +387,14 @@ public sealed class PostWorkflowTests(OutreachFactory factory) : IClassFixture<O
         var name = $"@stadt{Guid.NewGuid():N}"[..20];
         var channel = await CreateChannelAsync(admin, Channel("mastodon", name, factory.Mastodon.BaseAddress.ToString(), "@stadt@social.example", crisis: crisis));
         return channel.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A PNG signature and then zeros up to <paramref name="bytes"/>: the checks go by type and size, not pixels.</summary>
+    private static byte[] PngOfSize(int bytes)
+    {
+        var png = new byte[bytes];
+        TinyPng.AsSpan(0, 8).CopyTo(png);
+        return png;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -17,6 +17,69 @@ public sealed class IbanTests
         Assert.Equal((0, written.Length, "DE89370400440532013000"), (index, length, normalized));
     }
 
+    [Theory]
+    [InlineData("DE89  3704  0044  0532  0130  00")]
+    [InlineData("DE89 3704 0044\n0532 0130 00")]
+    [InlineData("DE89 3704 0044\r\n0532 0130 00")]
+    [InlineData("DE89\t3704\t0044\t0532\t0130\t00")]
+    [InlineData("DE89\u00A03704\u00A00044\u00A00532\u00A00130\u00A000")]
+    [InlineData("DE89\u202F3704\u20090044\u30000532 \n 0130 00")]
+    [InlineData("de89 3704 0044 0532 \n\n 0130 00")]
+    [InlineData("DE89-3704-0044-0532-0130-00")]
+    [InlineData("DE89\u200B3704\u200B0044\u200B0532\u200B0130\u200B00")]
+    [InlineData("DE89\u00AD3704 0044 0532 0130 00")]
+    [InlineData("DE 89 3704 0044 0532 0130 00")]
+    public void Find_WhenGermanIbanWithAnyWhiteSpaceLineBreakHyphenOrInvisibleSeparator_FindsIt(string written)
+    {
+        var (index, length, normalized) = Assert.Single(Iban.Find(written));
+
+        Assert.Equal((0, written.Length, "DE89370400440532013000"), (index, length, normalized));
+    }
+
+    [Theory]
+    [InlineData("IBAN:DE89370400440532013000", 5)]
+    [InlineData("IBAN: DE89 3704 0044 0532 0130 00", 6)]
+    [InlineData("IBAN:\nde89 3704 0044 0532 0130 00", 6)]
+    [InlineData("Konto (IBAN)\tDE89 3704 0044 0532 0130 00", 13)]
+    public void Find_WhenIbanAfterPrefix_FindsItWithoutThePrefix(string text, int index)
+    {
+        var found = Assert.Single(Iban.Find(text));
+
+        Assert.Equal((index, text.Length - index, "DE89370400440532013000"), found);
+    }
+
+    [Theory]
+    [InlineData("DE89  3704  0044  0532  0130  00")]
+    [InlineData("DE89 3704 0044\n0532 0130 00")]
+    [InlineData("de89-3704-0044-0532-0130-00")]
+    public void Normalize_WhenAnyHumanNotation_GivesTheValidIban(string written)
+    {
+        Assert.True(Iban.IsValid(Iban.Normalize(written)));
+    }
+
+    [Fact]
+    public void Find_WhenAnotherNumberFollowsOnTheNextLine_FindsOnlyTheIban()
+    {
+        const string text = "DE89 3704 0044 0532 0130 00\n\n1234 5678";
+
+        var (index, length, _) = Assert.Single(Iban.Find(text));
+
+        Assert.Equal("DE89 3704 0044 0532 0130 00", text.Substring(index, length));
+    }
+
+    [Theory]
+    [InlineData("DE89 3704 0044 0532 0130 0, 0")]
+    [InlineData("DE89 3704 0044 0532 0130 0. 0")]
+    [InlineData("DE89 3704 0044 0532 0130 0 und 0")]
+    [InlineData("DE89 3704 0044 0532 0130 0--0")]
+    [InlineData("DE89 3704 0044 0532 0130 0\u2013 0")]
+    public void Find_WhenPunctuationOrAWordBetweenTheDigits_FindsNothing(string text)
+    {
+        // Without the separator the digits would be the valid DE89 3704 0044 0532 0130 00: only white space,
+        // invisible format characters and a single hyphen join groups.
+        Assert.Empty(Iban.Find(text));
+    }
+
     [Fact]
     public void Find_WhenIbanInASentence_FindsExactlyTheIban()
     {

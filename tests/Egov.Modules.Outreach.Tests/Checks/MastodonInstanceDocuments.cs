@@ -21,10 +21,13 @@ internal static class MastodonInstanceDocuments
         Edited(statuses => statuses["max_characters"] = maxCharacters);
 
     /// <summary>The document with one change made to <c>configuration.statuses</c>.</summary>
-    public static JsonElement Edited(Action<JsonObject> editStatuses)
+    public static JsonElement Edited(Action<JsonObject> editStatuses) => EditedConfiguration(configuration => editStatuses(configuration["statuses"]!.AsObject()));
+
+    /// <summary>The document with one change made to <c>configuration</c>.</summary>
+    public static JsonElement EditedConfiguration(Action<JsonObject> editConfiguration)
     {
         var root = JsonNode.Parse(Text.Value)!.AsObject();
-        editStatuses(root["configuration"]!["statuses"]!.AsObject());
+        editConfiguration(root["configuration"]!.AsObject());
         return JsonDocument.Parse(root.ToJsonString()).RootElement.Clone();
     }
 

@@ -61,6 +61,19 @@ public sealed class PersonalDataScannerTests
             items.Select(item => (item.Kind, item.Value, item.Index)));
     }
 
+    [Theory]
+    [InlineData("Spenden bitte an IBAN DE89 3704 0044\n0532 0130 00, Stichwort Stadtfest.")]
+    [InlineData("Spenden bitte an IBAN DE89  3704  0044  0532  0130  00, Stichwort Stadtfest.")]
+    [InlineData("Spenden bitte an IBAN:\tde89\t3704\t0044\t0532\t0130\t00, Stichwort Stadtfest.")]
+    [InlineData("Spenden bitte an IBAN de89 3704 0044 0532\r\n0130 00, Stichwort Stadtfest.")]
+    public void Scan_WhenIbanWrappedOrWithDoubledSpacesOrTabs_FindsTheWholeIbanAndNoPhoneNumber(string text)
+    {
+        var item = Assert.Single(_scanner.Scan(text));
+
+        Assert.Equal((PersonalDataKind.Iban, "DE89370400440532013000"), (item.Kind, item.Normalized));
+        Assert.EndsWith("00", item.Value, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scan_WhenDenyListNamesAPerson_FindsTheNameAsWholeWordsInAnyCase()
     {

@@ -92,6 +92,68 @@ public sealed class PostCheckerTests
         Assert.Contains("at most 4", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(OutreachChannelKinds.Bluesky, 1_200_000, "1,000,000 bytes")]
+    [InlineData(OutreachChannelKinds.Bluesky, 1_000_001, "1,000,000 bytes")]
+    [InlineData(OutreachChannelKinds.Telegram, 10_000_001, "10,000,000 bytes")]
+    [InlineData(OutreachChannelKinds.Mastodon, 16_777_217, "16,777,216 bytes")]
+    public void Check_WhenImageLargerThanThePlatformTakes_BlocksNamingTheFileAndTheLimit(string channelKind, long length, string limit)
+    {
+        var result = _checker.Check(Requests.Post(channelKind, "Der neue Stadtplan", media: [Requests.Image("stadtplan.png", contentType: "image/png", length: length)]));
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((FindingCodes.MediaSize, FindingSeverity.Blocking, "stadtplan.png", FindingFields.Media), (finding.Code, finding.Severity, finding.Match, finding.Field));
+        Assert.Contains("\"stadtplan.png\"", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(limit, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(OutreachChannelKinds.Bluesky, 1_000_000)]
+    [InlineData(OutreachChannelKinds.Bluesky, 900_000)]
+    [InlineData(OutreachChannelKinds.Telegram, 10_000_000)]
+    [InlineData(OutreachChannelKinds.Mastodon, 16_777_216)]
+    [InlineData(OutreachChannelKinds.Webhook, 10_485_760)]
+    public void Check_WhenImageAtMostThePlatformsLimit_Passes(string channelKind, long length)
+    {
+        Assert.True(_checker.Check(Requests.Post(channelKind, "Der neue Stadtplan", media: [Requests.Image("stadtplan.png", contentType: "image/png", length: length)])).Passes);
+    }
+
+    [Fact]
+    public void Check_WhenInstanceTakesSmallerImagesAndNoWebP_BlocksOnItsOwnLimits()
+    {
+        var instance = ChannelCapabilities.FromMastodonInstance(MastodonInstanceDocuments.EditedConfiguration(configuration =>
+        {
+            configuration["media_attachments"]!["image_size_limit"] = 2_097_152;
+            configuration["media_attachments"]!["supported_mime_types"] = new System.Text.Json.Nodes.JsonArray("image/jpeg", "image/png", "video/mp4");
+        }));
+
+        var result = _checker.Check(Requests.Post(OutreachChannelKinds.Mastodon, "Der neue Stadtplan", capabilities: instance,
+            media: [Requests.Image("plan.webp", contentType: "image/webp", length: 100_000), Requests.Image("luftbild.jpg", length: 3_000_000)]));
+
+        Assert.Equal(
+            [(FindingCodes.MediaType, "plan.webp"), (FindingCodes.MediaSize, "luftbild.jpg")],
+            result.Findings.Select(finding => (finding.Code, finding.Match)));
+        Assert.Contains("image/jpeg, image/png", result.Findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("2,097,152 bytes", result.Findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromMastodonInstance_WhenMediaAttachmentsMissing_TakesMastodonsDefaultImageLimitAndAnyType()
+    {
+        var capabilities = ChannelCapabilities.FromMastodonInstance(MastodonInstanceDocuments.EditedConfiguration(configuration => configuration.Remove("media_attachments")));
+
+        Assert.Equal((ChannelCapabilities.MastodonDefaultImageBytes, null), (capabilities.MaxImageBytes, capabilities.ImageTypes));
+    }
+
+    [Fact]
+    public void FromMastodonInstance_WhenMastodonSocialDocument_ReadsItsImageLimitAndImageTypesOnly()
+    {
+        var capabilities = Requests.MastodonSocial;
+
+        Assert.Equal(16_777_216, capabilities.MaxImageBytes);
+        Assert.Equal(["image/jpeg", "image/png", "image/gif", "image/heic", "image/heif", "image/webp", "image/avif"], capabilities.ImageTypes);
+    }
+
     [Fact]
     public void Check_WhenBannedTermInAnyCase_BlocksNamingTheTerm()
     {

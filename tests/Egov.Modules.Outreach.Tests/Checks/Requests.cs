@@ -37,7 +37,8 @@ internal static class Requests
         ChannelCapabilities? capabilities = null) =>
         new(channelKind, capabilities ?? CapabilitiesOf(channelKind), text, contentWarning, link, hashtags ?? [], media ?? [], isPublic, requiresImprintLink);
 
-    public static CheckedMedia Image(string fileName, string? altText = "Das Rathaus im Winter") => new(fileName, altText);
+    public static CheckedMedia Image(string fileName, string? altText = "Das Rathaus im Winter", string contentType = "image/jpeg", long length = 200_000) =>
+        new(fileName, altText, contentType, length);
 
     public static IReadOnlyList<CheckedMedia> Images(int count) =>
         [.. Enumerable.Range(1, count).Select(number => Image($"bild-{number}.jpg"))];

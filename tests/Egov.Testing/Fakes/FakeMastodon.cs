@@ -10,7 +10,9 @@ namespace Egov.Testing.Fakes;
 /// A Mastodon instance on 127.0.0.1: <c>GET /api/v2/instance</c> (the documentation's instance document,
 /// vendored in tests/testdata/mastodon, optionally with another <c>max_characters</c>), statuses
 /// (<c>POST /api/v1/statuses</c> honouring <c>Idempotency-Key</c> per access token as Mastodon does, <c>GET</c>,
-/// <c>DELETE /api/v1/statuses/:id</c>) and media (<c>POST /api/v2/media</c>, <c>GET /api/v1/media/:id</c> with
+/// <c>DELETE /api/v1/statuses/:id</c>, <c>GET /api/v1/statuses/:id/source</c>), the account
+/// (<c>GET /api/v1/accounts/verify_credentials</c>, its statuses newest first: <c>GET /api/v1/accounts/:id/statuses?limit=</c>)
+/// and media (<c>POST /api/v2/media</c>, <c>GET /api/v1/media/:id</c> with
 /// asynchronous processing). Any non-empty bearer token is an account; many channels can share one instance.
 /// Faults are scripted per request to <c>POST /api/v1/statuses</c>, consumed in order.
 /// </summary>
@@ -41,6 +43,12 @@ public sealed class FakeMastodon : FakePlatformServer
     /// answered with this status code instead of the stored status; null (default) answers as Mastodon does.
     /// </summary>
     public int? AnswerRepeatsWith { get; set; }
+
+    /// <summary>
+    /// The account look-ups (<c>GET /api/v1/accounts/verify_credentials</c>, <c>…/accounts/:id/statuses</c>,
+    /// <c>GET /api/v1/statuses/:id/source</c>) are answered with this status code; null (default) answers them.
+    /// </summary>
+    public int? AnswerAccountLookupsWith { get; set; }
 
     /// <summary>
     /// Uploads answer 202 and <c>GET /api/v1/media/:id</c> answers 206 this many times before 200; 0 (default):
@@ -88,6 +96,20 @@ public sealed class FakeMastodon : FakePlatformServer
         app.MapDelete("/api/v1/statuses/{id}", (string id, HttpRequest request) =>
             Token(request) is not { } token ? Unauthorized()
             : _statuses.TryGetValue(id, out var status) && status.AccessToken == token && _statuses.TryRemove(id, out _) ? Results.Json(Json(status)) : NotFound());
+        app.MapGet("/api/v1/statuses/{id}/source", (string id, HttpRequest request) =>
+            AnswerAccountLookupsWith is { } down ? Error(down, "Something went wrong")
+            : Token(request) is not { } token ? Unauthorized()
+            : _statuses.TryGetValue(id, out var status) && status.AccessToken == token
+                ? Results.Json(new { id = status.Id, text = status.Text, spoiler_text = status.SpoilerText ?? "" })
+                : NotFound());
+        app.MapGet("/api/v1/accounts/verify_credentials", (HttpRequest request) =>
+            AnswerAccountLookupsWith is { } down ? Error(down, "Something went wrong")
+            : Token(request) is not { } token ? Unauthorized()
+            : Results.Json(new { id = AccountId(token), username = "stadt", acct = "stadt" }));
+        app.MapGet("/api/v1/accounts/{id}/statuses", (string id, int? limit, HttpRequest request) =>
+            AnswerAccountLookupsWith is { } down ? Error(down, "Something went wrong")
+            : Token(request) is null ? Unauthorized()
+            : Results.Json(Statuses.Where(status => AccountId(status.AccessToken) == id).Reverse().Take(Math.Clamp(limit ?? 20, 1, 40)).Select(Json).ToArray()));
         app.MapPost("/api/v2/media", UploadAsync);
         app.MapGet("/api/v1/media/{id}", (string id, HttpRequest request) =>
         {
@@ -199,6 +221,10 @@ public sealed class FakeMastodon : FakePlatformServer
 
         return form.TryGetValue("media_ids[]", out var ids) ? [.. ids.Split(',', StringSplitOptions.RemoveEmptyEntries)] : [];
     }
+
+    /// <summary>The account id of an access token: any token is an account of its own.</summary>
+    private static string AccountId(string token) =>
+        "1" + (BitConverter.ToUInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)), 0) % 1_000_000_000_000).ToString(CultureInfo.InvariantCulture);
 
     private static string? Token(HttpRequest request)
     {

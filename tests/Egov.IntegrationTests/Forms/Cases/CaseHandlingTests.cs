@@ -238,12 +238,7 @@ public sealed class CaseHandlingTests(EgovApplicationFactory factory) : IClassFi
     {
         using var erika = await factory.CreateClientAsAsync("erika");
         using var clara = await factory.CreateClientAsAsync("caseworker");
-        var (id, _) = await FileAsync(erika);
-        await TransitionAsync(clara, id, "InReview");
-        var (_, etag) = await GetCaseAsync(clara, id);
-        var asked = await PostAsync(clara, $"/api/v1/cases/{id}/information-requests",
-            new { message = "Bitte die Halterbestätigung nachreichen.", answerBy = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
-        var requestId = (await ProblemAsync(asked)).GetProperty("informationRequests")[0].GetProperty("id").GetGuid();
+        var (id, requestId) = await InformationRequestedAsync(erika, clara, "Bitte die Halterbestätigung nachreichen.");
 
         using var first = Answer("Anbei die Bestätigung.", ("halterbestaetigung.pdf", ApplicationsTests.MinimalPdf));
         var answered = await erika.PostAsync($"/api/v1/applications/{id}/information-requests/{requestId}/answer", first, TestContext.Current.CancellationToken);
@@ -261,16 +256,27 @@ public sealed class CaseHandlingTests(EgovApplicationFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Answer_WithAFileNameWithBidiAndZeroWidthCharacters_TheCaseworkerSeesItWithoutThem()
+    {
+        using var erika = await factory.CreateClientAsAsync("erika");
+        using var clara = await factory.CreateClientAsAsync("caseworker");
+        var (id, requestId) = await InformationRequestedAsync(erika, clara, "Bitte die Halterbestätigung nachreichen.");
+
+        using var answer = Answer("Anbei.", ("Halter\u200Bbestätigung\u202Efdp.exe", ApplicationsTests.MinimalPdf));
+        var answered = await erika.PostAsync($"/api/v1/applications/{id}/information-requests/{requestId}/answer", answer, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var (body, _) = await GetCaseAsync(clara, id);
+        var stored = body.GetProperty("attachments").EnumerateArray().Single(a => a.GetProperty("informationRequestId").ValueKind != JsonValueKind.Null);
+        Assert.Equal("Halterbestätigungfdp.exe", stored.GetProperty("fileName").GetString());
+    }
+
+    [Fact]
     public async Task Answer_WithAFileOfTheWrongType_IsRefused_AndTheRequestStaysOpen()
     {
         using var erika = await factory.CreateClientAsAsync("erika");
         using var clara = await factory.CreateClientAsAsync("caseworker");
-        var (id, _) = await FileAsync(erika);
-        await TransitionAsync(clara, id, "InReview");
-        var (_, etag) = await GetCaseAsync(clara, id);
-        var asked = await PostAsync(clara, $"/api/v1/cases/{id}/information-requests",
-            new { message = "Bitte Meldebescheinigung nachreichen.", answerBy = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
-        var requestId = (await ProblemAsync(asked)).GetProperty("informationRequests")[0].GetProperty("id").GetGuid();
+        var (id, requestId) = await InformationRequestedAsync(erika, clara, "Bitte Meldebescheinigung nachreichen.");
 
         using var answer = Answer("Anbei.", ("meldebescheinigung.pdf", "GIF89a"u8.ToArray()));
         var response = await erika.PostAsync($"/api/v1/applications/{id}/information-requests/{requestId}/answer", answer, TestContext.Current.CancellationToken);
@@ -335,5 +341,16 @@ public sealed class CaseHandlingTests(EgovApplicationFactory factory) : IClassFi
         var view = await erika.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}", TestContext.Current.CancellationToken);
         Assert.Equal("Rejected", view.GetProperty("status").GetString());
         Assert.Equal("Die Anschrift liegt nicht im Bewohnerparkgebiet.", view.GetProperty("case").GetProperty("decisionReason").GetString());
+    }
+
+    /// <summary>Files an application as <paramref name="citizen"/>, puts it in review and asks for a document; returns the application and the request.</summary>
+    private static async Task<(Guid Id, Guid RequestId)> InformationRequestedAsync(HttpClient citizen, HttpClient caseworker, string message)
+    {
+        var (id, _) = await FileAsync(citizen);
+        await TransitionAsync(caseworker, id, "InReview");
+        var (_, etag) = await GetCaseAsync(caseworker, id);
+        var asked = await PostAsync(caseworker, $"/api/v1/cases/{id}/information-requests",
+            new { message, answerBy = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
+        return (id, (await ProblemAsync(asked)).GetProperty("informationRequests")[0].GetProperty("id").GetGuid());
     }
 }

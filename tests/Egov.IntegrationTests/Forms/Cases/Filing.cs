@@ -9,8 +9,11 @@ namespace Egov.IntegrationTests.Forms.Cases;
 /// <summary>Files real applications (a seeded form's own example data and a PDF per required slot) and drives cases.</summary>
 internal static class Filing
 {
-    /// <summary>Files the form's example <paramref name="example"/> as the client's user; returns the application id and reference number.</summary>
-    public static async Task<(Guid Id, string Reference)> FileAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0)
+    /// <summary>
+    /// Files the form's example <paramref name="example"/> as the client's user, a PDF per required slot named
+    /// <paramref name="fileName"/> of the slot (<c>{slot}.pdf</c> by default); returns the application id and reference number.
+    /// </summary>
+    public static async Task<(Guid Id, string Reference)> FileAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0, Func<string, string>? fileName = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var definition = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/forms/{form}", ct);
@@ -22,7 +25,7 @@ internal static class Filing
         foreach (var slot in definition.GetProperty("definition").GetProperty("attachmentSlots").EnumerateArray().Where(s => s.GetProperty("required").GetBoolean()))
         {
             var name = slot.GetProperty("name").GetString()!;
-            Assert.Equal(HttpStatusCode.OK, (await ApplicationsTests.UploadAsync(citizen, id, name, ($"{name}.pdf", ApplicationsTests.MinimalPdf))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await ApplicationsTests.UploadAsync(citizen, id, name, (fileName?.Invoke(name) ?? $"{name}.pdf", ApplicationsTests.MinimalPdf))).StatusCode);
         }
 
         var submitted = await citizen.PostAsync($"/api/v1/applications/{id}/submit", null, ct);

@@ -51,32 +51,70 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
     }
 
     [Fact]
-    public async Task SendAsync_WhenTheRepeatIsAnswered500_StillPublishesOnce_AndALaterAttemptGetsTheSameStatus()
+    public async Task SendAsync_WhenTheRepeatIsAnswered500_FindsTheStatusAmongTheAccountsAndIsSent_PublishingOnce()
     {
         var (channel, token) = NewChannel();
-        var message = Message(channel, "Wasserrohrbruch in der Hauptstraße.");
+        var message = Message(channel, "Wasserrohrbruch in der Hauptstraße.\n\nUmleitung über die @stadt@social.example-Seite.");
         factory.Mastodon.StoreThenAnswerOnce(504);
         factory.Mastodon.AnswerRepeatsWith = 500;
-        DeliveryOutcome first;
+        DeliveryOutcome outcome;
         try
         {
-            first = await Adapter.SendAsync(message, Ct);
+            outcome = await Adapter.SendAsync(message, Ct);
         }
         finally
         {
             factory.Mastodon.AnswerRepeatsWith = null;
         }
 
-        var second = await Adapter.SendAsync(message with { Attempt = 2 }, Ct);
+        var status = Assert.Single(factory.Mastodon.StatusesOf(token));
+        Assert.Equal((DeliveryOutcomeKind.Sent, status.Id, status.Url), (outcome.Kind, outcome.PlatformId, outcome.Url));
+        var requests = StatusRequests(token);
+        Assert.Equal(1 + 2, requests.Count); // the first try and two retries, all with the one key; no further POST
+        Assert.All(requests, r => Assert.Equal(message.IdempotencyKey, r.Header("Idempotency-Key")));
+        Assert.NotEmpty(factory.Mastodon.RequestsTo("/api/v1/accounts/verify_credentials"));
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenTheRepeatIsAnswered500AndTheAccountCannotBeRead_RetriesOnAFirstAttemptAndIsUncertainOnALaterOne()
+    {
+        var (channel, token) = NewChannel();
+        var message = Message(channel, "Hitzewarnung für das Stadtgebiet.");
+        factory.Mastodon.StoreThenAnswerOnce(504);
+        factory.Mastodon.AnswerRepeatsWith = 500;
+        factory.Mastodon.AnswerAccountLookupsWith = 502;
+        DeliveryOutcome first, second;
+        try
+        {
+            first = await Adapter.SendAsync(message, Ct);
+            second = await Adapter.SendAsync(message with { Attempt = 2 }, Ct);
+        }
+        finally
+        {
+            factory.Mastodon.AnswerRepeatsWith = null;
+            factory.Mastodon.AnswerAccountLookupsWith = null;
+        }
 
         Assert.Equal(DeliveryOutcomeKind.Retry, first.Kind);
-        Assert.Equal(500, first.HttpStatus);
-        var requests = StatusRequests(token);
-        Assert.Equal(1 + 2 + 1, requests.Count); // first try, two retries, the later attempt
-        Assert.All(requests, r => Assert.Equal(message.IdempotencyKey, r.Header("Idempotency-Key")));
-        var status = Assert.Single(factory.Mastodon.StatusesOf(token));
-        Assert.Equal(DeliveryOutcomeKind.Sent, second.Kind);
-        Assert.Equal(status.Id, second.PlatformId);
+        Assert.Equal(DeliveryOutcomeKind.Uncertain, second.Kind);
+        Assert.Contains("may have been published", second.Error, StringComparison.Ordinal);
+        Assert.Single(factory.Mastodon.StatusesOf(token));
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenAnswered500AndNothingWasStored_LooksAndRetries()
+    {
+        var (channel, token) = NewChannel();
+        for (var i = 0; i < 1 + 2; i++)
+        {
+            factory.Mastodon.AnswerOnce(500, "Something went wrong"); // the try and both retries of the pipeline
+        }
+
+        var outcome = await Adapter.SendAsync(Message(channel, "Nichts gespeichert.") with { Attempt = 2 }, Ct);
+
+        Assert.Equal((DeliveryOutcomeKind.Retry, 500), (outcome.Kind, outcome.HttpStatus));
+        Assert.Empty(factory.Mastodon.StatusesOf(token));
+        Assert.NotEmpty(factory.Mastodon.RequestsTo("/api/v1/accounts/verify_credentials"));
     }
 
     [Fact]

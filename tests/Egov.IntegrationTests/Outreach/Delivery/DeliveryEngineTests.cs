@@ -68,6 +68,53 @@ public sealed class DeliveryEngineTests(DeliveryFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task MastodonAnswers500ToTheRepeatedKey_TheDeliveryIsReconciledAsSent_WithExactlyOneStatus()
+    {
+        var mastodon = await ChannelAsync("mastodon");
+        var text = $"Repeat answered 500 {Guid.NewGuid():N}";
+        factory.Mastodon.StoreThenAnswerOnce(504);
+        factory.Mastodon.AnswerRepeatsWith = 500;
+        try
+        {
+            var post = await PublishAsync(text, mastodon);
+
+            await WaitForPostAsync(post, "Published");
+            var status = Assert.Single(factory.Mastodon.Statuses, s => s.Text == text);
+            var delivery = (await DeliveriesAsync(post)).Single();
+            Assert.Equal(("Sent", status.Id, status.Url), (delivery.GetProperty("status").GetString(), delivery.GetProperty("platformId").GetString(), delivery.GetProperty("url").GetString()));
+        }
+        finally
+        {
+            factory.Mastodon.AnswerRepeatsWith = null;
+        }
+    }
+
+    [Fact]
+    public async Task MastodonAnswers500ToTheRepeatedKey_AndTheAccountCannotBeRead_TheDeliveryEndsUncertainNotFailed()
+    {
+        var mastodon = await ChannelAsync("mastodon");
+        var text = $"Repeat answered 500, no lookup {Guid.NewGuid():N}";
+        factory.Mastodon.StoreThenAnswerOnce(504);
+        factory.Mastodon.AnswerRepeatsWith = 500;
+        factory.Mastodon.AnswerAccountLookupsWith = 503;
+        try
+        {
+            var post = await PublishAsync(text, mastodon);
+
+            await WaitUntilAsync(async () => (await DeliveriesAsync(post)).Single().GetProperty("status").GetString() is "Uncertain" or "Failed" or "Sent");
+            var delivery = (await DeliveriesAsync(post)).Single();
+            Assert.Equal("Uncertain", delivery.GetProperty("status").GetString());
+            Assert.Contains("may have been published", delivery.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+            Assert.Single(factory.Mastodon.Statuses, s => s.Text == text);
+        }
+        finally
+        {
+            factory.Mastodon.AnswerRepeatsWith = null;
+            factory.Mastodon.AnswerAccountLookupsWith = null;
+        }
+    }
+
+    [Fact]
     public async Task Mastodon422_FailsAfterOneAttempt_WithThePlatformsMessage()
     {
         var mastodon = await ChannelAsync("mastodon");

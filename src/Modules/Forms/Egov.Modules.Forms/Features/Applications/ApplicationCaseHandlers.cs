@@ -2,6 +2,7 @@ using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Files;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +57,7 @@ internal sealed class ApplicationCaseHandlers(FormsDbContext db, TimeProvider ti
         db.Record(application.InformationProvided(actor, now));
         db.CaseMessages.Add(CaseMessage.Create(application.Id, actor, message, isInternal: false, request.Id, now));
         db.Attachments.AddRange(command.Files.Select(f => Attachment.Create(
-            application.Id, AnswerSlot.Name, FileTypes.SanitizeFileName(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now, request.Id)));
+            application.Id, AnswerSlot.Name, UploadFileName.Sanitize(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now, request.Id)));
         await SaveAsync(cancellationToken);
         return await ApplicationViews.ResponseAsync(db, application, cancellationToken);
     }

@@ -4,6 +4,7 @@ using Egov.Modules.Forms.Features.FormDocuments;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Files;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
 using Mediator;
@@ -162,7 +163,7 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
 
         var now = time.GetUtcNow();
         var added = command.Files
-            .Select(f => Attachment.Create(application.Id, slot.Name, FileTypes.SanitizeFileName(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now))
+            .Select(f => Attachment.Create(application.Id, slot.Name, UploadFileName.Sanitize(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now))
             .ToList();
         db.Attachments.AddRange(added);
         application.TouchAttachments(now);

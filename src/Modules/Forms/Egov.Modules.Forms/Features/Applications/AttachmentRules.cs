@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Egov.Modules.Forms.Domain;
+using Egov.SharedKernel.Files;
 
 namespace Egov.Modules.Forms.Features.Applications;
 
@@ -25,7 +26,7 @@ internal static class AttachmentRules
 
         foreach (var file in files)
         {
-            var name = FileTypes.SanitizeFileName(file.FileName);
+            var name = UploadFileName.Sanitize(file.FileName);
             var detected = FileTypes.Detect(file.Content);
             string? problem = null;
             if (file.Content.Length == 0)

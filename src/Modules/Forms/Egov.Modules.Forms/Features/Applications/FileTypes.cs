@@ -1,10 +1,8 @@
-using System.Text;
-
 namespace Egov.Modules.Forms.Features.Applications;
 
 /// <summary>
 /// Recognises the file types an attachment may have by their magic numbers (the first bytes),
-/// never by file name or the declared Content-Type, and sanitises file names for storage and display.
+/// never by file name or the declared Content-Type. File names are cleaned by <see cref="Egov.SharedKernel.Files.UploadFileName"/>.
 /// </summary>
 internal static class FileTypes
 {
@@ -41,31 +39,4 @@ internal static class FileTypes
         ".zip" => "application/zip",
         _ => null,
     };
-
-    /// <summary>
-    /// The last path segment of a client's file name, NFC-normalised, without control characters or
-    /// <c>&lt;&gt;:"/\|?*</c>, without leading or trailing dots and spaces, at most 120 characters
-    /// (the extension kept); <c>file</c> when nothing is left.
-    /// </summary>
-    public static string SanitizeFileName(string? name)
-    {
-        var last = (name ?? "").Replace('\\', '/').Split('/').LastOrDefault() ?? "";
-        var builder = new StringBuilder(last.Length);
-        foreach (var c in last.Normalize(NormalizationForm.FormC))
-        {
-            if (!char.IsControl(c) && "<>:\"/\\|?*".IndexOf(c, StringComparison.Ordinal) < 0)
-            {
-                builder.Append(c);
-            }
-        }
-
-        var clean = builder.ToString().Trim().Trim('.').Trim();
-        if (clean.Length > 120)
-        {
-            var extension = Path.GetExtension(clean);
-            clean = clean[..(120 - Math.Min(extension.Length, 20))] + extension[..Math.Min(extension.Length, 20)];
-        }
-
-        return clean.Length == 0 ? "file" : clean;
-    }
 }

@@ -14,6 +14,8 @@ namespace Egov.Modules.Outreach.Domain.Channels;
 /// <param name="Formatting"><c>plain</c> or <c>html</c> (Telegram's HTML parse mode).</param>
 /// <param name="Source">Where the values came from: <c>instance</c> (read from the platform) or <c>platform</c> (documented values).</param>
 /// <param name="ReadAt">When they were read from the platform (UTC), or null for documented values.</param>
+/// <param name="MaxImageBytes">The largest image in bytes, or null for no limit of the platform's own (limits stored before it was recorded: null, filled from the documented values when used).</param>
+/// <param name="ImageTypes">The image media types the platform takes (ranges such as <c>image/*</c> allowed), or null for any Egov accepts.</param>
 internal sealed record ChannelLimits(
     int MaxLength,
     string LengthUnit,
@@ -23,4 +25,6 @@ internal sealed record ChannelLimits(
     bool SupportsAltText,
     string Formatting,
     string Source,
-    DateTimeOffset? ReadAt);
+    DateTimeOffset? ReadAt,
+    long? MaxImageBytes = null,
+    IReadOnlyList<string>? ImageTypes = null);

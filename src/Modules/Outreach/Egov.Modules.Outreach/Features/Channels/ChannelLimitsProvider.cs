@@ -13,7 +13,11 @@ namespace Egov.Modules.Outreach.Features.Channels;
 /// </summary>
 internal sealed partial class ChannelLimitsProvider(MastodonInstanceReader reader, IOptions<OutreachOptions> options, TimeProvider time, ILogger<ChannelLimitsProvider> logger)
 {
-    public async Task<ChannelLimits> CurrentAsync(Channel channel, CancellationToken cancellationToken)
+    /// <summary>The limits to check against now; image limits filled from the documented ones where the stored limits predate them.</summary>
+    public async Task<ChannelLimits> CurrentAsync(Channel channel, CancellationToken cancellationToken) =>
+        ChannelLimitsMapping.WithImageLimits(channel.Kind, await StoredOrReadAsync(channel, cancellationToken));
+
+    private async Task<ChannelLimits> StoredOrReadAsync(Channel channel, CancellationToken cancellationToken)
     {
         if (channel.Kind != OutreachChannelKinds.Mastodon || channel.Address is null)
         {

@@ -43,29 +43,62 @@ internal sealed record ChannelCapabilities(
     public bool MaxLengthIsSoft { get; init; }
 
     /// <summary>
+    /// The largest image the platform takes, in bytes; null where it sets no limit of its own (Egov's upload
+    /// limit of 10 MB still holds). A larger image blocks the post before approval instead of failing after it.
+    /// </summary>
+    public long? MaxImageBytes { get; init; }
+
+    /// <summary>
+    /// The image media types the platform takes (<c>image/png</c>, or a range such as <c>image/*</c>); null where
+    /// every type Egov accepts (PNG, JPEG, GIF, WebP) will do.
+    /// </summary>
+    public IReadOnlyList<string>? ImageTypes { get; init; }
+
+    /// <summary>
+    /// Mastodon's own default for <c>image_size_limit</c> when an instance does not state one: 16 MiB
+    /// (<c>MediaAttachment::IMAGE_LIMIT = 16.megabytes</c>, mastodon <c>app/models/media_attachment.rb</c>).
+    /// </summary>
+    public const long MastodonDefaultImageBytes = 16L * 1024 * 1024;
+
+    /// <summary>Whether <paramref name="contentType"/> is one of <see cref="ImageTypes"/> (or a range of them); true when there is no list.</summary>
+    public bool TakesImageType(string contentType) =>
+        ImageTypes is null || ImageTypes.Any(type => type.EndsWith("/*", StringComparison.Ordinal)
+            ? contentType.StartsWith(type[..^1], StringComparison.OrdinalIgnoreCase)
+            : string.Equals(type, contentType, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
     /// Bluesky (AT Protocol): lexicon <c>app.bsky.feed.post</c> gives <c>text</c> <c>maxGraphemes: 300</c> and
     /// <c>maxLength: 3000</c>, and a lexicon string's maxLength counts UTF-8 bytes (<c>@atproto/lexicon</c>
     /// validates it with <c>utf8Len</c>); both limits hold. URLs count at full length: the record's text
-    /// carries the whole URL. <c>app.bsky.embed.images</c> takes at most 4 images, each with an <c>alt</c>.
+    /// carries the whole URL. <c>app.bsky.embed.images</c> takes at most 4 images, each with an <c>alt</c>, and
+    /// each image blob <c>"accept": ["image/*"], "maxSize": 1000000</c> (bytes: 976.56 KiB; bluesky-social/atproto
+    /// <c>lexicons/app/bsky/embed/images.json</c>): the PDS refuses a larger <c>uploadBlob</c> for a post.
     /// </summary>
     public static ChannelCapabilities Bluesky { get; } =
-        new(300, LengthUnit.GraphemeClusters, 3000, 0, 4, SupportsAltText: true, PlainFormatting);
+        new(300, LengthUnit.GraphemeClusters, 3000, 0, 4, SupportsAltText: true, PlainFormatting)
+        {
+            MaxImageBytes = 1_000_000,
+            ImageTypes = ["image/*"],
+        };
 
     /// <summary>
     /// Telegram Bot API: <c>sendMessage</c> text "1-4096 characters after entities parsing", sent with
     /// <c>parse_mode=HTML</c>; with media the text goes as the caption (1024, <see cref="MaxLengthWithMedia"/>);
-    /// <c>sendMediaGroup</c> takes 2-10 items; Telegram has no alt text.
+    /// <c>sendMediaGroup</c> takes 2-10 items; Telegram has no alt text. Images go as photos, and "the photo must
+    /// be at most 10 MB in size" (Bot API, <c>sendPhoto</c>; 10,000,000 bytes, the smaller reading of "MB").
     /// </summary>
     public static ChannelCapabilities Telegram { get; } =
         new(4096, LengthUnit.TelegramCharacters, null, 0, 10, SupportsAltText: false, HtmlFormatting)
         {
             MaxLengthWithMedia = 1024,
+            MaxImageBytes = 10_000_000,
         };
 
     /// <summary>
     /// Egov's signed webhook (HMAC-SHA256 JSON to an HTTPS endpoint): no platform sets a limit, so Egov sets
     /// its own to keep payloads bounded and posts readable wherever a receiver shows them: 5000 grapheme
-    /// clusters and 64 KiB of UTF-8, 10 media, alt text carried in the JSON (so required).
+    /// clusters and 64 KiB of UTF-8, 10 media, alt text carried in the JSON (so required). No image limit beyond
+    /// Egov's own upload limit.
     /// </summary>
     public static ChannelCapabilities Webhook { get; } =
         new(5000, LengthUnit.GraphemeClusters, 64 * 1024, 0, 10, SupportsAltText: true, PlainFormatting);
@@ -87,12 +120,18 @@ internal sealed record ChannelCapabilities(
     /// A Mastodon instance's limits from its <c>GET /api/v2/instance</c> document:
     /// <c>configuration.statuses.max_characters</c>, <c>characters_reserved_per_url</c> and
     /// <c>max_media_attachments</c>. Instances set their own limits, so nothing here assumes 500.
-    /// Mastodon takes plain text and alt text (the media <c>description</c>).
+    /// Mastodon takes plain text and alt text (the media <c>description</c>). Images: the instance's
+    /// <c>configuration.media_attachments.image_size_limit</c> (bytes) and the <c>image/…</c> entries of
+    /// <c>supported_mime_types</c> (https://docs.joinmastodon.org/entities/Instance/#media_attachments); an
+    /// instance (or another Fediverse server) that leaves them out gets Mastodon's default
+    /// <see cref="MastodonDefaultImageBytes"/> and no type list.
     /// </summary>
     /// <exception cref="FormatException">A member is missing or not a positive whole number; the message names it.</exception>
     public static ChannelCapabilities FromMastodonInstance(JsonElement instanceV2Root)
     {
-        var statuses = Member(Member(instanceV2Root, "configuration", "configuration"), "statuses", "configuration.statuses");
+        var configuration = Member(instanceV2Root, "configuration", "configuration");
+        var statuses = Member(configuration, "statuses", "configuration.statuses");
+        var media = configuration.TryGetProperty("media_attachments", out var found) && found.ValueKind == JsonValueKind.Object ? found : default;
         return new ChannelCapabilities(
             MaxLength: PositiveInt(statuses, "max_characters"),
             LengthUnit: LengthUnit.MastodonCharacters,
@@ -100,7 +139,21 @@ internal sealed record ChannelCapabilities(
             CharactersReservedPerUrl: PositiveInt(statuses, "characters_reserved_per_url"),
             MaxMedia: PositiveInt(statuses, "max_media_attachments"),
             SupportsAltText: true,
-            Formatting: PlainFormatting);
+            Formatting: PlainFormatting)
+        {
+            MaxImageBytes = media.ValueKind == JsonValueKind.Object && media.TryGetProperty("image_size_limit", out var limit)
+                ? (limit.ValueKind == JsonValueKind.Number && limit.TryGetInt64(out var bytes) && bytes > 0
+                    ? bytes
+                    : throw new FormatException($"The Mastodon instance document's configuration.media_attachments.image_size_limit is not a positive whole number: {limit.GetRawText()}."))
+                : MastodonDefaultImageBytes,
+            ImageTypes = media.ValueKind == JsonValueKind.Object && media.TryGetProperty("supported_mime_types", out var types) && types.ValueKind == JsonValueKind.Array
+                ? [.. types.EnumerateArray()
+                    .Where(type => type.ValueKind == JsonValueKind.String && type.GetString()!.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+                    .Select(type => type.GetString()!.ToLowerInvariant())
+                    .Distinct(StringComparer.Ordinal)
+                    .Take(32)]
+                : null,
+        };
     }
 
     private static JsonElement Member(JsonElement parent, string name, string path) =>

@@ -15,6 +15,12 @@ internal static class FindingCodes
     /// <summary>More media files than the channel takes in one post.</summary>
     public const string MediaCount = "media-count";
 
+    /// <summary>An image larger than the channel's platform takes (<see cref="ChannelCapabilities.MaxImageBytes"/>; Bluesky: 1,000,000 bytes).</summary>
+    public const string MediaSize = "media-size";
+
+    /// <summary>An image of a type the channel's platform does not take (<see cref="ChannelCapabilities.ImageTypes"/>).</summary>
+    public const string MediaType = "media-type";
+
     /// <summary>An image without alt text on a channel that carries alt text.</summary>
     public const string AltTextMissing = "alt-text-missing";
 

@@ -9,6 +9,9 @@ internal static class FindingFields
     /// <summary>Mastodon's content warning (<c>spoiler_text</c>).</summary>
     public const string ContentWarning = "content-warning";
 
+    /// <summary>An attached image itself (its size or type); the finding's match is the file name.</summary>
+    public const string Media = "media";
+
     /// <summary>The alt text of an attached image; the finding's message names the file.</summary>
     public const string AltText = "alt-text";
 }

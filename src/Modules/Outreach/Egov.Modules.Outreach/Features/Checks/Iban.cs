@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text;
 
 namespace Egov.Modules.Outreach.Features.Checks;
@@ -31,12 +32,14 @@ internal static class Iban
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
-    /// Upper case without white space, e.g. <c>de89 3704 0044 0532 0130 00</c> → <c>DE89370400440532013000</c>.
+    /// Upper case without separators, e.g. <c>de89 3704 0044\n0532-0130 00</c> → <c>DE89370400440532013000</c>:
+    /// drops white space of any kind (spaces, no-break spaces, tabs, line breaks), invisible format characters
+    /// (Unicode category Cf: zero-width space, soft hyphen, word joiner) and hyphens.
     /// </summary>
     public static string Normalize(string iban)
     {
         ArgumentNullException.ThrowIfNull(iban);
-        return string.Concat(iban.Where(character => !char.IsWhiteSpace(character))).ToUpperInvariant();
+        return string.Concat(iban.Where(character => !IsBlank(character) && !IsHyphen(character))).ToUpperInvariant();
     }
 
     /// <summary>
@@ -57,9 +60,14 @@ internal static class Iban
     }
 
     /// <summary>
-    /// The IBANs in a text, in either case, with or without single spaces between characters (the usual
-    /// groups of four): at a word start, a registered country code and two digits, then characters up to
-    /// that country's length, not followed by a further letter or digit, passing <see cref="IsValid"/>.
+    /// The IBANs in a text, in every notation people write them: either case, the usual groups of four or
+    /// none, separated by any run of white space (several spaces, no-break spaces, tabs, a line break — an
+    /// IBAN wrapped at the end of a line), by invisible format characters (zero-width space, soft hyphen,
+    /// copied from web pages and PDFs) or by one hyphen. At a word start (so <c>IBAN:DE89…</c> is found), a
+    /// registered country code, then letters and digits up to that country's length, not followed by a
+    /// further letter or digit, passing <see cref="IsValid"/>: the country's length and MOD 97-10 keep other
+    /// numbers (phone numbers, amounts, reference numbers) out. Punctuation other than a hyphen, or a word,
+    /// between the digits ends a candidate.
     /// </summary>
     public static IEnumerable<(int Index, int Length, string Normalized)> Find(string text)
     {
@@ -92,7 +100,6 @@ internal static class Iban
         normalized = string.Empty;
         if ((start > 0 && char.IsLetterOrDigit(text[start - 1]))
             || !char.IsAsciiLetter(text[start]) || !char.IsAsciiLetter(text[start + 1])
-            || !char.IsAsciiDigit(text[start + 2]) || !char.IsAsciiDigit(text[start + 3])
             || !LengthByCountry.TryGetValue(text.Substring(start, 2).ToUpperInvariant(), out var length))
         {
             return false;
@@ -107,16 +114,17 @@ internal static class Iban
             {
                 iban.Append(char.ToUpperInvariant(character));
                 position++;
+                continue;
             }
-            else if (character is ' ' or '\u00A0' or '\u202F'
-                && iban.Length > 0 && position + 1 < text.Length && char.IsAsciiLetterOrDigit(text[position + 1]))
-            {
-                position++;
-            }
-            else
+
+            // A separator counts only between two characters of the IBAN: a trailing one belongs to the text.
+            var next = iban.Length > 0 ? SkipSeparator(text, position) : position;
+            if (next == position || next >= text.Length || !char.IsAsciiLetterOrDigit(text[next]))
             {
                 break;
             }
+
+            position = next;
         }
 
         if (iban.Length != length || (position < text.Length && char.IsLetterOrDigit(text[position])))
@@ -128,6 +136,29 @@ internal static class Iban
         end = position;
         return IsValid(normalized);
     }
+
+    /// <summary>The position after a separator at <paramref name="position"/>: blanks, at most one hyphen, blanks.</summary>
+    private static int SkipSeparator(string text, int position)
+    {
+        position = SkipBlanks(text, position);
+        return position < text.Length && IsHyphen(text[position]) ? SkipBlanks(text, position + 1) : position;
+    }
+
+    private static int SkipBlanks(string text, int position)
+    {
+        while (position < text.Length && IsBlank(text[position]))
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private static bool IsBlank(char character) =>
+        char.IsWhiteSpace(character) || CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.Format;
+
+    // HYPHEN-MINUS, HYPHEN, NON-BREAKING HYPHEN; a dash (U+2013) is punctuation between words, not in numbers.
+    private static bool IsHyphen(char character) => character is '-' or '\u2010' or '\u2011';
 
     private static int Mod97(string rearranged)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Egov.Modules.Outreach.Contracts;
 
 namespace Egov.Modules.Outreach.Features.Checks;
@@ -14,8 +15,10 @@ namespace Egov.Modules.Outreach.Features.Checks;
 /// over <see cref="ChannelCapabilities.MaxBytes"/> blocks. Near the limit is no finding: the result carries
 /// count and limit for a counter.</item>
 /// <item>A blank text without media blocks.</item>
-/// <item>More media than <see cref="ChannelCapabilities.MaxMedia"/> blocks; an image without alt text blocks
-/// where the channel carries alt text, naming the file.</item>
+/// <item>More media than <see cref="ChannelCapabilities.MaxMedia"/> blocks; an image of a type the platform does not
+/// take (<see cref="ChannelCapabilities.ImageTypes"/>) or larger than <see cref="ChannelCapabilities.MaxImageBytes"/>
+/// blocks, naming the file and the limit; an image without alt text blocks where the channel carries alt text,
+/// naming the file.</item>
 /// <item>A content warning on a channel other than Mastodon warns: it would not be sent.</item>
 /// <item>In a public post, personal data (<see cref="PersonalDataScanner"/>) in the text, the content warning
 /// or an alt text blocks, one finding per item, naming it and its position.</item>
@@ -123,7 +126,30 @@ internal sealed class PostChecker
             yield return Blocking(FindingCodes.MediaCount, $"{request.Media.Count} media files attached; {request.ChannelKind} takes at most {request.Capabilities.MaxMedia}.");
         }
 
-        if (request.Capabilities.SupportsAltText)
+        var capabilities = request.Capabilities;
+        foreach (var media in request.Media)
+        {
+            if (!capabilities.TakesImageType(media.ContentType))
+            {
+                yield return Blocking(FindingCodes.MediaType, $"The image \"{media.FileName}\" is {media.ContentType}; {request.ChannelKind} takes {string.Join(", ", capabilities.ImageTypes!)}.", media.FileName) with
+                {
+                    Field = FindingFields.Media,
+                };
+            }
+
+            if (media.Length > capabilities.MaxImageBytes)
+            {
+                yield return Blocking(
+                    FindingCodes.MediaSize,
+                    string.Create(CultureInfo.InvariantCulture, $"The image \"{media.FileName}\" takes {media.Length:N0} bytes; {request.ChannelKind} takes at most {capabilities.MaxImageBytes:N0} bytes per image. Make it smaller (fewer pixels, or JPEG) and upload it again."),
+                    media.FileName) with
+                {
+                    Field = FindingFields.Media,
+                };
+            }
+        }
+
+        if (capabilities.SupportsAltText)
         {
             foreach (var media in request.Media.Where(media => string.IsNullOrWhiteSpace(media.AltText)))
             {

@@ -46,15 +46,17 @@ internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvid
     {
         var channels = await ResolveChannelsAsync(variants, cancellationToken);
         var mediaIds = variants.SelectMany(v => v.Media).Select(m => m.MediaId).ToList();
-        var fileNames = postId is null || mediaIds.Count == 0
+        var images = postId is null || mediaIds.Count == 0
             ? []
-            : await db.PostMedia.Where(m => m.PostId == postId && mediaIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FileName, cancellationToken);
+            : await db.PostMedia.Where(m => m.PostId == postId && mediaIds.Contains(m.Id))
+                .Select(m => new { m.Id, m.FileName, m.ContentType, m.Length })
+                .ToDictionaryAsync(m => m.Id, cancellationToken);
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < variants.Count; i++)
         {
             for (var j = 0; j < variants[i].Media.Count; j++)
             {
-                if (!fileNames.ContainsKey(variants[i].Media[j].MediaId))
+                if (!images.ContainsKey(variants[i].Media[j].MediaId))
                 {
                     errors[$"variants[{i}].media[{j}].mediaId"] = [$"There is no image {variants[i].Media[j].MediaId} uploaded to this post."];
                 }
@@ -78,7 +80,7 @@ internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvid
                 variant.ContentWarning,
                 variant.Link,
                 variant.Hashtags,
-                [.. variant.Media.Select(m => new CheckedMedia(fileNames[m.MediaId], m.AltText))],
+                [.. variant.Media.Select(m => new CheckedMedia(images[m.MediaId].FileName, m.AltText, images[m.MediaId].ContentType, images[m.MediaId].Length))],
                 IsPublic: true,
                 channel.RequiresImprintLink));
             results.Add(ChannelCheckView.From(channel, result, current.Source));

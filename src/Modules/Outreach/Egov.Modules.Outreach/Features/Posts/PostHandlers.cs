@@ -5,6 +5,7 @@ using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Files;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Time;
 using Mediator;
@@ -182,7 +183,7 @@ internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, Pos
         {
             Id = Guid.CreateVersion7(now),
             PostId = post.Id,
-            FileName = Path.GetFileName(command.FileName).Trim() is { Length: > 0 and <= 255 } name ? name : "image",
+            FileName = UploadFileName.Sanitize(command.FileName, "image"),
             ContentType = contentType,
             Length = command.Content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(command.Content)),

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Channels;
 using Microsoft.Extensions.Options;
@@ -29,9 +30,12 @@ namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
 /// attempt that reached the instance could publish twice: the engine must not leave that long between attempts.</para>
 /// <para>Outcomes: 2xx → Sent (status <c>id</c>, its <c>url</c>); 422 (validation, with Mastodon's <c>error</c>),
 /// 401, 403, 404 and any other 4xx → Failed; 408, 429 (waiting <c>Retry-After</c> or until <c>X-RateLimit-Reset</c>,
-/// https://docs.joinmastodon.org/api/rate-limits/), 5xx and timeouts → Retry.</para>
+/// https://docs.joinmastodon.org/api/rate-limits/), 5xx and timeouts → Retry — but after a 5xx, 408 or timeout of
+/// the status request the adapter first looks for the status among the account's latest (Mastodon answers a repeated
+/// <c>Idempotency-Key</c> with 500 at times, while the first request's status is public): found → Sent with its id;
+/// cannot be looked up → Retry on a first attempt, Uncertain on a later one.</para>
 /// </remarks>
-internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter
+internal sealed partial class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter
 {
     private const string Platform = "Mastodon";
 
@@ -41,9 +45,10 @@ internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOpti
     {
         ArgumentNullException.ThrowIfNull(message);
         var channel = message.Channel;
-        return await PlatformHttp.AttemptAsync(Platform, options.Value.CircuitBreakerBreakDuration, async () =>
+        var token = channel.Credentials.GetValueOrDefault("accessToken");
+        var posted = await PlatformHttp.AttemptAsync(Platform, options.Value.CircuitBreakerBreakDuration, async () =>
         {
-            var token = PlatformHttp.Credential(channel, "accessToken");
+            token = PlatformHttp.Credential(channel, "accessToken");
             var mediaIds = new JsonArray();
             foreach (var media in message.Media)
             {
@@ -71,21 +76,125 @@ internal sealed class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOpti
                 status["in_reply_to_id"] = message.ReplyTo;
             }
 
-            using var request = Authorized(HttpMethod.Post, channel, "/api/v1/statuses", token);
-            request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
-            request.Content = JsonContent.Create(status);
+            return await PostStatusAsync(channel, token, message.IdempotencyKey, status, cancellationToken);
+        }, cancellationToken);
+
+        // A 5xx, 408 or timeout may hide a created status; after a first attempt any Retry may (an earlier
+        // attempt may have created it, and this one could not tell).
+        var mayBePublished = posted.Kind == DeliveryOutcomeKind.Retry
+            && (message.Attempt > 1 || posted.HttpStatus is null or >= 500 or (int)HttpStatusCode.RequestTimeout);
+        return mayBePublished && !string.IsNullOrWhiteSpace(token)
+            ? await ReconcileAsync(channel, token, message, posted, cancellationToken)
+            : posted;
+    }
+
+    private async Task<DeliveryOutcome> PostStatusAsync(ChannelEndpoint channel, string token, string idempotencyKey, JsonObject status, CancellationToken cancellationToken)
+    {
+        using var request = Authorized(HttpMethod.Post, channel, "/api/v1/statuses", token);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        request.Content = JsonContent.Create(status);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await PlatformHttp.ReadJsonAsync(response, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return await ErrorAsync(response, body, cancellationToken);
+        }
+
+        return PlatformHttp.Member(body, "id") is { } id
+            ? DeliveryOutcome.Sent(id, PlatformHttp.Member(body, "url"), (int)response.StatusCode)
+            : DeliveryOutcome.Retry("Mastodon accepted the status but answered without its id; the next attempt gets it again with the same Idempotency-Key.", status: (int)response.StatusCode);
+    }
+
+    /// <summary>
+    /// After a 5xx, 408 or a timeout the status may exist: this try or an earlier one (of this attempt or an
+    /// earlier attempt) may have created it, and Mastodon sometimes answers a repeated <c>Idempotency-Key</c>
+    /// with 500 instead of the stored status. So look among the account's latest statuses before repeating:
+    /// found → Sent with its id; certainly not there → the Retry as it was (repeating is safe); cannot be
+    /// looked up (the instance down, its circuit open, rate limited) → on a first attempt Retry (the next attempt
+    /// looks again), later Uncertain for a person — never a Retry that could run out as Failed while the post is public.
+    /// </summary>
+    private async Task<DeliveryOutcome> ReconcileAsync(ChannelEndpoint channel, string token, OutboundMessage message, DeliveryOutcome posted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await FindPublishedAsync(channel, token, message, cancellationToken);
+            return found ?? posted;
+        }
+        catch (PlatformUnavailableException e)
+        {
+            var error = $"{posted.Error} The status may have been published; the account's statuses could not be read to find out ({e.Message}).";
+            return message.Attempt > 1
+                ? DeliveryOutcome.Uncertain(error + " Look at the account, then confirm or retry the delivery.", posted.HttpStatus)
+                : posted with { Error = error };
+        }
+    }
+
+    /// <summary>
+    /// The status of this message among the account's latest <see cref="ReconcileStatusLimit"/>
+    /// (<c>GET /api/v1/accounts/verify_credentials</c> for the account id, then <c>GET /api/v1/accounts/:id/statuses</c>,
+    /// newest first; https://docs.joinmastodon.org/methods/accounts/#statuses): the same reply target, content
+    /// warning and number of images, and the same text — compared on the rendered <c>content</c> (tags removed,
+    /// entities decoded, white space ignored), else exactly on the status source (<c>GET /api/v1/statuses/:id/source</c>,
+    /// Mastodon ≥ 3.5), since Mastodon renders mentions and links differently from the text sent.
+    /// </summary>
+    /// <exception cref="PlatformUnavailableException">The account or its statuses could not be read.</exception>
+    private async Task<DeliveryOutcome?> FindPublishedAsync(ChannelEndpoint channel, string token, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var account = await GetJsonAsync(channel, token, "/api/v1/accounts/verify_credentials", cancellationToken);
+        var accountId = PlatformHttp.Member(account, "id") ?? throw new PlatformUnavailableException("Mastodon: verify_credentials answered without an account id.");
+        var statuses = await GetJsonAsync(channel, token, $"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={ReconcileStatusLimit}&exclude_reblogs=true", cancellationToken);
+        if (statuses.ValueKind != JsonValueKind.Array)
+        {
+            throw new PlatformUnavailableException("Mastodon: the account's statuses are not a list.");
+        }
+
+        var candidates = statuses.EnumerateArray()
+            .Where(status => PlatformHttp.Member(status, "in_reply_to_id") == (string.IsNullOrWhiteSpace(message.ReplyTo) ? null : message.ReplyTo)
+                && (PlatformHttp.Member(status, "spoiler_text") ?? "") == (string.IsNullOrWhiteSpace(message.ContentWarning) ? "" : message.ContentWarning)
+                && (status.TryGetProperty("media_attachments", out var media) && media.ValueKind == JsonValueKind.Array ? media.GetArrayLength() : 0) == message.Media.Count)
+            .ToList();
+        var wanted = WithoutWhiteSpace(message.Text);
+        foreach (var candidate in candidates)
+        {
+            if (WithoutWhiteSpace(WebUtility.HtmlDecode(Tags().Replace(PlatformHttp.Member(candidate, "content") ?? "", " "))) == wanted)
+            {
+                return Found(candidate);
+            }
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var source = await GetJsonAsync(channel, token, $"/api/v1/statuses/{Uri.EscapeDataString(PlatformHttp.Member(candidate, "id") ?? "")}/source", cancellationToken);
+            if (PlatformHttp.Member(source, "text") == message.Text)
+            {
+                return Found(candidate);
+            }
+        }
+
+        return null;
+
+        static DeliveryOutcome Found(JsonElement status) =>
+            DeliveryOutcome.Sent(PlatformHttp.Member(status, "id")!, PlatformHttp.Member(status, "url"), 200);
+    }
+
+    /// <summary>How many of the account's latest statuses are searched (Mastodon's maximum page size).</summary>
+    private const int ReconcileStatusLimit = 40;
+
+    private async Task<JsonElement> GetJsonAsync(ChannelEndpoint channel, string token, string path, CancellationToken cancellationToken) =>
+        await PlatformHttp.ReadAsync(Platform, async () =>
+        {
+            using var request = Authorized(HttpMethod.Get, channel, path, token);
             using var response = await http.SendAsync(request, cancellationToken);
             var body = await PlatformHttp.ReadJsonAsync(response, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return await ErrorAsync(response, body, cancellationToken);
-            }
-
-            return PlatformHttp.Member(body, "id") is { } id
-                ? DeliveryOutcome.Sent(id, PlatformHttp.Member(body, "url"), (int)response.StatusCode)
-                : DeliveryOutcome.Retry("Mastodon accepted the status but answered without its id; the next attempt gets it again with the same Idempotency-Key.", status: (int)response.StatusCode);
+            return response.IsSuccessStatusCode && body is { } json
+                ? json
+                : throw new PlatformUnavailableException($"Mastodon: {path.Split('?')[0]}: {PlatformHttp.Describe(response, PlatformHttp.Member(body, "error"))}");
         }, cancellationToken);
-    }
+
+    private static string WithoutWhiteSpace(string text) => string.Concat(text.Where(character => !char.IsWhiteSpace(character)));
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tags();
 
     /// <summary>
     /// Favourites, boosts and replies of a status (<c>GET /api/v1/statuses/:id</c>: <c>favourites_count</c>,

@@ -13,6 +13,8 @@ internal static class CheckWords
         FindingCodes.LengthBytes => PortalText.Pick("Text zu groß (Bytes)", "Text too large (bytes)"),
         FindingCodes.Empty => PortalText.Pick("Kein Text", "No text"),
         FindingCodes.MediaCount => PortalText.Pick("Zu viele Bilder", "Too many images"),
+        FindingCodes.MediaSize => PortalText.Pick("Bild zu groß für die Plattform", "Image too large for the platform"),
+        FindingCodes.MediaType => PortalText.Pick("Bildformat nimmt die Plattform nicht", "Image format not taken by the platform"),
         FindingCodes.AltTextMissing => PortalText.Pick("Alternativtext fehlt", "Alt text missing"),
         FindingCodes.ContentWarningUnsupported => PortalText.Pick("Inhaltswarnung wird hier nicht gesendet", "Content warning not sent here"),
         FindingCodes.PersonalDataEmail => PortalText.Pick("Personenbezogene Daten: E-Mail-Adresse", "Personal data: e-mail address"),
