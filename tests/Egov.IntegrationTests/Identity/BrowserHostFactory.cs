@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Egov.Testing;
+
+namespace Egov.IntegrationTests.Identity;
+
+/// <summary>
+/// The host on Kestrel at a port of its own, so the development provider's issuer, the OIDC
+/// redirects and the cookies all name one real address, as for a browser; with clients that behave
+/// like a browser (keep cookies, follow no redirect by themselves).
+/// </summary>
+public class BrowserHostFactory : EgovApplicationFactory
+{
+    private readonly int _port = FreePort();
+
+    public BrowserHostFactory() => UseKestrel(_port);
+
+    public override Uri PublicBaseAddress => new($"http://127.0.0.1:{_port}/");
+
+    /// <summary>A browser without a session.</summary>
+    public HttpClient CreateBrowser()
+    {
+        StartServer();
+        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+        {
+            BaseAddress = PublicBaseAddress,
+        };
+    }
+
+    /// <summary>A browser signed in through the whole OIDC code flow as a seeded user (password = user name).</summary>
+    public async Task<HttpClient> SignedInBrowserAsync(string user)
+    {
+        var browser = CreateBrowser();
+        var toProvider = await browser.GetAsync("/account/login?returnUrl=%2Faccount", TestContext.Current.CancellationToken);
+        var loginPage = await FollowAsync(browser, toProvider);
+        var html = await loginPage.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var signedIn = await browser.PostAsync("/connect/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HiddenInput(html, "__RequestVerificationToken"),
+            ["returnUrl"] = HiddenInput(html, "returnUrl"),
+            ["username"] = user,
+            ["password"] = user,
+        }), TestContext.Current.CancellationToken);
+        var account = await FollowAsync(browser, signedIn);
+        Assert.True(account.StatusCode == HttpStatusCode.OK, $"login as {user} ended with {account.StatusCode} at {account.RequestMessage?.RequestUri}");
+        return browser;
+    }
+
+    /// <summary>Follows redirects (at most 10) as a browser would, keeping cookies.</summary>
+    public async Task<HttpResponseMessage> FollowAsync(HttpClient browser, HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(response);
+        for (var hops = 0; response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther && hops < 10; hops++)
+        {
+            response = await browser.GetAsync(Absolute(response.Headers.Location!), TestContext.Current.CancellationToken);
+        }
+
+        return response;
+    }
+
+    /// <summary>A redirect target made absolute as a browser would.</summary>
+    public Uri Absolute(Uri location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.IsAbsoluteUri ? location : new Uri(PublicBaseAddress, location);
+    }
+
+    /// <summary>The HTML-decoded value of a hidden input.</summary>
+    public static string HiddenInput(string html, string name)
+    {
+        var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*?value=\"([^\"]*)\"");
+        Assert.True(match.Success, $"hidden input {name} not found");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
