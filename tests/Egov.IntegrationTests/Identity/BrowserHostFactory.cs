@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Egov.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Egov.IntegrationTests.Identity;
 
@@ -17,6 +20,15 @@ public class BrowserHostFactory : EgovApplicationFactory
     public BrowserHostFactory() => UseKestrel(_port);
 
     public override Uri PublicBaseAddress => new($"http://127.0.0.1:{_port}/");
+
+    /// <summary>Everything the host logged.</summary>
+    public FakeLogCollector Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(Logs)));
+    }
 
     /// <summary>A browser without a session.</summary>
     public HttpClient CreateBrowser()

@@ -269,6 +269,7 @@ internal static partial class IdentityExtensions
         options.TokenValidationParameters.RoleClaimType = EgovClaimTypes.Role;
         options.TokenValidationParameters.ClockSkew = settings.ClockSkew;
         options.SignedOutRedirectUri = "/account/signed-out";
+        options.Events.OnRemoteFailure = SignInFailure.HandleAsync;
         options.Events.OnTokenValidated = context =>
         {
             var principal = ClaimsNormalizer.NormalizePrincipal(context.Principal!, issuer, CookieScheme);

@@ -29,9 +29,13 @@ internal sealed class ErrorModel : PageModel
 
     public void OnPost(int? code) => Show(code);
 
+    /// <summary>True when the 400 is a browser login that could not be completed at the OIDC callback.</summary>
+    public bool SignInFailed { get; private set; }
+
     /// <summary>The heading for the status, in the page language.</summary>
     public string Heading => Status switch
     {
+        StatusCodes.Status400BadRequest when SignInFailed => PortalText.Pick("Anmeldung fehlgeschlagen", "Sign-in failed"),
         StatusCodes.Status401Unauthorized => PortalText.Pick("Bitte melden Sie sich an", "Please sign in"),
         StatusCodes.Status403Forbidden => PortalText.Pick("Kein Zugriff", "Access denied"),
         StatusCodes.Status404NotFound => PortalText.Pick("Seite nicht gefunden", "Page not found"),
@@ -45,6 +49,9 @@ internal sealed class ErrorModel : PageModel
     /// <summary>What the visitor can do, in the page language.</summary>
     public string Explanation => Status switch
     {
+        StatusCodes.Status400BadRequest when SignInFailed => PortalText.Pick(
+            "Die Anmeldung konnte nicht abgeschlossen werden, zum Beispiel weil der Anmeldelink abgelaufen ist oder schon benutzt wurde. Bitte versuchen Sie es erneut.",
+            "The sign-in could not be completed, for example because the sign-in link has expired or was used already. Please try again."),
         StatusCodes.Status401Unauthorized => PortalText.Pick(
             "Diese Seite ist nur nach der Anmeldung erreichbar.", "This page is available after signing in."),
         StatusCodes.Status403Forbidden => PortalText.Pick(
@@ -69,6 +76,7 @@ internal sealed class ErrorModel : PageModel
     {
         Status = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
+        SignInFailed = Status == StatusCodes.Status400BadRequest && HttpContext.Items.ContainsKey(Identity.SignInFailure.ItemKey);
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         var reExecute = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
         RequestedPath = reExecute is null ? Request.Path : reExecute.OriginalPathBase + reExecute.OriginalPath;
