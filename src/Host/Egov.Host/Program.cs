@@ -89,6 +89,7 @@ app.UseExceptionHandler();
 app.UseRouting();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseAuthentication();
+app.UseMiddleware<Egov.Host.Identity.Sessions.SessionStoreOutage>();
 app.UseAuthorization();
 app.UseRateLimiter();
 

@@ -30,20 +30,20 @@ public class BrowserHostFactory : EgovApplicationFactory
         builder.ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(Logs)));
     }
 
-    /// <summary>A browser without a session.</summary>
-    public HttpClient CreateBrowser()
+    /// <summary>A browser without a session, keeping its cookies in <paramref name="cookies"/> when given.</summary>
+    public HttpClient CreateBrowser(CookieContainer? cookies = null)
     {
         StartServer();
-        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new() })
         {
             BaseAddress = PublicBaseAddress,
         };
     }
 
     /// <summary>A browser signed in through the whole OIDC code flow as a seeded user (password = user name).</summary>
-    public async Task<HttpClient> SignedInBrowserAsync(string user)
+    public async Task<HttpClient> SignedInBrowserAsync(string user, CookieContainer? cookies = null)
     {
-        var browser = CreateBrowser();
+        var browser = CreateBrowser(cookies);
         var toProvider = await browser.GetAsync("/account/login?returnUrl=%2Faccount", TestContext.Current.CancellationToken);
         var loginPage = await FollowAsync(browser, toProvider);
         var html = await loginPage.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

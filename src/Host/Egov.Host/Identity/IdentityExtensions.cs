@@ -1,4 +1,5 @@
 using Egov.Host.Identity.Development;
+using Egov.Host.Identity.Sessions;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -97,6 +98,11 @@ internal static partial class IdentityExtensions
         }
 
         var webIssuer = WebIssuer(settings, issuers);
+
+        // Sessions live in the database and the cookie only names one, so logout and an administrator can end them.
+        builder.Services.AddSingleton<DatabaseTicketStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
         authentication.AddCookie(CookieScheme, options =>
         {
             options.Cookie.Name = ".Egov.Session";
@@ -154,6 +160,7 @@ internal static partial class IdentityExtensions
         }
 
         app.MapMeEndpoint();
+        app.MapSessionEndpoints();
         app.MapAccountEndpoints();
         return app;
     }
