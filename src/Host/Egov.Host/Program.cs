@@ -89,7 +89,7 @@ app.UseExceptionHandler();
 app.UseRouting();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseAuthentication();
-app.UseMiddleware<Egov.Host.Identity.Sessions.SessionStoreOutage>();
+app.UseEgovSessionChecks();
 app.UseAuthorization();
 app.UseRateLimiter();
 

@@ -165,6 +165,13 @@ internal static partial class IdentityExtensions
         return app;
     }
 
+    /// <summary>
+    /// After authentication: a session that cannot be read in a database outage is a 503, and an
+    /// API write carried by the session cookie must come from this site (CSRF defence).
+    /// </summary>
+    public static IApplicationBuilder UseEgovSessionChecks(this IApplicationBuilder app) =>
+        app.UseMiddleware<SessionStoreOutage>().UseMiddleware<CrossSiteRequestGuard>();
+
     public static string BearerScheme(TrustedIssuerSettings issuer) => $"Bearer.{issuer.Name}";
 
     /// <summary>
