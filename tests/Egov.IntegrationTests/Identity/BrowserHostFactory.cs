@@ -79,6 +79,15 @@ public class BrowserHostFactory : EgovApplicationFactory
         return location.IsAbsoluteUri ? location : new Uri(PublicBaseAddress, location);
     }
 
+    /// <summary>A GET for a page as a browser sends it: <c>Accept</c> with <c>text/html</c>, <c>Accept-Language</c> <paramref name="language"/>.</summary>
+    public static HttpRequestMessage PageRequest(string path, string language)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        request.Headers.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
+        return request;
+    }
+
     /// <summary>The HTML-decoded value of a hidden input.</summary>
     public static string HiddenInput(string html, string name)
     {

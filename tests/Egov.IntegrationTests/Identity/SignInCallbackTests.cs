@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Web;
 using Microsoft.Extensions.Logging;
 
@@ -112,11 +111,5 @@ public sealed class SignInCallbackTests(BrowserHostFactory factory) : IClassFixt
         return browser;
     }
 
-    private static HttpRequestMessage Page(string path, string language)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
-        return request;
-    }
+    private static HttpRequestMessage Page(string path, string language) => BrowserHostFactory.PageRequest(path, language);
 }

@@ -10,7 +10,8 @@ namespace Egov.Host.Portal;
 /// The portal's error page for a browser: what happened in plain words, what to do next, and the
 /// trace id to quote. Reached by re-execution from the status code pages (the address stays the one
 /// the visitor asked for), or directly at <c>/error/{status}</c>. Takes any method and no antiforgery
-/// token, because a refused form post is re-executed here as a POST.
+/// token, because a refused form post is re-executed here as a POST. For a server error it renders
+/// without the database (no alert banner), since the database may be the reason.
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
@@ -42,6 +43,7 @@ internal sealed class ErrorModel : PageModel
         StatusCodes.Status405MethodNotAllowed => PortalText.Pick("Diese Aktion ist hier nicht möglich", "This action is not possible here"),
         StatusCodes.Status413PayloadTooLarge => PortalText.Pick("Die Datei ist zu groß", "The file is too large"),
         StatusCodes.Status429TooManyRequests => PortalText.Pick("Zu viele Anfragen", "Too many requests"),
+        StatusCodes.Status503ServiceUnavailable => PortalText.Pick("Vorübergehend nicht verfügbar", "Temporarily unavailable"),
         >= 500 => PortalText.Pick("Ein Fehler ist aufgetreten", "Something went wrong"),
         _ => PortalText.Pick("Die Anfrage konnte nicht bearbeitet werden", "The request could not be processed"),
     };
@@ -64,6 +66,9 @@ internal sealed class ErrorModel : PageModel
             "Bitte laden Sie eine kleinere Datei hoch.", "Please upload a smaller file."),
         StatusCodes.Status429TooManyRequests => PortalText.Pick(
             "Bitte warten Sie einen Moment und versuchen Sie es dann erneut.", "Please wait a moment and try again."),
+        StatusCodes.Status503ServiceUnavailable => PortalText.Pick(
+            "Die Online-Dienste sind gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut. Was Sie in abgeschlossenen Schritten gespeichert haben, bleibt erhalten.",
+            "The online services cannot be reached at the moment. Please try again in a few minutes. What you saved in completed steps is kept."),
         >= 500 => PortalText.Pick(
             "Ihre Eingaben in abgeschlossenen Schritten sind gespeichert. Bitte versuchen Sie es später erneut. Wenn Sie uns den Fehler melden, nennen Sie bitte die Fehlerkennung unten.",
             "What you saved in completed steps is kept. Please try again later. If you report the error, please quote the error id below."),
