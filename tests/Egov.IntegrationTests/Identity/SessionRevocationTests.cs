@@ -78,6 +78,41 @@ public sealed class SessionRevocationTests(BrowserHostFactory factory) : IClassF
         Assert.True(problem.GetProperty("errors").TryGetProperty("subject", out _));
     }
 
+    [Theory]
+    [InlineData("sliding")]
+    [InlineData("absolute")]
+    public async Task Session_PastItsEnd_NoLongerAuthenticates(string end)
+    {
+        using var browser = await factory.SignedInBrowserAsync("max");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/me", Ct)).StatusCode);
+
+        // As if the time had come: the session's end moved into the past.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var sessions = scope.ServiceProvider.GetRequiredService<EgovIdentityDbContext>().Sessions.Where(s => s.Subject == "dev-citizen-max");
+            var past = DateTimeOffset.UtcNow.AddMinutes(-1);
+            Assert.True(end == "sliding"
+                ? await sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, past), Ct) > 0
+                : await sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.AbsoluteExpiresAt, past), Ct) > 0);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_Always_StoresTheSessionWithItsTwoEnds()
+    {
+        var before = DateTimeOffset.UtcNow;
+        using var browser = await factory.SignedInBrowserAsync("admin");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = await scope.ServiceProvider.GetRequiredService<EgovIdentityDbContext>().Sessions.AsNoTracking()
+            .Where(s => s.Subject == "dev-staff-admin" && s.CreatedAt >= before.AddSeconds(-1)).SingleAsync(Ct);
+        Assert.InRange(session.ExpiresAt - session.CreatedAt, TimeSpan.FromHours(8) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.FromHours(12), session.AbsoluteExpiresAt - session.CreatedAt);
+        Assert.True(session.Ticket.AsSpan().IndexOf("dev-staff-admin"u8) < 0, "the ticket is stored encrypted");
+    }
+
     [Fact]
     public async Task SignIn_WhenExpiredSessionsAreStored_RemovesThem()
     {
