@@ -17,7 +17,9 @@ namespace Egov.Testing;
 /// run as user <c>postgres</c> when the tests run as root (PostgreSQL refuses root);</item>
 /// <item>otherwise it fails with a message that says how to provide one. No test is skipped silently.</item>
 /// </list>
-/// Each test class gets a database of its own from <see cref="CreateDatabaseAsync"/>.
+/// Each test class gets a database of its own from <see cref="CreateDatabaseAsync"/>. A test that
+/// takes the server down (<see cref="StopAsync"/>, <see cref="StartAgainAsync"/>) starts a server of
+/// its own with <see cref="StartDedicatedAsync"/>, so other test classes keep theirs.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -26,14 +28,18 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static PostgresServer? _instance;
 
-    private readonly Func<ValueTask> _stop;
+    private readonly Func<ValueTask> _dispose;
+    private readonly Func<Task>? _stop;
+    private readonly Func<Task>? _start;
     private int _databaseCounter;
 
-    private PostgresServer(string connectionString, string source, Func<ValueTask> stop)
+    private PostgresServer(string connectionString, string source, Func<ValueTask> dispose, Func<Task>? stop = null, Func<Task>? start = null)
     {
         ConnectionString = connectionString;
         Source = source;
+        _dispose = dispose;
         _stop = stop;
+        _start = start;
     }
 
     /// <summary>Connection string of the server's maintenance database (<c>postgres</c>).</summary>
@@ -50,7 +56,7 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             if (_instance is null)
             {
-                _instance = await StartAsync();
+                _instance = await CreateAsync();
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => _instance.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
 
@@ -61,6 +67,42 @@ public sealed class PostgresServer : IAsyncDisposable
             Gate.Release();
         }
     }
+
+    /// <summary>
+    /// A server for one test class only, which it may stop and start again: a local cluster, or a
+    /// Testcontainers container on a fixed port. Fails when the tests use a server given by
+    /// <c>EGOV_TEST_POSTGRES</c> and neither is available. Dispose it when done.
+    /// </summary>
+    public static async Task<PostgresServer> StartDedicatedAsync()
+    {
+        if (FindBinaries() is { } binaries)
+        {
+            return await LocalCluster.StartAsync(binaries);
+        }
+
+        if (DockerAnswers())
+        {
+            // A fixed host port, so the connection string stays right after a restart.
+            var port = FreePort();
+            var container = new PostgreSqlBuilder("postgres:16-alpine").WithPortBinding(port, 5432).Build();
+            await container.StartAsync();
+            var builder = new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Database = "postgres", Port = port };
+            return new PostgresServer(builder.ConnectionString, "Testcontainers (dedicated)", container.DisposeAsync,
+                () => container.StopAsync(), () => container.StartAsync());
+        }
+
+        throw new InvalidOperationException(
+            "This test stops and restarts PostgreSQL and needs a server of its own: install the PostgreSQL server binaries " +
+            "(Debian: apt-get install postgresql; or set PG_BIN) or provide a Docker engine.");
+    }
+
+    /// <summary>Stops the server as in an outage: open connections are terminated (57P01), new ones refused.</summary>
+    public Task StopAsync() =>
+        (_stop ?? throw new InvalidOperationException($"The shared server ({Source}) cannot be stopped; use StartDedicatedAsync.")).Invoke();
+
+    /// <summary>Starts the stopped server again, on the same address and with its data.</summary>
+    public Task StartAgainAsync() =>
+        (_start ?? throw new InvalidOperationException($"The shared server ({Source}) cannot be started again; use StartDedicatedAsync.")).Invoke();
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
@@ -76,9 +118,9 @@ public sealed class PostgresServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
-    public ValueTask DisposeAsync() => _stop();
+    public ValueTask DisposeAsync() => _dispose();
 
-    private static async Task<PostgresServer> StartAsync()
+    private static async Task<PostgresServer> CreateAsync()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
@@ -132,6 +174,13 @@ public sealed class PostgresServer : IAsyncDisposable
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static string Sanitize(string purpose)
     {
         var chars = purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray();
@@ -161,8 +210,9 @@ public sealed class PostgresServer : IAsyncDisposable
             var options = string.Join(' ',
                 $"-p {port}", "-c listen_addresses=127.0.0.1", $"-k {directory}",
                 "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=400");
-            await RunAsync(Path.Combine(binaries, "pg_ctl"),
-                ["-D", data, "-l", Path.Combine(directory, "server.log"), "-o", options, "-w", "-t", "60", "start"], runAs);
+            var pgCtl = Path.Combine(binaries, "pg_ctl");
+            Task StartServerAsync() => RunAsync(pgCtl, ["-D", data, "-l", Path.Combine(directory, "server.log"), "-o", options, "-w", "-t", "60", "start"], runAs);
+            await StartServerAsync();
 
             var connectionString = new NpgsqlConnectionStringBuilder
             {
@@ -176,7 +226,7 @@ public sealed class PostgresServer : IAsyncDisposable
             return new PostgresServer(connectionString, $"local cluster from {binaries} on port {port}", async () =>
             {
                 NpgsqlConnection.ClearAllPools();
-                await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], runAs, throwOnError: false);
+                await RunAsync(pgCtl, ["-D", data, "-m", "immediate", "-w", "stop"], runAs, throwOnError: false);
 
                 // This runs at process exit, and the test runner gives the process only seconds to end:
                 // deleting the cluster (one database per test class, tens of thousands of files) can take
@@ -192,7 +242,10 @@ public sealed class PostgresServer : IAsyncDisposable
                         // A leftover temp folder is harmless.
                     }
                 }
-            });
+            },
+            // "fast": the server terminates every session (57P01 admin_shutdown), as an operator's stop or a failover does.
+            () => RunAsync(pgCtl, ["-D", data, "-m", "fast", "-w", "stop"], runAs),
+            StartServerAsync);
         }
 
         private static bool TryDeleteDetached(string directory)
@@ -206,13 +259,6 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 return false;
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         private static async Task RunAsync(string file, string[] arguments, string? runAs, bool throwOnError = true)

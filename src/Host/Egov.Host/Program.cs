@@ -89,6 +89,7 @@ app.UseExceptionHandler();
 app.UseRouting();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseAuthentication();
+app.UseEgovSessionChecks();
 app.UseAuthorization();
 app.UseRateLimiter();
 

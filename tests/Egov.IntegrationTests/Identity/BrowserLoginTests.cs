@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using Egov.Testing;
 
 namespace Egov.IntegrationTests.Identity;
 
@@ -10,7 +8,7 @@ namespace Egov.IntegrationTests.Identity;
 /// provider, the user signs in on its login page, the callback sets the session cookie, the page
 /// answers 200; logout ends the session here and at the provider.
 /// </summary>
-public sealed partial class BrowserLoginTests(BrowserLoginTests.Factory factory) : IClassFixture<BrowserLoginTests.Factory>
+public sealed partial class BrowserLoginTests(BrowserHostFactory factory) : IClassFixture<BrowserHostFactory>
 {
     [Fact]
     public async Task ProtectedPage_LoginAndLogout_RunsTheWholeOidcCodeFlow()
@@ -119,31 +117,5 @@ public sealed partial class BrowserLoginTests(BrowserLoginTests.Factory factory)
         var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"");
         Assert.True(match.Success, $"hidden input {name} not found");
         return match.Groups[1].Value;
-    }
-
-    public sealed class Factory : EgovApplicationFactory
-    {
-        private readonly int _port = FreePort();
-
-        public Factory() => UseKestrel(_port);
-
-        public override Uri PublicBaseAddress => new($"http://127.0.0.1:{_port}/");
-
-        /// <summary>A client that behaves like a browser: keeps cookies, follows no redirect by itself.</summary>
-        public HttpClient CreateBrowser()
-        {
-            StartServer();
-            return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
-            {
-                BaseAddress = PublicBaseAddress,
-            };
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

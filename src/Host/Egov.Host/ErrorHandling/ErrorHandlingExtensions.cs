@@ -37,6 +37,7 @@ internal static class ErrorHandlingExtensions
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<DatabaseOutage>();
 
         // Binding errors (malformed JSON, wrong content type, bad parameter) are thrown so the
         // handler above can describe them, instead of an empty 400 outside Development.

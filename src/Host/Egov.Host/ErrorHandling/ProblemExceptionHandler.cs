@@ -48,6 +48,7 @@ internal sealed partial class ProblemExceptionHandler(
                 Title = "Conflict",
                 Detail = "The resource exists already (created by a concurrent request). Read it instead of creating it again.",
             },
+            _ when DatabaseFailures.IsTransient(exception) => httpContext.RequestServices.GetRequiredService<DatabaseOutage>().Describe(httpContext, exception),
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

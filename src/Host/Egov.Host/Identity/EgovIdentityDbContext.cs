@@ -1,13 +1,16 @@
+using Egov.Host.Identity.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Egov.Host.Identity;
 
 /// <summary>
 /// The host's identity database (schema <c>identity</c>): ASP.NET Data Protection keys, so cookie
 /// sessions survive restarts and work across host instances, and the development OpenID provider's
-/// applications, authorizations and tokens (OpenIddict). Egov stores no passwords here.
+/// applications, authorizations and tokens (OpenIddict), and the browser sessions
+/// (<see cref="UserSession"/>). Egov stores no passwords here.
 /// </summary>
 internal sealed class EgovIdentityDbContext(DbContextOptions<EgovIdentityDbContext> options)
     : DbContext(options), IDataProtectionKeyContext
@@ -15,6 +18,8 @@ internal sealed class EgovIdentityDbContext(DbContextOptions<EgovIdentityDbConte
     public const string SchemaName = "identity";
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<UserSession> Sessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,7 +29,24 @@ internal sealed class EgovIdentityDbContext(DbContextOptions<EgovIdentityDbConte
         }
 
         modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<UserSession>(session =>
+        {
+            session.ToTable("user_sessions");
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.Property(s => s.Subject).HasMaxLength(256);
+            session.HasIndex(s => s.Subject);
+            session.HasIndex(s => s.ExpiresAt);
+        });
         base.OnModelCreating(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no instant type and EF cannot compare DateTimeOffset there; store UTC ticks instead.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using Egov.Host.Identity.Development;
+using Egov.Host.Identity.Sessions;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -97,6 +98,11 @@ internal static partial class IdentityExtensions
         }
 
         var webIssuer = WebIssuer(settings, issuers);
+
+        // Sessions live in the database and the cookie only names one, so logout and an administrator can end them.
+        builder.Services.AddSingleton<DatabaseTicketStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
         authentication.AddCookie(CookieScheme, options =>
         {
             options.Cookie.Name = ".Egov.Session";
@@ -154,9 +160,17 @@ internal static partial class IdentityExtensions
         }
 
         app.MapMeEndpoint();
+        app.MapSessionEndpoints();
         app.MapAccountEndpoints();
         return app;
     }
+
+    /// <summary>
+    /// After authentication: a session that cannot be read in a database outage is a 503, and an
+    /// API write carried by the session cookie must come from this site (CSRF defence).
+    /// </summary>
+    public static IApplicationBuilder UseEgovSessionChecks(this IApplicationBuilder app) =>
+        app.UseMiddleware<SessionStoreOutage>().UseMiddleware<CrossSiteRequestGuard>();
 
     public static string BearerScheme(TrustedIssuerSettings issuer) => $"Bearer.{issuer.Name}";
 
@@ -269,6 +283,7 @@ internal static partial class IdentityExtensions
         options.TokenValidationParameters.RoleClaimType = EgovClaimTypes.Role;
         options.TokenValidationParameters.ClockSkew = settings.ClockSkew;
         options.SignedOutRedirectUri = "/account/signed-out";
+        options.Events.OnRemoteFailure = SignInFailure.HandleAsync;
         options.Events.OnTokenValidated = context =>
         {
             var principal = ClaimsNormalizer.NormalizePrincipal(context.Principal!, issuer, CookieScheme);

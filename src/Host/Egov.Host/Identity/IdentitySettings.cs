@@ -112,6 +112,12 @@ internal sealed class WebLoginSettings
     /// <summary>Scopes asked for at login (default openid, profile, email, roles; Entra ID wants no <c>roles</c>).</summary>
     public List<string> Scopes { get; set; } = ["openid", "profile", "email", "roles"];
 
-    /// <summary>How long a browser session lasts without activity (default 8 h, a working day).</summary>
+    /// <summary>How long a browser session lasts without activity (default 8 h, a working day); renewed while used.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// How long a browser session lasts at most from sign-in, however busy (default 12 h): then the
+    /// user signs in again, so a session taken over unnoticed does not live for ever.
+    /// </summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 }

@@ -9,6 +9,7 @@ namespace Egov.Host.Identity.Development;
 /// (<c>egov-web</c>), the mobile app (<c>egov-mobile</c>), scripts and tests (<c>egov-cli</c>, the
 /// only client allowed the password grant), a service client for the client-credentials grant
 /// (<c>egov-service</c>) and the Scalar API reference (<c>egov-scalar</c>).
+/// Redirect addresses are added to those registered by other hosts on the same database, never replaced.
 /// </summary>
 internal sealed class DevelopmentClients(IServiceScopeFactory scopeFactory, IOptions<IdentitySettings> settings) : IHostedService
 {
@@ -87,21 +88,34 @@ internal sealed class DevelopmentClients(IServiceScopeFactory scopeFactory, IOpt
             descriptor.Permissions.Add(permission);
         }
 
-        var existing = await manager.FindByClientIdAsync(descriptor.ClientId!, cancellationToken);
-        if (existing is null)
+        // Several development hosts may share one database, each at its own address (README: "another
+        // port"); each adds its redirect addresses to those already registered instead of replacing
+        // them, which would break the browser login of the hosts started before. A concurrent update
+        // by another starting host is retried on the fresh row.
+        for (var attempt = 1; ; attempt++)
         {
+            var existing = await manager.FindByClientIdAsync(descriptor.ClientId!, cancellationToken);
             try
             {
-                await manager.CreateAsync(descriptor, cancellationToken);
+                if (existing is null)
+                {
+                    await manager.CreateAsync(descriptor, cancellationToken);
+                }
+                else
+                {
+                    var registered = new OpenIddictApplicationDescriptor();
+                    await manager.PopulateAsync(registered, existing, cancellationToken);
+                    descriptor.RedirectUris.UnionWith(registered.RedirectUris);
+                    descriptor.PostLogoutRedirectUris.UnionWith(registered.PostLogoutRedirectUris);
+                    await manager.UpdateAsync(existing, descriptor, cancellationToken);
+                }
+
+                return;
             }
-            catch (Exception ex) when (ex is OpenIddictExceptions.ConcurrencyException or Microsoft.EntityFrameworkCore.DbUpdateException)
+            catch (Exception ex) when (attempt < 5 && ex is OpenIddictExceptions.ConcurrencyException or Microsoft.EntityFrameworkCore.DbUpdateException)
             {
-                // Another instance created it at the same moment; its descriptor is the same.
+                // Another host created or changed the client at the same moment: read it again and merge.
             }
-        }
-        else
-        {
-            await manager.UpdateAsync(existing, descriptor, cancellationToken);
         }
     }
 }

@@ -1,9 +1,11 @@
 using Egov.SharedKernel.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Egov.SharedKernel.Persistence;
@@ -69,6 +71,14 @@ public static class ModulePersistenceExtensions
             }
 
             options.UseSnakeCaseNamingConvention();
+
+            // A failed query or save reaches its caller, which logs it once (the host's exception
+            // handler; a background loop). EF's own error line would double every failure and, while
+            // the database is away, write one error per request.
+            options.ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
             configure?.Invoke(sp, options);
         });
         return services;
