@@ -58,7 +58,11 @@ internal sealed class DurablePostgres : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        return new DurablePostgres(binaries, directory, runAs, new NpgsqlConnectionStringBuilder(admin) { Database = "egov_bench" }.ConnectionString);
+        var server = new DurablePostgres(binaries, directory, runAs, new NpgsqlConnectionStringBuilder(admin) { Database = "egov_bench" }.ConnectionString);
+
+        // Ctrl+C or SIGTERM: stop the cluster instead of leaving it running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return server;
     }
 
     /// <summary>The durability settings as the server reports them, e.g. <c>fsync=on synchronous_commit=on full_page_writes=on</c>.</summary>
@@ -78,6 +82,11 @@ internal sealed class DurablePostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (!Directory.Exists(_directory))
+        {
+            return;
+        }
+
         NpgsqlConnection.ClearAllPools();
         await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["-D", Path.Combine(_directory, "data"), "-m", "fast", "-w", "stop"], _runAs, throwOnError: false);
         Directory.Delete(_directory, recursive: true);
@@ -158,8 +167,22 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // EF Core logs the missing migration history of a new database as an error; it is not one.
+        start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "None";
         start.Environment["ConnectionStrings__Egov"] = connectionString;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+            {
+                // Ended already.
+            }
+        };
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);
         process.BeginOutputReadLine();

@@ -56,6 +56,10 @@ internal sealed partial class ReceiptRenderer(ILogger<ReceiptRenderer>? logger =
         document.ViewerPreferences.DisplayDocTitle = true;
         document.Options.CompressContentStreams = true;
 
+        // Receipts are rendered on the deadline-day path: fastest deflate costs about a fifth less
+        // CPU per receipt for about a fifth more bytes (GewA 1: 85 KB instead of 72 KB).
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+
         var canvas = new ReceiptCanvas(accessibility.StructureBuilder, ReceiptQrCode.Png(receipt.Verification.Url));
         try
         {
