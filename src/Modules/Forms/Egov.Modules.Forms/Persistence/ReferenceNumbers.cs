@@ -30,6 +30,9 @@ internal sealed class ReferenceNumberOptions
 /// </summary>
 internal sealed class ReferenceNumbers(FormsDbContext db, IOptions<ReferenceNumberOptions> options, TimeProvider time)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, int Year), bool> EnsuredSequences = new();
+    private static readonly SemaphoreSlim CreateGate = new(1, 1);
+
     /// <summary>The next reference number of the current year (Europe/Berlin). Call it outside a transaction.</summary>
     public async Task<string> NextAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +48,26 @@ internal sealed class ReferenceNumbers(FormsDbContext db, IOptions<ReferenceNumb
 
     private async Task<long> NextFromSequenceAsync(int year, CancellationToken cancellationToken)
     {
+        // Made once per database and year in this process before the first number, so the year's
+        // first submissions do not each run into a missing sequence.
+        var key = (db.Database.GetConnectionString() ?? "", year);
+        if (!EnsuredSequences.ContainsKey(key))
+        {
+            await CreateGate.WaitAsync(cancellationToken);
+            try
+            {
+                if (!EnsuredSequences.ContainsKey(key))
+                {
+                    await CreateSequenceAsync(year, cancellationToken);
+                    EnsuredSequences.TryAdd(key, true);
+                }
+            }
+            finally
+            {
+                CreateGate.Release();
+            }
+        }
+
         var sql = $"SELECT nextval('{SequenceName(year)}') AS \"Value\"";
         try
         {
@@ -52,7 +75,7 @@ internal sealed class ReferenceNumbers(FormsDbContext db, IOptions<ReferenceNumb
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
-            // The year's first submission (of this database): create its sequence, then take from it.
+            // Dropped or restored meanwhile: make it again, then take from it.
             await CreateSequenceAsync(year, cancellationToken);
             return await db.Database.SqlQueryRaw<long>(sql).SingleAsync(cancellationToken);
         }
