@@ -8,12 +8,18 @@
 //
 //   Add `--job short` for a quicker, less precise run. Results go to BenchmarkDotNet.Artifacts/.
 //
-// 2. End-to-end submits per second against an already running host with PostgreSQL (loopback only):
+// 2. End-to-end submits per second: with --start on a PostgreSQL of its own (fsync and synchronous
+//    commit on) and the Release host as its own process (build it first), beside a raw commit; or
+//    against an already running host (loopback only). And the same host killed (SIGKILL) mid-wave:
 //
-//   dotnet run -c Release --project tests/Egov.Benchmarks -- submit-load --base-url http://localhost:5085 --applications 200 --concurrency 1,4,8,16
+//   dotnet build src/Host/Egov.Host -c Release
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- submit-load --start
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- submit-load --base-url http://localhost:5085 --concurrency 1,8,16
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- submit-crash --applications 1000 --concurrency 16
 //
-//   Options: --base-url (default http://localhost:5080), --applications N per run (200),
-//   --concurrency one level or a list (8), --time-limit seconds per run (120).
+//   Options: --start, or --base-url (default http://localhost:5080) with an optional --connection-string;
+//   --applications N per run (600), --concurrency a list (1,8,16,32), --time-limit seconds per run (120).
+//   submit-crash: --applications (1000), --concurrency (16), --kill-after answers (a third).
 //
 // 3. Reads per second of the announcement list (50 items) and the feeds against a bare JSON endpoint,
 //    with the host started in this process on the PostgreSQL database given (loopback only):
@@ -42,6 +48,11 @@ using Egov.Benchmarks;
 if (args is ["submit-load", .. var loadArgs])
 {
     return await SubmitLoad.RunAsync(loadArgs);
+}
+
+if (args is ["submit-crash", .. var crashArgs])
+{
+    return await SubmitCrash.RunAsync(crashArgs);
 }
 
 if (args is ["fanout-load", .. var fanOutArgs])

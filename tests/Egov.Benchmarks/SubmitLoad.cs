@@ -15,6 +15,14 @@ namespace Egov.Benchmarks;
 /// creates a draft and saves the data (phase 1, timed on its own) and submits them all with bounded
 /// concurrency (phase 2, the figure that counts). Loopback hosts only; stops after N applications
 /// or the time limit, whichever comes first.
+/// <para>
+/// With <c>--start</c> it runs everything itself: a PostgreSQL cluster with fsync and synchronous
+/// commit on (<see cref="DurablePostgres"/>) and the Release host as its own process
+/// (<see cref="HostProcess"/>). With a database (<c>--start</c> or <c>--connection-string</c>) it
+/// also reports how long after the last answer every receipt PDF was stored, and, as the limit
+/// beside each figure, a raw commit at the same concurrency (<see cref="RawCommit"/>). The machine's
+/// CPU use during the submits is reported too: client, host and PostgreSQL share its cores.
+/// </para>
 /// </summary>
 internal static class SubmitLoad
 {
@@ -36,13 +44,18 @@ internal static class SubmitLoad
             return 2;
         }
 
+        await using var postgres = settings.Start ? await DurablePostgres.StartAsync() : null;
+        await using var host = postgres is null ? null : await HostProcess.StartAsync(postgres.ConnectionString);
+        var baseUrl = host?.BaseUrl ?? settings.BaseUrl;
+        var database = postgres?.ConnectionString ?? settings.ConnectionString;
+
         using var http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = settings.Concurrency.Max(),
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         })
         {
-            BaseAddress = settings.BaseUrl,
+            BaseAddress = baseUrl,
             Timeout = TimeSpan.FromSeconds(30),
         };
         http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("de"));
@@ -51,8 +64,13 @@ internal static class SubmitLoad
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var data = await GetExampleAsync(http);
 
-        Console.WriteLine($"Submit load against {settings.BaseUrl} — form {FormKey}, {settings.Applications} applications per run, " +
-                          $"time limit {settings.TimeLimit.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Submit load against {baseUrl} — form {FormKey}, {settings.Applications} applications per run, " +
+                          $"time limit {settings.TimeLimit.TotalSeconds:0} s, {Environment.ProcessorCount} cores, load average {CpuMeter.LoadAverage()}");
+        if (database is not null)
+        {
+            Console.WriteLine($"PostgreSQL: {await DurablePostgres.SettingsAsync(database)}");
+        }
+
         var results = new List<RunResult>();
         foreach (var concurrency in settings.Concurrency)
         {
@@ -60,8 +78,10 @@ internal static class SubmitLoad
             using var deadline = new CancellationTokenSource(settings.TimeLimit);
 
             // A short warm-up per run: the first requests pay JIT, connection and cache costs.
-            await RunAsync(http, data, Math.Min(settings.Applications, Math.Max(concurrency, 10)), concurrency, deadline.Token);
-            results.Add(await RunAsync(http, data, settings.Applications, concurrency, deadline.Token));
+            await RunAsync(http, data, Math.Min(settings.Applications, Math.Max(concurrency, 10)), concurrency, null, deadline.Token);
+            var result = await RunAsync(http, data, settings.Applications, concurrency, database, deadline.Token);
+            var anchor = database is null ? null : await RawCommit.RunAsync(database, concurrency, TimeSpan.FromSeconds(3));
+            results.Add(result with { Anchor = anchor });
         }
 
         Print(results);
@@ -79,7 +99,7 @@ internal static class SubmitLoad
         return ok ? 0 : 1;
     }
 
-    private static async Task<RunResult> RunAsync(HttpClient http, JsonElement data, int applications, int concurrency, CancellationToken deadline)
+    private static async Task<RunResult> RunAsync(HttpClient http, JsonElement data, int applications, int concurrency, string? database, CancellationToken deadline)
     {
         var errors = new ErrorLog();
 
@@ -108,6 +128,7 @@ internal static class SubmitLoad
         var drafts = ids.Where(id => id is not null).Select(id => id!.Value).ToList();
 
         // Phase 2: the submits only, at most `concurrency` in flight.
+        var cpu = new CpuMeter();
         var submit = Stopwatch.StartNew();
         var submitted = await ForEachAsync(drafts, concurrency, async (id, ct) =>
         {
@@ -124,6 +145,8 @@ internal static class SubmitLoad
             return (Reference: body.GetProperty("referenceNumber").GetString(), Latency: latency);
         }, deadline);
         submit.Stop();
+        var busy = cpu.BusyPercent();
+        var receiptsReady = database is null ? (TimeSpan?)null : await ReceiptsReadyAsync(database);
 
         var ok = submitted.Where(s => s.Reference is not null).ToList();
         var latencies = ok.Select(s => s.Latency.TotalMilliseconds).Order().ToArray();
@@ -135,7 +158,28 @@ internal static class SubmitLoad
             errors.Count,
             ok.Select(s => s.Reference).Distinct(StringComparer.Ordinal).Count(),
             ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).FirstOrDefault(),
-            ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).LastOrDefault());
+            ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).LastOrDefault(),
+            busy, receiptsReady, null);
+    }
+
+    /// <summary>How long after the last answer until no receipt is left without its PDF (polled every 10 ms, at most 60 s).</summary>
+    internal static async Task<TimeSpan?> ReceiptsReadyAsync(string database)
+    {
+        var waited = Stopwatch.StartNew();
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var pending = new Npgsql.NpgsqlCommand("SELECT count(*) FROM forms.receipts WHERE pdf IS NULL", connection);
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if ((long)(await pending.ExecuteScalarAsync())! == 0)
+            {
+                return waited.Elapsed;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return null;
     }
 
     /// <summary>Runs <paramref name="work"/> for each item, at most <paramref name="concurrency"/> at once; stops starting new items at the deadline.</summary>
@@ -175,7 +219,7 @@ internal static class SubmitLoad
         }
     }
 
-    private static async Task<string> GetTokenAsync(HttpClient http)
+    internal static async Task<string> GetTokenAsync(HttpClient http)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -210,19 +254,25 @@ internal static class SubmitLoad
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine("| Concurrency | Applications | Create+save/s | Submitted | Submits/s | p50 ms | p95 ms | max ms | Errors | Distinct refs | References |");
-        Console.WriteLine("|------------:|-------------:|--------------:|----------:|----------:|-------:|-------:|-------:|-------:|--------------:|------------|");
+        Console.WriteLine("| Concurrency | Create+save/s | Submits/s | p50 ms | p95 ms | max ms | Errors | Distinct refs | CPU busy | Receipts ready after | Raw commits/s | commit p50 ms | commit p95 ms |");
+        Console.WriteLine("|------------:|--------------:|----------:|-------:|-------:|-------:|-------:|--------------:|---------:|---------------------:|--------------:|--------------:|--------------:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(c,
-                $"| {r.Concurrency} | {r.Requested} | {r.Drafts / r.PrepareTime.TotalSeconds:0.0} | {r.Submitted} | {r.Submitted / r.SubmitTime.TotalSeconds:0.0} | " +
-                $"{r.P50:0.0} | {r.P95:0.0} | {r.Max:0.0} | {r.Errors} | {r.DistinctReferences} | {r.FirstReference} … {r.LastReference} |"));
+                $"| {r.Concurrency} | {r.Drafts / r.PrepareTime.TotalSeconds:0.0} | {r.Submitted / r.SubmitTime.TotalSeconds:0.0} | " +
+                $"{r.P50:0.0} | {r.P95:0.0} | {r.Max:0.0} | {r.Errors} | {r.DistinctReferences} of {r.Submitted} | {r.CpuBusy:0} % | " +
+                $"{(r.ReceiptsReady is { } ready ? $"{ready.TotalMilliseconds:0} ms" : "–")} | " +
+                $"{(r.Anchor is { } a ? $"{a.PerSecond:0} | {a.P50:0.00} | {a.P95:0.00}" : "– | – | –")} |"));
         }
+
+        Console.WriteLine();
+        Console.WriteLine("References: " + string.Join("; ", results.Select(r => $"c={r.Concurrency}: {r.FirstReference} … {r.LastReference}")));
     }
 
     private sealed record RunResult(
         int Concurrency, int Requested, int Drafts, TimeSpan PrepareTime, int Submitted, TimeSpan SubmitTime,
-        double P50, double P95, double Max, int Errors, int DistinctReferences, string? FirstReference, string? LastReference);
+        double P50, double P95, double Max, int Errors, int DistinctReferences, string? FirstReference, string? LastReference,
+        double CpuBusy, TimeSpan? ReceiptsReady, RawCommit.Result? Anchor);
 
     /// <summary>Counts non-2xx answers and prints the first few with their body.</summary>
     private sealed class ErrorLog
@@ -241,19 +291,27 @@ internal static class SubmitLoad
         }
     }
 
-    private sealed record Settings(Uri BaseUrl, int Applications, int[] Concurrency, TimeSpan TimeLimit)
+    private sealed record Settings(Uri BaseUrl, int Applications, int[] Concurrency, TimeSpan TimeLimit, bool Start, string? ConnectionString)
     {
         public const string Usage =
-            "usage: submit-load [--base-url http://localhost:5080] [--applications 200] [--concurrency 8 | 1,4,8,16] [--time-limit 120]";
+            "usage: submit-load [--start | --base-url http://localhost:5080 [--connection-string …]] [--applications 600] [--concurrency 1,8,16,32] [--time-limit 120]";
 
         public static Settings Parse(string[] args)
         {
             var baseUrl = new Uri("http://localhost:5080");
-            var applications = 200;
-            int[] concurrency = [8];
+            var applications = 600;
+            int[] concurrency = [1, 8, 16, 32];
             var seconds = 120;
+            var start = false;
+            string? connectionString = null;
             for (var i = 0; i < args.Length; i++)
             {
+                if (args[i] == "--start")
+                {
+                    start = true;
+                    continue;
+                }
+
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
                 switch (args[i])
                 {
@@ -268,6 +326,9 @@ internal static class SubmitLoad
                         break;
                     case "--time-limit":
                         seconds = int.Parse(value, CultureInfo.InvariantCulture);
+                        break;
+                    case "--connection-string":
+                        connectionString = value;
                         break;
                     default:
                         throw new ArgumentException($"Unknown option {args[i]}.");
@@ -287,7 +348,7 @@ internal static class SubmitLoad
                 throw new ArgumentException("Limits: 1–10000 applications, concurrency 1–64, time limit 1–600 s.");
             }
 
-            return new Settings(baseUrl, applications, concurrency, TimeSpan.FromSeconds(seconds));
+            return new Settings(baseUrl, applications, concurrency, TimeSpan.FromSeconds(seconds), start, connectionString);
         }
     }
 }

@@ -26,6 +26,29 @@ public sealed class ZeroSetupHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Host_OnSqlite_FilesApplicationsWithReferenceNumbersAndReceipts()
+    {
+        // As `dotnet run` starts it: SQLite, and the development provider of appsettings.Development.json.
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseContentRoot(_contentRoot)
+            .UseEnvironment("Development")
+            .UseSetting("Identity:Development:Enabled", "true")
+            .UseSetting("Identity:Development:Issuer", "http://localhost/"));
+        using var erika = factory.CreateClient();
+        erika.DefaultRequestHeaders.Authorization = new("Bearer", await Identity.Tokens.PasswordGrantAsync(erika, "erika"));
+
+        var (first, firstReference) = await Forms.Cases.Filing.FileAsync(erika);
+        var (_, secondReference) = await Forms.Cases.Filing.FileAsync(erika);
+        var receipt = await erika.GetAsync($"/api/v1/applications/{first}/receipt", ct);
+
+        Assert.Matches("^EGOV-\\d{4}-000001$", firstReference);
+        Assert.Matches("^EGOV-\\d{4}-000002$", secondReference);
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await receipt.Content.ReadAsByteArrayAsync(ct))[..5]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Host_InProductionWithoutConnectionString_RefusesToStart()
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

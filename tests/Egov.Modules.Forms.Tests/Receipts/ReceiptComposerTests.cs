@@ -124,7 +124,10 @@ public sealed class ReceiptComposerTests
         Assert.Equal(new ReceiptLabel("Eingangsbestätigung", "Acknowledgement of receipt"), winter.Title);
         Assert.Equal("de-DE", winter.Language);
         Assert.Equal("en-GB", winter.SubtitleLanguage);
-        Assert.Equal(new ReceiptMetadata("Eingangsbestätigung EGOV-2026-000042", ReceiptSamples.Authority.Name, "Hundesteuer-Anmeldung (hundesteuer-anmeldung, Version 1)"), winter.Metadata);
+        Assert.Equal(
+            new ReceiptMetadata("Eingangsbestätigung EGOV-2026-000042", ReceiptSamples.Authority.Name, "Hundesteuer-Anmeldung (hundesteuer-anmeldung, Version 1)",
+                ReceiptSamples.SubmittedAt, winter.Verification.Fingerprint[..32]),
+            winter.Metadata);
         Assert.Equal("Seite {0} von {1}", winter.Footer.PageFormat);
     }
 

@@ -246,6 +246,20 @@ public sealed class ReceiptRendererTests
     }
 
     [Fact]
+    public async Task Render_SameReceiptTwiceAtDifferentMoments_GivesTheSameBytes()
+    {
+        // Receipts are rendered after the submission commits, by whichever host instance gets there
+        // first, and again on demand: every rendering of one receipt must be the same file.
+        var receipt = ReceiptSamples.Compose(ReceiptSamples.Trade);
+
+        var first = Renderer.Render(receipt);
+        await Task.Delay(1100, TestContext.Current.CancellationToken);
+        var second = new ReceiptRenderer().Render(receipt);
+
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(first)), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(second)));
+    }
+
+    [Fact]
     public void Render_UsesOnlyTheEmbeddedDejaVuSansSubsets()
     {
         var pdf = Renderer.Render(ReceiptSamples.Compose(ReceiptSamples.Dog));

@@ -1,6 +1,7 @@
 using Egov.Modules.Forms.Features;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
+using Egov.Modules.Forms.Features.FormDocuments;
 using Egov.Modules.Forms.Features.Notifications;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
@@ -37,9 +38,16 @@ public static class FormsModule
         services.AddStatusMail(configuration);
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName))
             .Validate(o => o.VerificationsPerMinute >= 1, "Egov:Receipts:VerificationsPerMinute must be at least 1.")
+            .Validate(o => o.RenderWorkers is >= 0 and <= 64, "Egov:Receipts:RenderWorkers must be 0 (half the processors) to 64.")
+            .Validate(o => o.RenderSweepInterval >= TimeSpan.FromSeconds(1), "Egov:Receipts:RenderSweepInterval must be at least one second.")
             .ValidateOnStart();
         services.AddSingleton<ReceiptRenderer>();
         services.AddScoped<ReceiptIssuer>();
+        services.AddScoped<ReceiptPdfs>();
+        services.AddSingleton<ReceiptRenderQueue>();
+        services.AddSingleton<PublishedFormVersions>();
+        services.AddSingleton<ReceiptRenderWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReceiptRenderWorker>());
         services.AddReceiptRateLimit();
         return services;
     }

@@ -1,8 +1,11 @@
 namespace Egov.Modules.Forms.Domain;
 
 /// <summary>
-/// The receipt (Eingangsbestätigung) issued at submission: the PDF as rendered once, stored so that
-/// every download returns the same bytes, and the fingerprint anyone can verify it by.
+/// The receipt (Eingangsbestätigung) issued at submission. The submission's transaction stores what
+/// the receipt states (reference number, fingerprint, instant, language, the authority and the
+/// verification address as printed), so verification works from the moment of the answer; the PDF
+/// is rendered from that right after commit (<see cref="IsRendered"/>) and stored once, so every
+/// download returns the same bytes.
 /// </summary>
 internal sealed class Receipt
 {
@@ -25,20 +28,45 @@ internal sealed class Receipt
     /// <summary><c>de</c> or <c>en</c>.</summary>
     public string Language { get; private set; } = "de";
 
-    /// <summary>The PDF.</summary>
-    public byte[] Pdf { get; private set; } = [];
+    /// <summary>
+    /// The issuing authority as configured at submission, as JSON (<c>{"name","addressLines","contactLines"}</c>);
+    /// null for receipts rendered at submission (before migration <c>ReceiptsAfterCommit</c>).
+    /// </summary>
+    public string? Authority { get; private set; }
 
-    /// <summary>SHA-256 of <see cref="Pdf"/>, lowercase hex; the download's ETag.</summary>
-    public string PdfSha256 { get; private set; } = "";
+    /// <summary>The verification address printed on the receipt and in its QR code; null as <see cref="Authority"/>.</summary>
+    public string? VerificationUrl { get; private set; }
 
-    public static Receipt Issue(Guid applicationId, string referenceNumber, string fingerprint, DateTimeOffset issuedAt, string language, byte[] pdf) => new()
+    /// <summary>The PDF; null until it is rendered (within moments of the commit).</summary>
+    public byte[]? Pdf { get; private set; }
+
+    /// <summary>SHA-256 of <see cref="Pdf"/>, lowercase hex; the download's ETag. Null until rendered.</summary>
+    public string? PdfSha256 { get; private set; }
+
+    /// <summary>True once the PDF is stored.</summary>
+    public bool IsRendered => Pdf is not null;
+
+    /// <summary>A receipt whose PDF is still to be rendered from the stored submission and these settings.</summary>
+    public static Receipt Issue(
+        Guid applicationId, string referenceNumber, string fingerprint, DateTimeOffset issuedAt, string language, string authority, Uri verificationUrl) => new()
     {
         ApplicationId = applicationId,
         ReferenceNumber = referenceNumber,
         Fingerprint = fingerprint,
         IssuedAt = issuedAt,
         Language = language,
-        Pdf = pdf,
-        PdfSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
+        Authority = authority,
+        VerificationUrl = verificationUrl.AbsoluteUri,
     };
+
+    /// <summary>This (untracked) receipt with its PDF, as just stored.</summary>
+    public Receipt WithPdf(byte[] pdf, string pdfSha256)
+    {
+        Pdf = pdf;
+        PdfSha256 = pdfSha256;
+        return this;
+    }
+
+    /// <summary>SHA-256 of a PDF, lowercase hex.</summary>
+    public static string Hash(byte[] pdf) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
 }

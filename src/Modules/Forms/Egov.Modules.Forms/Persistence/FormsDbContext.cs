@@ -185,10 +185,19 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
             b.Property(r => r.Fingerprint).HasMaxLength(64).IsFixedLength();
             b.Property(r => r.PdfSha256).HasMaxLength(64).IsFixedLength();
             b.Property(r => r.Language).HasMaxLength(8);
+            b.Property(r => r.VerificationUrl).HasMaxLength(2000);
+            if (Database.IsNpgsql())
+            {
+                b.Property(r => r.Authority).HasColumnType("jsonb");
+            }
+
             b.HasOne<Application>().WithOne().HasForeignKey<Receipt>(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
 
             // The verification looks receipts up by reference number.
             b.HasIndex(r => r.ReferenceNumber).IsUnique();
+
+            // The render worker's sweep looks for receipts still without PDF: a few at most.
+            b.HasIndex(r => r.IssuedAt).HasFilter("pdf IS NULL").HasDatabaseName("ix_receipts_pending");
         });
 
         modelBuilder.Entity<StaffMember>(b =>

@@ -53,7 +53,9 @@ internal static class ApplicationEndpoints
                 TypedResults.Ok(await sender.Send(new SubmitApplicationCommand(Applicant(http), id, idempotencyKey), ct)))
             .WithName("SubmitApplication")
             .WithSummary("Submit the draft")
-            .WithDescription("Validates the data against the form version's JSON Schema on the server (hidden conditional sections are dropped), freezes it and gives the reference number. Errors: one 400 problem with an entry per field (JSON pointer), in German or English by `Accept-Language`.")
+            .WithDescription("Validates the data against the form version's JSON Schema on the server (hidden conditional sections are dropped), freezes it and gives the reference number. " +
+                "The answer carries `referenceNumber`, `submittedAt` and `receipt` (`url` of the PDF, `fingerprint`, `verificationUrl`): the receipt verifies at once, its PDF is ready within moments and downloadable at once. " +
+                "Send an `Idempotency-Key` to retry safely: the same key answers the same application. Errors: one 400 problem with an entry per field (JSON pointer), in German or English by `Accept-Language`.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Egov.Modules.Forms.Features.Applications;
 
 /// <summary>A citizen's online applications: draft, save, submit, withdraw, read.</summary>
-internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers referenceNumbers, ReceiptIssuer receipts, TimeProvider time) :
+internal sealed class ApplicationHandlers(
+    FormsDbContext db, ReferenceNumbers referenceNumbers, ReceiptIssuer receipts, ReceiptRenderQueue renderQueue, PublishedFormVersions forms, TimeProvider time) :
     ICommandHandler<CreateApplicationCommand, ApplicationResponse>,
     ICommandHandler<SaveApplicationDraftCommand, ApplicationResponse>,
     ICommandHandler<SubmitApplicationCommand, ApplicationResponse>,
@@ -33,7 +34,7 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
                 : throw new ConflictException("This Idempotency-Key was used for a draft of another form; use a new key for a new request.");
         }
 
-        var form = await db.FindAsync(command.Form, cancellationToken);
+        var form = await db.FindForReadingAsync(command.Form, cancellationToken);
         var version = form.CurrentVersion ?? throw new NotFoundException($"Form '{command.Form}' has no published version.");
         EnsureAssurance(version, command.Applicant);
 
@@ -72,14 +73,13 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
             return await ResponseAsync(application, cancellationToken);
         }
 
-        var form = await db.FindAsync(application.FormId.ToString(), cancellationToken);
-        var version = form.Version(application.FormVersion);
+        var version = await forms.GetAsync(db, application.FormId, application.FormVersion, cancellationToken);
         EnsureAssurance(version, command.Applicant);
 
         using var data = JsonDocument.Parse(application.Data);
         var (cleaned, errors) = ApplicationDataChecker.Check(version.Content, data.RootElement, command.Applicant.Language);
-        var uploaded = await db.Attachments.Where(a => a.ApplicationId == application.Id).Select(a => a.Slot).ToListAsync(cancellationToken);
-        foreach (var (key, message) in AttachmentRules.MissingRequired(version.Content, cleaned, uploaded, command.Applicant.Language))
+        var attachments = await ReceiptPdfs.SubmittedAttachmentsAsync(db, application.Id, cancellationToken);
+        foreach (var (key, message) in AttachmentRules.MissingRequired(version.Content, cleaned, [.. attachments.Select(a => a.Slot)], command.Applicant.Language))
         {
             errors[key] = [message];
         }
@@ -89,26 +89,26 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
             throw new RequestValidationException(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Taken before the save, in its own statement: the counter is never locked while this
+        // submission is saved, so submissions do not queue behind each other (ADR 0012; a failed
+        // save leaves a gap). The receipt's PDF is rendered after commit (ADR 0009).
+        var reference = await referenceNumbers.NextAsync(cancellationToken);
+        var applicant = new CaseApplicant(command.Applicant.Name, command.Applicant.Email, command.Applicant.Language);
+        var submitted = application.Submit(cleaned.ToJsonString(), reference, command.IdempotencyKey, version.Content, applicant, time.GetUtcNow());
+        db.AddIntegrationEvent(submitted.Submitted);
+        db.Record(submitted.Change);
+        var receipt = receipts.Issue(application, attachments);
+        db.Receipts.Add(receipt);
         try
         {
-            var reference = await referenceNumbers.NextAsync(cancellationToken);
-            var applicant = new CaseApplicant(command.Applicant.Name, command.Applicant.Email, command.Applicant.Language);
-            var submitted = application.Submit(cleaned.ToJsonString(), reference, command.IdempotencyKey, version.Content, applicant, time.GetUtcNow());
-            db.AddIntegrationEvent(submitted.Submitted);
-            db.Record(submitted.Change);
-            var attachments = await db.Attachments.Where(a => a.ApplicationId == application.Id).ToListAsync(cancellationToken);
-            db.Receipts.Add(receipts.Issue(application, version.Content, attachments));
+            // One transaction: the application, its case history, the receipt (fingerprint) and the outbox events.
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return await ResponseAsync(application, cancellationToken);
         }
         catch (DbUpdateException ex)
         {
             // Another submit of this draft won (a double click, a retry): its row version or its
             // first history entry was there first. Answer like it did when the request is the same
             // one retried, else say it is filed already.
-            await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var current = await OwnAsync(command.Applicant, command.ApplicationId, cancellationToken);
             if (!current.IsSubmitted && ex is not DbUpdateConcurrencyException)
@@ -120,6 +120,9 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
                 ? await ResponseAsync(current, cancellationToken)
                 : throw new ConflictException("The application was changed at the same time; read it again.");
         }
+
+        renderQueue.Enqueue(application.Id);
+        return await ApplicationViews.ResponseAsync(db, application, cancellationToken, receipt);
     }
 
     public async ValueTask<ApplicationResponse> Handle(WithdrawApplicationCommand command, CancellationToken cancellationToken)
@@ -150,8 +153,8 @@ internal sealed class ApplicationHandlers(FormsDbContext db, ReferenceNumbers re
             throw new ConflictException($"The application is {application.Status}; files can only be added to a draft.");
         }
 
-        var form = await db.FindAsync(application.FormId.ToString(), cancellationToken);
-        var slot = form.Version(application.FormVersion).Content.AttachmentSlots.FirstOrDefault(s => s.Name == command.Slot)
+        var version = await forms.GetAsync(db, application.FormId, application.FormVersion, cancellationToken);
+        var slot = version.Content.AttachmentSlots.FirstOrDefault(s => s.Name == command.Slot)
             ?? throw new RequestValidationException("slot", $"This form has no attachment slot '{command.Slot}'.");
         var existing = await db.Attachments.CountAsync(a => a.ApplicationId == application.Id && a.Slot == slot.Name, cancellationToken);
 

@@ -19,6 +19,7 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// <param name="SubmittedAt">Submission instant, UTC.</param>
 /// <param name="SubmittedAtLocal">The same instant in Europe/Berlin with its offset, as shown to people.</param>
 /// <param name="Case">After submission: where the case stands, its public history, information requests and messages.</param>
+/// <param name="Receipt">After submission: where to download the receipt and what verifies it (null before, and for applications submitted before receipts existed).</param>
 internal sealed record ApplicationResponse(
     Guid Id,
     Guid FormId,
@@ -33,9 +34,11 @@ internal sealed record ApplicationResponse(
     DateTimeOffset? SubmittedAtLocal,
     DateTimeOffset? WithdrawnAt,
     IReadOnlyList<AttachmentResponse> Attachments,
-    ApplicationCaseView? Case)
+    ApplicationCaseView? Case,
+    ApplicationReceiptLink? Receipt)
 {
-    public static ApplicationResponse From(Application application, IReadOnlyList<AttachmentResponse> attachments, ApplicationCaseView? caseView)
+    public static ApplicationResponse From(
+        Application application, IReadOnlyList<AttachmentResponse> attachments, ApplicationCaseView? caseView, ApplicationReceiptLink? receipt = null)
     {
         using var data = JsonDocument.Parse(application.Data);
         return new(
@@ -44,8 +47,23 @@ internal sealed record ApplicationResponse(
             application.SubmittedAt, application.SubmittedAt is { } at ? CivilTime.ToBerlin(at) : null,
             application.WithdrawnAt,
             attachments,
-            caseView);
+            caseView,
+            receipt);
     }
+}
+
+/// <summary>
+/// The receipt (Eingangsbestätigung) of a submitted application. Its fingerprint and verification
+/// are valid from the moment of the submission's answer; the PDF is ready moments later (a download
+/// before that renders it on the spot and answers it all the same).
+/// </summary>
+/// <param name="Url">The applicant's download, relative to the API's origin: <c>/api/v1/applications/{id}/receipt</c> (application/pdf).</param>
+/// <param name="Fingerprint">SHA-256 of the frozen submission's canonical JSON (RFC 8785), 64 lowercase hex digits, as printed.</param>
+/// <param name="VerificationUrl">The public verification address printed on the receipt and in its QR code (null for receipts issued before it was stored).</param>
+internal sealed record ApplicationReceiptLink(string Url, string Fingerprint, string? VerificationUrl)
+{
+    public static ApplicationReceiptLink For(Guid applicationId, string fingerprint, string? verificationUrl) =>
+        new($"/api/v1/applications/{applicationId}/receipt", fingerprint, verificationUrl);
 }
 
 /// <summary>An application in the applicant's list: status, form, reference and dates, without data.</summary>

@@ -8,7 +8,11 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// <summary>Builds an application as its applicant sees it, with the public part of its case once submitted.</summary>
 internal static class ApplicationViews
 {
-    public static async Task<ApplicationResponse> ResponseAsync(FormsDbContext db, Application application, CancellationToken cancellationToken)
+    /// <param name="db">The module's database.</param>
+    /// <param name="application">The application.</param>
+    /// <param name="receipt">Its receipt when the caller has it at hand (just issued); read otherwise.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public static async Task<ApplicationResponse> ResponseAsync(FormsDbContext db, Application application, CancellationToken cancellationToken, Receipt? receipt = null)
     {
         var attachments = await db.Attachments.AsNoTracking()
             .Where(a => a.ApplicationId == application.Id)
@@ -32,12 +36,19 @@ internal static class ApplicationViews
             .Where(m => m.ApplicationId == application.Id && !m.Internal)
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
+        var issued = receipt is not null
+            ? new { receipt.Fingerprint, receipt.VerificationUrl }
+            : await db.Receipts.AsNoTracking()
+                .Where(r => r.ApplicationId == application.Id)
+                .Select(r => new { r.Fingerprint, r.VerificationUrl })
+                .FirstOrDefaultAsync(cancellationToken);
+        var link = issued is null ? null : ApplicationReceiptLink.For(application.Id, issued.Fingerprint, issued.VerificationUrl);
         return ApplicationResponse.From(application, attachments, new ApplicationCaseView(
             application.DueAt,
             application.DecidedAt,
             application.DecisionReason,
             [.. history.Select(e => new ApplicationHistoryEntry(e.Sequence, e.OccurredAt, e.FromStatus!.Value.ToString(), e.ToStatus!.Value.ToString(), e.ByApplicant, e.Reason))],
             [.. requests.Select(InformationRequestResponse.From)],
-            [.. messages.Select(CaseMessageResponse.From)]));
+            [.. messages.Select(CaseMessageResponse.From)]), link);
     }
 }

@@ -11,7 +11,7 @@ namespace Egov.Modules.Forms.Features.Cases;
 /// Every change needs the ETag last read (<c>If-Match</c>); of two changes at once exactly one
 /// wins (the application's revision is the concurrency token), the other gets 412.
 /// </summary>
-internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, TimeProvider time) :
+internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Receipts.ReceiptPdfs pdfs, TimeProvider time) :
     IQueryHandler<GetCaseQuery, CaseDetail>,
     IQueryHandler<GetCaseHistoryQuery, IReadOnlyList<CaseHistoryEntryResponse>>,
     IQueryHandler<GetCaseAttachmentQuery, CaseFile>,
@@ -47,7 +47,7 @@ internal sealed class CaseHandlers(FormsDbContext db, StaffDirectory staff, Time
     public async ValueTask<Receipts.ReceiptFile> Handle(GetCaseReceiptQuery query, CancellationToken cancellationToken)
     {
         var application = await CaseAsync(query.Caseworker, query.CaseId, cancellationToken);
-        var receipt = await db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == application.Id, cancellationToken)
+        var receipt = await pdfs.RenderedAsync(application.Id, cancellationToken)
             ?? throw new NotFoundException($"Case {application.ReferenceNumber} has no receipt.");
         await LogReadAsync(application, query.Caseworker, "receipt", cancellationToken);
         return Receipts.Receipts.File(receipt);

@@ -89,7 +89,9 @@ internal static class ReceiptComposer
             Metadata: new ReceiptMetadata(
                 Title: texts.Pick("Eingangsbestätigung", "Acknowledgement of receipt") + " " + reference,
                 Author: authority.Name,
-                Subject: $"{formTitle} ({submission.FormKey}, Version {submission.FormVersion.ToString(CultureInfo.InvariantCulture)})"),
+                Subject: $"{formTitle} ({submission.FormKey}, Version {submission.FormVersion.ToString(CultureInfo.InvariantCulture)})",
+                CreatedAt: submission.SubmittedAt,
+                DocumentId: fingerprint[..32]),
             Authority: authority,
             Title: texts.Label("Eingangsbestätigung", "Acknowledgement of receipt"),
             Introduction: Introduction(form, submission.SubmittedAt, texts),

@@ -27,11 +27,17 @@ internal sealed record ReceiptDocument(
     ReceiptVerification Verification,
     ReceiptFooter Footer);
 
-/// <summary>The PDF document information dictionary.</summary>
+/// <summary>
+/// The PDF document information dictionary, and what makes the file the same every time it is
+/// rendered: its creation date and its file identifier (PDF 32000-1, 14.4) come from the submission,
+/// never from the clock or a random number.
+/// </summary>
 /// <param name="Title">E.g. <c>Eingangsbestätigung EGOV-2026-000001</c>.</param>
 /// <param name="Author">The issuing authority's name.</param>
 /// <param name="Subject">E.g. <c>Hundesteuer-Anmeldung, Version 1</c>.</param>
-internal sealed record ReceiptMetadata(string Title, string Author, string Subject);
+/// <param name="CreatedAt">The creation and modification date: the submission instant.</param>
+/// <param name="DocumentId">The file identifier: 32 hex digits (16 bytes), the first half of the fingerprint.</param>
+internal sealed record ReceiptMetadata(string Title, string Author, string Subject, DateTimeOffset CreatedAt, string DocumentId);
 
 /// <summary>The verification block: how anyone checks that a receipt is genuine.</summary>
 /// <param name="Heading">E.g. „Echtheit prüfen“ / „Verify this receipt“.</param>

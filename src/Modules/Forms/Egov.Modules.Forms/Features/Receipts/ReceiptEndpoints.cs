@@ -80,6 +80,9 @@ internal static class ReceiptEndpoints
                 Download(http, await sender.Send(new GetReceiptQuery(applicant(http), id), ct)))
             .WithName("GetReceipt")
             .WithSummary("The receipt (Eingangsbestätigung) of my submitted application, as PDF")
+            .WithDescription("Available from the moment the submit answers (its `receipt.url`). The PDF is rendered in the background within moments of the submission; " +
+                "a download that comes earlier renders it on the spot, so the answer is always 200 with the PDF, never 202 or 503: a mobile app needs no retry logic. " +
+                "Every download returns the same bytes (strong `ETag`; 304 for `If-None-Match`).")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -90,6 +93,7 @@ internal static class ReceiptEndpoints
                 Download(http, await sender.Send(new GetCaseReceiptQuery(caseworker(http), id), ct)))
             .WithName("GetCaseReceipt")
             .WithSummary("The receipt of a case, as PDF (logged as a read)")
+            .WithDescription("The same bytes as the applicant's download; rendered on the spot if the background render has not stored it yet.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);

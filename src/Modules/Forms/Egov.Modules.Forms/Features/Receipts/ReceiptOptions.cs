@@ -11,6 +11,16 @@ internal sealed class ReceiptOptions
     /// <summary>Verifications allowed per client IP address and minute (anonymous endpoint; default 30).</summary>
     public int VerificationsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Receipts rendered at once in this host instance after their submissions committed (each one
+    /// core while it renders, 3–10 ms per receipt); 0 (the default) means half the processor count,
+    /// at least one.
+    /// </summary>
+    public int RenderWorkers { get; set; }
+
+    /// <summary>How often to look for receipts still without PDF (default 30 seconds); at start it looks at once.</summary>
+    public TimeSpan RenderSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The issuing authority: name, postal address lines, contact lines (phone, e-mail, web).</summary>
     internal sealed class AuthoritySettings
     {

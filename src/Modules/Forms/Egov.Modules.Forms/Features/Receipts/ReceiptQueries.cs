@@ -39,7 +39,7 @@ internal sealed record ReceiptFile(byte[] Pdf, string ETag, string ReferenceNumb
 internal sealed record ReceiptCheckResult(bool Valid, string ReferenceNumber, DateTimeOffset? IssuedAt, DateTimeOffset? IssuedAtLocal);
 
 /// <summary>Reads receipts: the applicant's download and the public verification.</summary>
-internal sealed class ReceiptQueryHandlers(FormsDbContext db) :
+internal sealed class ReceiptQueryHandlers(FormsDbContext db, ReceiptPdfs pdfs) :
     IQueryHandler<GetReceiptQuery, ReceiptFile>,
     IQueryHandler<VerifyReceiptQuery, ReceiptCheckResult>
 {
@@ -47,9 +47,9 @@ internal sealed class ReceiptQueryHandlers(FormsDbContext db) :
     {
         var owned = await db.Applications.AsNoTracking()
             .AnyAsync(a => a.Id == query.ApplicationId && a.ApplicantSubject == query.Applicant.Subject, cancellationToken);
-        var receipt = owned
-            ? await db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == query.ApplicationId, cancellationToken)
-            : null;
+        // Rendered here when the download comes before the background render (moments after the
+        // answer): the applicant always gets the PDF, the same bytes as every later download.
+        var receipt = owned ? await pdfs.RenderedAsync(query.ApplicationId, cancellationToken) : null;
         return receipt is null
             ? throw new NotFoundException($"There is no receipt for application {query.ApplicationId}; a receipt is issued when the application is submitted.")
             : Receipts.File(receipt);
@@ -72,7 +72,7 @@ internal sealed class ReceiptQueryHandlers(FormsDbContext db) :
 internal static class Receipts
 {
     public static ReceiptFile File(Domain.Receipt receipt) =>
-        new(receipt.Pdf, $"\"{receipt.PdfSha256[..32]}\"", receipt.ReferenceNumber, receipt.Language);
+        new(receipt.Pdf!, $"\"{receipt.PdfSha256![..32]}\"", receipt.ReferenceNumber, receipt.Language);
 }
 
 internal sealed class VerifyReceiptValidator : AbstractValidator<VerifyReceiptQuery>

@@ -565,6 +565,10 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("application_id");
 
+                    b.Property<string>("Authority")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("authority");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -583,12 +587,10 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnName("language");
 
                     b.Property<byte[]>("Pdf")
-                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("pdf");
 
                     b.Property<string>("PdfSha256")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .HasColumnName("pdf_sha256")
@@ -600,8 +602,17 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("reference_number");
 
+                    b.Property<string>("VerificationUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("verification_url");
+
                     b.HasKey("ApplicationId")
                         .HasName("pk_receipts");
+
+                    b.HasIndex("IssuedAt")
+                        .HasDatabaseName("ix_receipts_pending")
+                        .HasFilter("pdf IS NULL");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()

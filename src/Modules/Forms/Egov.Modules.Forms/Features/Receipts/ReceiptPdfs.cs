@@ -1,0 +1,44 @@
+using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egov.Modules.Forms.Features.Receipts;
+
+/// <summary>
+/// Makes sure a receipt's PDF is stored: renders it from the stored submission when it is missing and
+/// stores it with a conditional update (<c>WHERE pdf IS NULL</c>). Safe to run for one receipt in
+/// several places at once (the background worker of any host instance, a download): rendering is
+/// deterministic, so all of them produce the same bytes and the first one stored is kept.
+/// </summary>
+internal sealed class ReceiptPdfs(FormsDbContext db, ReceiptIssuer issuer, PublishedFormVersions forms)
+{
+    /// <summary>The receipt of <paramref name="applicationId"/> with its PDF, rendered now if it was still missing; null when it has no receipt.</summary>
+    public async Task<Receipt?> RenderedAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var receipt = await db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == applicationId, cancellationToken);
+        if (receipt is null || receipt.IsRendered)
+        {
+            return receipt;
+        }
+
+        var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == applicationId, cancellationToken);
+        var version = await forms.GetAsync(db, application.FormId, application.FormVersion, cancellationToken);
+        var attachments = await SubmittedAttachmentsAsync(db, applicationId, cancellationToken);
+        var pdf = issuer.Render(receipt, application, version.Content, attachments);
+        var hash = Receipt.Hash(pdf);
+        var stored = await db.Receipts
+            .Where(r => r.ApplicationId == applicationId && r.Pdf == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Pdf, pdf).SetProperty(r => r.PdfSha256, hash), cancellationToken);
+        return stored == 1
+            ? receipt.WithPdf(pdf, hash)
+            : await db.Receipts.AsNoTracking().FirstAsync(r => r.ApplicationId == applicationId, cancellationToken);
+    }
+
+    /// <summary>The files submitted with the application (not those answering information requests later), as the receipt lists them.</summary>
+    public static Task<List<ReceiptAttachment>> SubmittedAttachmentsAsync(FormsDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
+        db.Attachments.AsNoTracking()
+            .Where(a => a.ApplicationId == applicationId && a.InformationRequestId == null)
+            .Select(a => new ReceiptAttachment(a.Slot, a.FileName, a.SizeBytes, a.Sha256))
+            .ToListAsync(cancellationToken);
+}
