@@ -16,14 +16,14 @@ internal static class Filing
     public static async Task<(Guid Id, string Reference)> FileAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0, Func<string, string>? fileName = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = await DraftReadyToSubmitAsync(citizen, form, example);
+        var id = await DraftReadyToSubmitAsync(citizen, form, example, fileName);
         var submitted = await citizen.PostAsync($"/api/v1/applications/{id}/submit", null, ct);
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync(ct));
         return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("referenceNumber").GetString()!);
     }
 
     /// <summary>A draft with the form's example data and a file in every required slot: ready to submit.</summary>
-    public static async Task<Guid> DraftReadyToSubmitAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0)
+    public static async Task<Guid> DraftReadyToSubmitAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0, Func<string, string>? fileName = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var definition = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/forms/{form}", ct);
