@@ -76,13 +76,17 @@ internal sealed class WebPushSender : IPushSender, IDisposable
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         request.Content.Headers.ContentEncoding.Add("aes128gcm");
         request.Headers.Add("TTL", ((int)delivery.TimeToLive.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("Urgency", delivery.Urgency switch
+        // RFC 8030 §5.3: without the header a push service assumes "normal".
+        if (delivery.Urgency != PushUrgency.Normal)
         {
-            PushUrgency.VeryLow => "very-low",
-            PushUrgency.Low => "low",
-            PushUrgency.High => "high",
-            _ => "normal",
-        });
+            request.Headers.Add("Urgency", delivery.Urgency switch
+            {
+                PushUrgency.VeryLow => "very-low",
+                PushUrgency.Low => "low",
+                _ => "high",
+            });
+        }
+
         if (delivery.Topic is { } topic)
         {
             request.Headers.Add("Topic", topic);
