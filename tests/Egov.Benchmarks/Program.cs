@@ -42,6 +42,10 @@
 //
 //   Options: --devices (10000), --routine-jobs (2000), --slow-percent (5), --dead-percent (5), --channels (10),
 //   --rounds (5, p95 and median), --instances (1; 2 runs a second host on the same database), --time-limit seconds (120).
+//
+// 7. CPU cost of one Web Push message: Lib.Net.Http.WebPush against our RFC 8291 encryption (no database):
+//
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- push-encryption [--messages 2000]
 
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
@@ -60,6 +64,11 @@ if (args is ["fanout-load", .. var fanOutArgs])
 if (args is ["read-load", .. var readArgs])
 {
     return await ReadLoad.RunAsync(readArgs);
+}
+
+if (args is ["push-encryption", .. var encryptionArgs])
+{
+    return await PushEncryptionCost.RunAsync(encryptionArgs);
 }
 
 if (args is ["crisis-load", .. var crisisArgs])
