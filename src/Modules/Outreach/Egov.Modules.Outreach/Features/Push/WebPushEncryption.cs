@@ -9,8 +9,9 @@ namespace Egov.Modules.Outreach.Features.Push;
 /// with .NET's OpenSSL-backed P-256, HKDF and AES-GCM: per message a fresh application-server key
 /// pair and a random 16-byte salt (RFC 8291 §3.1, §3.4), the key derivation of RFC 8291 §3.3–3.4 and
 /// a single record (RFC 8188 §2) whose header carries the salt, the record size and the
-/// application server's public key as key id (RFC 8291 §4). About ten times cheaper per message than
-/// the managed elliptic-curve code it replaces; safe to call from many threads at once.
+/// application server's public key as key id (RFC 8291 §4). Safe to call from many threads at once;
+/// it prepares a message in about 60 % of the CPU time Lib.Net.Http.WebPush 3.3.1 needs for
+/// encryption and request together (<c>push-encryption</c> in tests/Egov.Benchmarks).
 /// </summary>
 internal static class WebPushEncryption
 {
