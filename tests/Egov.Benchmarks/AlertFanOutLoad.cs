@@ -94,8 +94,8 @@ internal static class AlertFanOutLoad
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    /// <summary>Replaces every channel with <paramref name="count"/> enabled crisis-capable channels on the fake platform.</summary>
-    private static async Task SeedAsync(IServiceProvider services, Uri origin, int count)
+    /// <summary>Replaces every channel with <paramref name="count"/> enabled crisis-capable channels on the fake platform (half Mastodon, half webhooks).</summary>
+    internal static async Task SeedAsync(IServiceProvider services, Uri origin, int count)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
@@ -138,7 +138,7 @@ internal static class AlertFanOutLoad
     }
 
     /// <summary>Mastodon (<c>/api/v2/instance</c>, <c>/api/v1/statuses</c>) and webhook receivers (<c>/hooks/{n}</c>) in one Kestrel app.</summary>
-    private sealed class FakePlatform : IAsyncDisposable
+    internal sealed class FakePlatform : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<string, (int Expected, ConcurrentDictionary<string, byte> Seen, SemaphoreSlim Done)> _rounds = new();
         private WebApplication _app = null!;

@@ -40,6 +40,18 @@
 // 5. Crisis fan-out: one AlertIssued event to N crisis channels on a fake platform (loopback only):
 //
 //   dotnet run -c Release --project tests/Egov.Benchmarks -- fanout-load --connection-string "Host=127.0.0.1;Port=55481;Username=postgres;Database=egov_fanout" --channels 10
+//
+// 6. The crisis path: one alert to 10,000 Web Push subscriptions (10 % slow or dead) and 10 crisis channels,
+//    behind 2,000 queued routine push jobs (loopback only):
+//
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- crisis-load --connection-string "Host=127.0.0.1;Port=55481;Username=postgres;Database=egov_crisis"
+//
+//   Options: --devices (10000), --routine-jobs (2000), --slow-percent (5), --dead-percent (5), --channels (10),
+//   --rounds (5, p95 and median), --instances (1; 2 runs a second host on the same database), --time-limit seconds (120).
+//
+// 7. CPU cost of one Web Push message: Lib.Net.Http.WebPush against our RFC 8291 encryption (no database):
+//
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- push-encryption [--messages 2000]
 
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
@@ -63,6 +75,16 @@ if (args is ["fanout-load", .. var fanOutArgs])
 if (args is ["read-load", .. var readArgs])
 {
     return await ReadLoad.RunAsync(readArgs);
+}
+
+if (args is ["push-encryption", .. var encryptionArgs])
+{
+    return await PushEncryptionCost.RunAsync(encryptionArgs);
+}
+
+if (args is ["crisis-load", .. var crisisArgs])
+{
+    return await CrisisLoad.RunAsync(crisisArgs);
 }
 
 if (args is ["push-load", .. var pushArgs])

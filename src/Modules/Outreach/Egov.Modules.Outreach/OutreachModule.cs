@@ -7,6 +7,7 @@ using Egov.Modules.Outreach.Features.Devices;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Features.Push;
+using Egov.Modules.Outreach.Features.Queues;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
 using FluentValidation;
@@ -60,6 +61,10 @@ public static class OutreachModule
         services.AddSingleton<EngagementReader>();
         services.AddHostedService(sp => sp.GetRequiredService<EngagementReader>());
         services.AddPush(configuration);
+        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section));
+        services.AddSingleton<OutreachQueues>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutreachQueues>());
+        services.AddHealthChecks().AddCheck<OutreachQueuesHealthCheck>(OutreachQueuesHealthCheck.Name, tags: ["ready"]);
         services.AddScoped<IChannelAdapter, AppPushAdapter>();
         return services;
     }

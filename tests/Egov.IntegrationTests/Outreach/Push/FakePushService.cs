@@ -23,6 +23,7 @@ public sealed class FakePushService : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string? RetryAfter)>> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedPush> _received = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
 
     private FakePushService(WebApplication app) => _app = app;
 
@@ -44,6 +45,18 @@ public sealed class FakePushService : IAsyncDisposable
             await request.Body.CopyToAsync(body);
             var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             service._received.Enqueue(new ReceivedPush(id, DateTimeOffset.UtcNow, headers, body.ToArray()));
+            if (service._delays.TryGetValue(id, out var delay))
+            {
+                // A slow or dead push service: the answer comes late, or only when the client gives up.
+                try
+                {
+                    await Task.Delay(delay, request.HttpContext.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.Empty;
+                }
+            }
             if (service._answers.TryGetValue(id, out var queue) && queue.TryDequeue(out var answer))
             {
                 if (answer.RetryAfter is { } retryAfter)
@@ -73,6 +86,9 @@ public sealed class FakePushService : IAsyncDisposable
             queue.Enqueue(answer);
         }
     }
+
+    /// <summary>Answers pushes to <paramref name="subscription"/> only after <paramref name="delay"/> (the push is recorded on arrival).</summary>
+    public void Delay(BrowserSubscription subscription, TimeSpan delay) => _delays[subscription.Id] = delay;
 
     public IReadOnlyList<ReceivedPush> For(BrowserSubscription subscription) => [.. _received.Where(r => r.SubscriptionId == subscription.Id)];
 

@@ -18,6 +18,12 @@ internal sealed class PushJob
 
     public PushAudienceKind Audience { get; init; }
 
+    /// <summary>The lane: alert jobs are claimed before routine ones, by a worker loop of their own.</summary>
+    public PushPriority Priority { get; init; }
+
+    /// <summary>Alert jobs: the alert (Announcements' id) the notification is about, for its reach; null otherwise.</summary>
+    public Guid? AlertId { get; init; }
+
     /// <summary>Alert jobs: the alert's severity; devices with this threshold or lower get it.</summary>
     public int? SeverityRank { get; init; }
 

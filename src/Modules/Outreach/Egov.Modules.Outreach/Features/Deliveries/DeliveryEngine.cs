@@ -19,6 +19,9 @@ namespace Egov.Modules.Outreach.Features.Deliveries;
 /// deliveries (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so any number of hosts can run it on one
 /// database and each delivery is claimed by one of them), attempts them through the platform
 /// adapters, records the outcome, and sets each post's state once all its deliveries ended.
+/// Two lanes: a crisis lane that plans and claims only crisis posts and deliveries (alert fan-out,
+/// break-glass), and a general lane that takes crisis work first, then the rest by due time — a
+/// round of slow routine deliveries never stands between an alert and its channels.
 /// </summary>
 /// <remarks>
 /// A claim is a lease: a worker that dies after sending but before recording leaves the delivery
@@ -41,12 +44,16 @@ internal sealed partial class DeliveryEngine(
     /// <summary>This worker's name as it appears in <c>locked_by</c>.</summary>
     public string Worker => _worker;
 
-    /// <summary>One round: plan due posts, claim and attempt due deliveries, complete posts.</summary>
+    /// <summary>One round of the general lane: plan due posts, claim and attempt due deliveries (crisis first), complete posts.</summary>
     /// <returns>The number of deliveries attempted.</returns>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public Task<int> RunOnceAsync(CancellationToken cancellationToken) => RunOnceAsync(crisisOnly: false, cancellationToken);
+
+    /// <summary>One round, of the crisis lane only when <paramref name="crisisOnly"/>.</summary>
+    /// <returns>The number of deliveries attempted.</returns>
+    public async Task<int> RunOnceAsync(bool crisisOnly, CancellationToken cancellationToken)
     {
-        await PlanDuePostsAsync(cancellationToken);
-        var claimed = await ClaimAsync(cancellationToken);
+        await PlanDuePostsAsync(crisisOnly, cancellationToken);
+        var claimed = await ClaimAsync(crisisOnly, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
@@ -74,12 +81,18 @@ internal sealed partial class DeliveryEngine(
             return;
         }
 
+        await Task.WhenAll(LaneAsync(crisisOnly: true, stoppingToken), LaneAsync(crisisOnly: false, stoppingToken));
+    }
+
+    private async Task LaneAsync(bool crisisOnly, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var attempted = 0;
             try
             {
-                attempted = await RunOnceAsync(stoppingToken);
+                attempted = await RunOnceAsync(crisisOnly, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -90,7 +103,7 @@ internal sealed partial class DeliveryEngine(
             {
                 try
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    await signal.WaitAsync(crisisOnly, options.Value.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -100,14 +113,14 @@ internal sealed partial class DeliveryEngine(
         }
     }
 
-    private async Task PlanDuePostsAsync(CancellationToken cancellationToken)
+    private async Task PlanDuePostsAsync(bool crisisOnly, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
         var now = time.GetUtcNow();
         var hold = outreachOptions.Value.HoldPostsDuringAlerts && await db.ActiveAlerts.AnyAsync(a => a.Expires > now, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = await DuePosts(db, now, hold, options.Value.BatchSize).IgnoreAutoIncludes().ToListAsync(cancellationToken);
+        var due = await DuePosts(db, now, hold, crisisOnly, options.Value.BatchSize).IgnoreAutoIncludes().ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return;
@@ -160,13 +173,13 @@ internal sealed partial class DeliveryEngine(
         return result;
     }
 
-    private async Task<List<(Guid Id, Guid PostId, int Attempts)>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<List<(Guid Id, Guid PostId, int Attempts)>> ClaimAsync(bool crisisOnly, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = await DueDeliveries(db, now, options.Value.BatchSize).ToListAsync(cancellationToken);
+        var due = await DueDeliveries(db, now, crisisOnly, options.Value.BatchSize).ToListAsync(cancellationToken);
         foreach (var delivery in due)
         {
             delivery.Claim(_worker, now, now + options.Value.Lease);
@@ -311,34 +324,35 @@ internal sealed partial class DeliveryEngine(
         return retryAfter is { } after && after > jittered ? after : jittered;
     }
 
-    private static IQueryable<Post> DuePosts(OutreachDbContext db, DateTimeOffset now, bool hold, int batch)
+    private static IQueryable<Post> DuePosts(OutreachDbContext db, DateTimeOffset now, bool hold, bool crisisOnly, int batch)
     {
         if (!db.Database.IsNpgsql())
         {
             // SQLite (zero-setup, one instance): the file lock serialises writers.
-            return db.Posts.Where(p => p.Status == PostStatus.Scheduled && p.PublishAt <= now && (p.IsCrisis || !hold)).OrderBy(p => p.PublishAt).Take(batch);
+            return db.Posts.Where(p => p.Status == PostStatus.Scheduled && p.PublishAt <= now && (p.IsCrisis || (!hold && !crisisOnly)))
+                .OrderByDescending(p => p.IsCrisis).ThenBy(p => p.PublishAt).Take(batch);
         }
 
         return db.Posts.FromSql($"""
             SELECT * FROM outreach.posts
-            WHERE status = 'Scheduled' AND publish_at <= {now} AND (is_crisis OR NOT {hold})
-            ORDER BY publish_at
+            WHERE status = 'Scheduled' AND publish_at <= {now} AND (is_crisis OR NOT ({hold} OR {crisisOnly}))
+            ORDER BY is_crisis DESC, publish_at
             LIMIT {batch}
             FOR UPDATE SKIP LOCKED
             """);
     }
 
-    private static IQueryable<Delivery> DueDeliveries(OutreachDbContext db, DateTimeOffset now, int batch)
+    private static IQueryable<Delivery> DueDeliveries(OutreachDbContext db, DateTimeOffset now, bool crisisOnly, int batch)
     {
         if (!db.Database.IsNpgsql())
         {
-            return db.Deliveries.Where(d => (d.Status == DeliveryStatus.Pending && d.DueAt <= now) || (d.Status == DeliveryStatus.Sending && d.LockedUntil < now))
+            return db.Deliveries.Where(d => ((d.Status == DeliveryStatus.Pending && d.DueAt <= now) || (d.Status == DeliveryStatus.Sending && d.LockedUntil < now)) && (d.Crisis || !crisisOnly))
                 .OrderByDescending(d => d.Crisis).ThenBy(d => d.DueAt).Take(batch);
         }
 
         return db.Deliveries.FromSql($"""
             SELECT * FROM outreach.deliveries
-            WHERE (status = 'Pending' AND due_at <= {now}) OR (status = 'Sending' AND locked_until < {now})
+            WHERE ((status = 'Pending' AND due_at <= {now}) OR (status = 'Sending' AND locked_until < {now})) AND (crisis OR NOT {crisisOnly})
             ORDER BY crisis DESC, due_at
             LIMIT {batch}
             FOR UPDATE SKIP LOCKED

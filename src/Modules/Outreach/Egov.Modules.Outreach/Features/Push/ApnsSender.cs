@@ -79,7 +79,7 @@ internal sealed class ApnsSender(IHttpClientFactory httpClients, IOptions<PushOp
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return PushOutcome.Retry("timeout");
+            return PushOutcome.TimedOut();
         }
     }
 

@@ -73,7 +73,7 @@ internal sealed class FcmSender(IHttpClientFactory httpClients, IOptions<PushOpt
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return PushOutcome.Retry("timeout");
+            return PushOutcome.TimedOut();
         }
     }
 

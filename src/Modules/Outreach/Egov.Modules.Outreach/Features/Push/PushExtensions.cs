@@ -35,8 +35,9 @@ internal static class PushExtensions
                 .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<PushOptions>>().Value.RequestTimeout)
                 .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
                 {
-                    // One push service gets many requests at once during a fan-out.
-                    MaxConnectionsPerServer = sp.GetRequiredService<IOptions<PushOptions>>().Value.MaxParallelism,
+                    // One push service gets many requests at once during a fan-out, from both lanes
+                    // (alert and general): room for both, so routine pushes never take the alert's connections.
+                    MaxConnectionsPerServer = 2 * sp.GetRequiredService<IOptions<PushOptions>>().Value.MaxParallelism,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     EnableMultipleHttp2Connections = true,
                 });

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Egov.Modules.Outreach.Domain.Devices;
 using Egov.Modules.Outreach.Domain.Push;
@@ -12,12 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Egov.Modules.Outreach.Features.Push;
 
 /// <summary>
-/// Works off <see cref="PushJob"/>s: claims one (a lease, so several instances never push the
-/// same job at once), reads its audience in batches of <see cref="PushOptions.BatchSize"/> devices
-/// in id order, pushes each batch with at most <see cref="PushOptions.MaxParallelism"/> requests in
-/// flight, removes registrations the push service calls gone, and after every batch stores the
-/// cursor and counts in one transaction (the lease is renewed all along). A host that dies resumes at the last
-/// stored batch: devices of the batch in flight may get the notification twice, no one loses it.
+/// Works off <see cref="PushJob"/>s in two lanes: an alert lane that claims only
+/// <see cref="PushPriority.Alert"/> jobs, and a general lane that claims by priority, then age. A
+/// routine job however long (slow push services, a large audience) thus never stands between an
+/// alert and its devices. A claim is a lease (several instances never push the same job at once).
+/// The job's audience is read in batches of <see cref="PushOptions.BatchSize"/> devices in id order
+/// and pushed with at most <see cref="PushOptions.MaxParallelism"/> requests in flight across
+/// batches: a slow device holds one slot, not the batch. Registrations the push service calls gone
+/// are removed; the cursor and counts are stored once a batch and every batch before it are done
+/// (the lease is renewed all along). A host that dies resumes after the last stored batch: devices
+/// of the batches in flight may get the notification twice, no one loses it.
 /// </summary>
 internal sealed partial class PushFanOut : BackgroundService
 {
@@ -40,12 +43,15 @@ internal sealed partial class PushFanOut : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>Claims and completes one due job; false when there was none.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Claims (alerts first, then the oldest) and completes one due job; false when there was none.</summary>
+    public Task<bool> RunOnceAsync(CancellationToken cancellationToken) => RunOnceAsync(alertsOnly: false, cancellationToken);
+
+    /// <summary>Claims and completes one due job, of the alert lane only when <paramref name="alertsOnly"/>; false when there was none.</summary>
+    public async Task<bool> RunOnceAsync(bool alertsOnly, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
-        var job = await ClaimAsync(db, cancellationToken);
+        var job = await ClaimAsync(db, alertsOnly, cancellationToken);
         if (job is null)
         {
             return false;
@@ -83,11 +89,16 @@ internal sealed partial class PushFanOut : BackgroundService
             LogPlatformOff(DevicePlatforms.Name(sender.Platform));
         }
 
+        await Task.WhenAll(LaneAsync(alertsOnly: true, stoppingToken), LaneAsync(alertsOnly: false, stoppingToken));
+    }
+
+    private async Task LaneAsync(bool alertsOnly, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await RunOnceAsync(stoppingToken))
+                while (await RunOnceAsync(alertsOnly, stoppingToken))
                 {
                 }
             }
@@ -103,7 +114,7 @@ internal sealed partial class PushFanOut : BackgroundService
 
             try
             {
-                await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                await _signal.WaitAsync(alertsOnly, _options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -112,18 +123,24 @@ internal sealed partial class PushFanOut : BackgroundService
         }
     }
 
-    private async Task<PushJob?> ClaimAsync(OutreachDbContext db, CancellationToken cancellationToken)
+    private async Task<PushJob?> ClaimAsync(OutreachDbContext db, bool alertsOnly, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var candidates = await db.PushJobs.AsNoTracking()
-            .Where(j => j.CompletedAt == null && (j.LockedUntil == null || j.LockedUntil < now))
-            .OrderBy(j => j.CreatedAt)
+        var due = db.PushJobs.AsNoTracking().Where(j => j.CompletedAt == null && (j.LockedUntil == null || j.LockedUntil < now));
+        if (alertsOnly)
+        {
+            due = due.Where(j => j.Priority == PushPriority.Alert);
+        }
+
+        var candidates = await due
+            .OrderByDescending(j => j.Priority)
+            .ThenBy(j => j.CreatedAt)
             .Select(j => j.Id)
             .Take(5)
             .ToListAsync(cancellationToken);
         foreach (var id in candidates)
         {
-            // A conditional update: of several instances, exactly one gets the row.
+            // A conditional update: of several instances (and lanes), exactly one gets the row.
             var claimed = await db.PushJobs
                 .Where(j => j.Id == id && j.CompletedAt == null && (j.LockedUntil == null || j.LockedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntil, now + _options.LeaseDuration).SetProperty(j => j.LockOwner, _owner), cancellationToken);
@@ -138,7 +155,7 @@ internal sealed partial class PushFanOut : BackgroundService
 
     private async Task FanOutAsync(OutreachDbContext db, PushJob job, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var startedAt = Stopwatch.GetTimestamp();
         var deliveries = new Dictionary<string, PushDelivery>(StringComparer.Ordinal)
         {
             ["de"] = PushDelivery.Of(job, "de"),
@@ -146,41 +163,77 @@ internal sealed partial class PushFanOut : BackgroundService
         };
         var cursor = job.Cursor;
         var regionalKeys = job.RegionalKeys;
-        while (true)
+
+        // One slot per request in flight, across batches: reading the next batch waits only for
+        // free slots, never for the slowest device of the batch before.
+        using var slots = new SemaphoreSlim(_options.MaxParallelism);
+        var inFlight = new Queue<BatchInFlight>();
+        var started = new List<Task>();
+        try
         {
-            var batch = await Audience(db, job, cursor)
-                .Select(d => new { d.Id, d.Platform, d.Endpoint, d.P256dh, d.Auth, d.Language, d.Regions })
-                .Take(_options.BatchSize)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
+            while (true)
             {
-                break;
-            }
-
-            var targets = batch
-                .Where(d => job.Audience != PushAudienceKind.Alert || RegionalKey.Matches(d.Regions, regionalKeys))
-                .Select(d => new PushTarget(d.Id, d.Platform, d.Endpoint, d.P256dh, d.Auth, d.Language))
-                .ToList();
-            var outcomes = new ConcurrentBag<(Guid Device, PushOutcomeKind Kind)>();
-            await Parallel.ForEachAsync(
-                targets,
-                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = cancellationToken },
-                async (target, ct) =>
+                var batch = await Audience(db, job, cursor)
+                    .Select(d => new { d.Id, d.Platform, d.Endpoint, d.P256dh, d.Auth, d.Language, d.Regions })
+                    .Take(_options.BatchSize)
+                    .ToListAsync(cancellationToken);
+                if (batch.Count == 0)
                 {
-                    var delivery = deliveries.GetValueOrDefault(target.Language) ?? deliveries["de"];
-                    outcomes.Add((target.Id, (await DeliverAsync(target, delivery, job.Type, ct)).Kind));
-                });
+                    break;
+                }
 
-            cursor = batch[^1].Id;
-            var gone = outcomes.Where(o => o.Kind == PushOutcomeKind.Gone).Select(o => o.Device).ToList();
-            var sent = outcomes.Count(o => o.Kind == PushOutcomeKind.Delivered);
-            var failed = outcomes.Count(o => o.Kind is PushOutcomeKind.Failed or PushOutcomeKind.Retry);
-            PushMetrics.Processed.Add(batch.Count, new KeyValuePair<string, object?>("type", job.Type));
-            if (!await RecordBatchAsync(db, job.Id, cursor.Value, sent, failed, gone, cancellationToken))
-            {
-                LogLeaseLost(job.Id);
-                return;
+                cursor = batch[^1].Id;
+                var pushes = new List<Task<(Guid Device, PushOutcomeKind Kind)>>(batch.Count);
+                foreach (var d in batch.Where(d => job.Audience != PushAudienceKind.Alert || RegionalKey.Matches(d.Regions, regionalKeys)))
+                {
+                    await slots.WaitAsync(cancellationToken);
+                    var target = new PushTarget(d.Id, d.Platform, d.Endpoint, d.P256dh, d.Auth, d.Language);
+                    var delivery = deliveries.GetValueOrDefault(target.Language) ?? deliveries["de"];
+
+                    // On the thread pool: the encryption before each request is CPU work, spread over all cores.
+                    var push = Task.Run(
+                        async () =>
+                        {
+                            try
+                            {
+                                return (target.Id, (await DeliverAsync(target, delivery, job.Type, cancellationToken)).Kind);
+                            }
+                            finally
+                            {
+                                slots.Release();
+                            }
+                        },
+                        CancellationToken.None);
+                    pushes.Add(push);
+                    started.Add(push);
+                }
+
+                inFlight.Enqueue(new BatchInFlight(cursor.Value, Task.WhenAll(pushes)));
+                PushMetrics.Processed.Add(batch.Count, new KeyValuePair<string, object?>("type", job.Type));
+                while (inFlight.TryPeek(out var first) && first.Pushes.IsCompleted)
+                {
+                    if (!await RecordBatchAsync(db, job.Id, inFlight.Dequeue(), cancellationToken))
+                    {
+                        LogLeaseLost(job.Id);
+                        return;
+                    }
+                }
             }
+
+            while (inFlight.TryDequeue(out var pending))
+            {
+                await pending.Pushes;
+                if (!await RecordBatchAsync(db, job.Id, pending, cancellationToken))
+                {
+                    LogLeaseLost(job.Id);
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            // Never leave pushes running against a disposed semaphore (cancellation, a failed read).
+            await Task.WhenAll(started).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         // A done job forgets whose devices it reached: the subject is the only personal datum it held.
@@ -191,7 +244,7 @@ internal sealed partial class PushFanOut : BackgroundService
                 .SetProperty(j => j.Subject, (string?)null)
                 .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(j => j.LockOwner, (string?)null), cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var elapsed = Stopwatch.GetElapsedTime(startedAt);
         PushMetrics.FanOutDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("type", job.Type));
         var totals = await db.PushJobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Sent, j.Failed, j.Pruned }).SingleAsync(cancellationToken);
         LogJobDone(job.Type, job.Id, totals.Sent, totals.Failed, totals.Pruned, elapsed.TotalMilliseconds);
@@ -224,7 +277,7 @@ internal sealed partial class PushFanOut : BackgroundService
     }
 
     /// <summary>The job's devices after <paramref name="cursor"/>, in id order.</summary>
-    private static IQueryable<Device> Audience(OutreachDbContext db, PushJob job, Guid? cursor)
+    internal static IQueryable<Device> Audience(OutreachDbContext db, PushJob job, Guid? cursor)
     {
         var devices = db.Devices.AsNoTracking();
         if (cursor is { } after)
@@ -243,14 +296,18 @@ internal sealed partial class PushFanOut : BackgroundService
     }
 
     /// <summary>Removes gone registrations, stores cursor and counts and renews the lease; false when the lease was lost.</summary>
-    private async Task<bool> RecordBatchAsync(OutreachDbContext db, Guid jobId, Guid cursor, int sent, int failed, List<Guid> gone, CancellationToken cancellationToken)
+    private async Task<bool> RecordBatchAsync(OutreachDbContext db, Guid jobId, BatchInFlight batch, CancellationToken cancellationToken)
     {
+        var outcomes = await batch.Pushes;
+        var gone = outcomes.Where(o => o.Kind == PushOutcomeKind.Gone).Select(o => o.Device).ToList();
+        var sent = outcomes.Count(o => o.Kind == PushOutcomeKind.Delivered);
+        var failed = outcomes.Count(o => o.Kind is PushOutcomeKind.Failed or PushOutcomeKind.Retry);
         var leaseUntil = _time.GetUtcNow() + _options.LeaseDuration;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var pruned = gone.Count == 0 ? 0 : await db.Devices.Where(d => gone.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
         var updated = await db.PushJobs.Where(j => j.Id == jobId && j.LockOwner == _owner)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Cursor, cursor)
+                .SetProperty(j => j.Cursor, batch.Cursor)
                 .SetProperty(j => j.Sent, j => j.Sent + sent)
                 .SetProperty(j => j.Failed, j => j.Failed + failed)
                 .SetProperty(j => j.Pruned, j => j.Pruned + pruned)
@@ -264,6 +321,9 @@ internal sealed partial class PushFanOut : BackgroundService
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>A batch whose pushes were started: its last device (the cursor once it is stored) and its pushes' outcomes.</summary>
+    private sealed record BatchInFlight(Guid Cursor, Task<(Guid Device, PushOutcomeKind Kind)[]> Pushes);
 
     /// <summary>One push with its retries: after the service's <c>Retry-After</c>, else an exponential backoff with jitter.</summary>
     private async Task<PushOutcome> DeliverAsync(PushTarget target, PushDelivery delivery, string type, CancellationToken cancellationToken)

@@ -38,13 +38,13 @@ internal sealed class PushOptionsValidator(IHostEnvironment environment) : IVali
         Check(options.WebPush.AllowedHosts.All(h => Uri.CheckHostName(h) == UriHostNameType.Dns), "WebPush:AllowedHosts", "Must be host names such as fcm.googleapis.com.");
         Check(options.DeepLinkBase is null || options.DeepLinkBase is { IsAbsoluteUri: true, Scheme: "http" or "https" }, "DeepLinkBase", "Must be an absolute http(s) address.");
         Check(options.BatchSize is >= 1 and <= 5000, "BatchSize", "Must be 1 to 5000.");
-        Check(options.MaxParallelism is >= 1 and <= 256, "MaxParallelism", "Must be 1 to 256.");
+        Check(options.MaxParallelism is >= 1 and <= 4096, "MaxParallelism", "Must be 1 to 4096.");
         Check(options.MaxAttempts is >= 1 and <= 10, "MaxAttempts", "Must be 1 to 10.");
         Check(options.PollInterval > TimeSpan.Zero, "PollInterval", "Must be positive.");
         Check(options.LeaseDuration >= TimeSpan.FromSeconds(10), "LeaseDuration", "Must be at least 10 seconds.");
         Check(options.InitialRetryDelay >= TimeSpan.Zero && options.InitialRetryDelay <= options.MaxRetryDelay, "InitialRetryDelay", "Must be between 0 and MaxRetryDelay.");
         Check(options.MaxRetryDelay < options.LeaseDuration, "MaxRetryDelay", "Must be shorter than LeaseDuration, or a waiting batch would lose its job.");
-        Check(options.RequestTimeout >= TimeSpan.FromSeconds(1) && options.RequestTimeout <= TimeSpan.FromMinutes(5), "RequestTimeout", "Must be 1 second to 5 minutes.");
+        Check(options.RequestTimeout >= TimeSpan.FromMilliseconds(100) && options.RequestTimeout <= TimeSpan.FromMinutes(5), "RequestTimeout", "Must be 100 ms to 5 minutes.");
         Check(options.RegistrationsPerMinute >= 1, "RegistrationsPerMinute", "Must be at least 1.");
 
         var fcm = options.Fcm;

@@ -11,6 +11,12 @@ internal readonly record struct PushOutcome(PushOutcomeKind Kind, TimeSpan? Retr
     /// <summary>429, 5xx or no answer: try again, after <paramref name="retryAfter"/> when the service named a time.</summary>
     public static PushOutcome Retry(string reason, TimeSpan? retryAfter = null) => new(PushOutcomeKind.Retry, retryAfter, reason);
 
+    /// <summary>
+    /// No answer within the request timeout: given up for this notification, not retried, so a dead
+    /// endpoint costs its timeout once. The registration stays (it may come back); 404/410 prune it.
+    /// </summary>
+    public static PushOutcome TimedOut() => new(PushOutcomeKind.Failed, Reason: "no answer within the request timeout");
+
     /// <summary>Refused for good (e.g. 400, 401, 403, 413): retrying the same push cannot help.</summary>
     public static PushOutcome Failed(string reason) => new(PushOutcomeKind.Failed, Reason: reason);
 

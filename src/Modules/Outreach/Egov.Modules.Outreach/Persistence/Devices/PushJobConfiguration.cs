@@ -19,5 +19,9 @@ internal sealed class PushJobConfiguration : IEntityTypeConfiguration<PushJob>
         builder.Property(j => j.Topic).HasMaxLength(32);
         builder.Property(j => j.LockOwner).HasMaxLength(200);
         builder.HasIndex(j => new { j.CompletedAt, j.CreatedAt });
+
+        // The claim: pending jobs by lane, then by age (a partial index stays small while done jobs pile up).
+        builder.HasIndex(j => new { j.Priority, j.CreatedAt }).HasFilter("completed_at IS NULL").HasDatabaseName("ix_push_jobs_pending_priority_created_at");
+        builder.HasIndex(j => j.AlertId);
     }
 }

@@ -781,6 +781,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alert_id");
+
                     b.Property<string>("Audience")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -826,6 +830,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("payload_en");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
 
                     b.Property<int>("Pruned")
                         .HasColumnType("integer")
@@ -877,8 +885,15 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_push_jobs");
 
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_push_jobs_alert_id");
+
                     b.HasIndex("CompletedAt", "CreatedAt")
                         .HasDatabaseName("ix_push_jobs_completed_at_created_at");
+
+                    b.HasIndex("Priority", "CreatedAt")
+                        .HasDatabaseName("ix_push_jobs_pending_priority_created_at")
+                        .HasFilter("completed_at IS NULL");
 
                     b.ToTable("push_jobs", "outreach");
                 });
