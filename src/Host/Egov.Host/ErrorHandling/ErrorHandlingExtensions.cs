@@ -36,6 +36,7 @@ internal static class ErrorHandlingExtensions
                 context.ProblemDetails.Extensions["correlationId"] = correlationId;
             }
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         // Binding errors (malformed JSON, wrong content type, bad parameter) are thrown so the
