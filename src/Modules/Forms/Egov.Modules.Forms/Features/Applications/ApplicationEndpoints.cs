@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Egov.Modules.Forms.Features.Receipts;
+using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
 using Mediator;
@@ -112,7 +113,7 @@ internal static class ApplicationEndpoints
                 }
                 else if (http.Request.HasJsonContentType())
                 {
-                    message = (await http.Request.ReadFromJsonAsync<AnswerInformationRequest>(ct))?.Message ?? "";
+                    message = (await JsonBody.ReadAsync<AnswerInformationRequest>(http.Request, ct))?.Message ?? "";
                 }
                 else
                 {
