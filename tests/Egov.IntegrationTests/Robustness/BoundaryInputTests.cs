@@ -48,6 +48,26 @@ public sealed class BoundaryInputTests(EgovApplicationFactory factory) : IClassF
         await AssertProblemAsync(response, defect, HttpStatusCode.BadRequest, field: null);
     }
 
+    [Fact]
+    public async Task AnswerInformationRequest_WithNulInTheFormMessage_Is400NamingMessage_AndLeavesTheRequestOpen()
+    {
+        using var erika = await factory.CreateClientAsAsync("erika");
+        using var clara = await factory.CreateClientAsAsync("caseworker");
+        var (id, _) = await Filing.FileAsync(erika);
+        await Filing.TransitionAsync(clara, id, "InReview");
+        var (_, etag) = await Filing.GetCaseAsync(clara, id);
+        using var asked = await Filing.PostAsync(clara, $"/api/v1/cases/{id}/information-requests",
+            new { message = "Bitte die Halterbestätigung nachreichen.", answerBy = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, etag);
+        var requestId = (await Filing.ProblemAsync(asked)).GetProperty("informationRequests")[0].GetProperty("id").GetGuid();
+        using var answer = Filing.Answer("Anbei\0 die Bestätigung.");
+
+        using var response = await erika.PostAsync($"/api/v1/applications/{id}/information-requests/{requestId}/answer", answer, Ct);
+
+        await AssertProblemAsync(response, "NUL in the multipart message", HttpStatusCode.BadRequest, "message");
+        var (after, _) = await Filing.GetCaseAsync(clara, id);
+        Assert.Equal("Open", after.GetProperty("informationRequests")[0].GetProperty("status").GetString());
+    }
+
     /// <summary>Defects 3 and 4 in the citizen's own data: the form key, the draft's data (keys and values), messages.</summary>
     [Theory]
     [InlineData("NUL in a data key", "{\"data\": {\"name\\u0000\": \"x\"}}", "data")]

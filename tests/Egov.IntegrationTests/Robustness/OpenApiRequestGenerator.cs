@@ -276,7 +276,7 @@ internal sealed partial class OpenApiRequestGenerator(JsonElement document, Rand
     {
         const string boundary = "fuzz-boundary-7MA4YWxk";
         var body = new StringBuilder();
-        foreach (var (name, value) in new[] { ("slot", Pick(["nachweis", "foto", "", "%00", "x\0y"])), ("message", Pick(Words)) }.Where(_ => Chance(0.7)))
+        foreach (var (name, value) in new[] { ("slot", Pick(["nachweis", "foto", "", "%00", "x\0y"])), ("message", Chance(0.5) ? Pick(Words) : Pick(["a\0b", "\u202Egnp.exe", "\u001b[31m", "", new string('m', 6000)])) }.Where(_ => Chance(0.7)))
         {
             body.Append(CultureInfo.InvariantCulture, $"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
         }

@@ -47,6 +47,16 @@ public static class InputText
     }
 
     /// <summary>
+    /// A text field read by an endpoint itself (a multipart form field of the API), under the same rule
+    /// as bound JSON: null for a missing field, else the value in NFC.
+    /// </summary>
+    /// <exception cref="Errors.RequestValidationException"><paramref name="value"/> has a <see cref="Problem(string)"/>; names <paramref name="field"/>.</exception>
+    public static string? Field(string? value, string field) =>
+        value is null ? null
+        : Problem(value) is { } problem ? throw new Errors.RequestValidationException(field, problem)
+        : Normalize(value);
+
+    /// <summary>
     /// Text from a source that cannot be asked again (an identity provider's claims): the characters
     /// <see cref="Problem(string)"/> refuses are dropped, the rest is brought to NFC.
     /// </summary>

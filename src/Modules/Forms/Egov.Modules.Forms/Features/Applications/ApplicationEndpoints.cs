@@ -4,6 +4,7 @@ using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Text;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -78,7 +79,7 @@ internal static class ApplicationEndpoints
                 // a bearer-token API. The files are checked by their bytes in the handler.
                 var form = await http.Request.ReadFormAsync(ct);
                 var files = await ReadFilesAsync(form, ct);
-                return TypedResults.Ok(await sender.Send(new UploadAttachmentsCommand(Applicant(http), id, form["slot"].ToString(), files), ct));
+                return TypedResults.Ok(await sender.Send(new UploadAttachmentsCommand(Applicant(http), id, InputText.Field(form["slot"].ToString(), "slot")!, files), ct));
             })
             .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024))
             .WithName("UploadAttachments")
@@ -108,7 +109,7 @@ internal static class ApplicationEndpoints
                 if (http.Request.HasFormContentType)
                 {
                     var form = await http.Request.ReadFormAsync(ct);
-                    message = form["message"].ToString();
+                    message = InputText.Field(form["message"].ToString(), "message")!;
                     files = await ReadFilesAsync(form, ct);
                 }
                 else if (http.Request.HasJsonContentType())
