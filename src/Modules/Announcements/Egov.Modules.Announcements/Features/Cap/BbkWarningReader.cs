@@ -46,6 +46,11 @@ internal static class BbkWarningReader
         {
             return CapReadResult.Refused($"is not valid JSON: {exception.Message}");
         }
+        catch (InvalidOperationException exception)
+        {
+            // The duplicate-member check unescapes every member name and refuses a lone surrogate (\ud800) this way.
+            return CapReadResult.Refused($"has a member name that is no text: {exception.Message}");
+        }
 
         using (document)
         {

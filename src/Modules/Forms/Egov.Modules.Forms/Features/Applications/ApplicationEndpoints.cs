@@ -77,7 +77,7 @@ internal static class ApplicationEndpoints
 
                 // The form is read here, not bound: binding would add browser antiforgery checks to
                 // a bearer-token API. The files are checked by their bytes in the handler.
-                var form = await http.Request.ReadFormAsync(ct);
+                var form = await FormBody.ReadAsync(http.Request, ct);
                 var files = await ReadFilesAsync(form, ct);
                 return TypedResults.Ok(await sender.Send(new UploadAttachmentsCommand(Applicant(http), id, InputText.Field(form["slot"].ToString(), "slot")!, files), ct));
             })
@@ -108,7 +108,7 @@ internal static class ApplicationEndpoints
                 var files = new List<UploadedFile>();
                 if (http.Request.HasFormContentType)
                 {
-                    var form = await http.Request.ReadFormAsync(ct);
+                    var form = await FormBody.ReadAsync(http.Request, ct);
                     message = InputText.Field(form["message"].ToString(), "message")!;
                     files = await ReadFilesAsync(form, ct);
                 }
