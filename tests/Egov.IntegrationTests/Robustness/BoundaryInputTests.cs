@@ -218,6 +218,17 @@ public sealed class BoundaryInputTests(EgovApplicationFactory factory) : IClassF
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>Found by the fuzz test: an instant with a non-UTC offset reached PostgreSQL's timestamptz as it was.</summary>
+    [Fact]
+    public async Task ChannelReport_WithInstantsInAnyOffset_Answers200()
+    {
+        using var editor = await factory.CreateClientAsAsync("editor");
+
+        using var response = await editor.GetAsync($"/api/v1/outreach/channels/report?from={Uri.EscapeDataString("2026-03-29T03:30+02:00")}&to={Uri.EscapeDataString("2026-04-01T12:00-05:00")}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>Strings are read by the host's own converter, which hides their schema from the OpenAPI generator unless given back.</summary>
     [Fact]
     public async Task OpenApiDocument_DescribesStringsAsStrings()

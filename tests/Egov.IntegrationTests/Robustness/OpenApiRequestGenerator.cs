@@ -131,6 +131,9 @@ internal sealed partial class OpenApiRequestGenerator(JsonElement document, Rand
 
     private static readonly string?[] Users = [null, "erika", "max", "caseworker", "caseworker2", "editor", "approver", "crisis", "admin"];
 
+    /// <summary>The day generated dates are around: the run's date at midnight UTC, so one seed gives the same requests all day.</summary>
+    private static readonly DateTimeOffset Today = new(DateTime.UtcNow.Date, TimeSpan.Zero);
+
     private static readonly string[] Words = ["Sperrmüll", "Müller", "Straße", "Test", "x", "Bürgerbüro", "2026", "Hund", "de", "en"];
 
     private readonly JsonElement _schemas = document.TryGetProperty("components", out var c) && c.TryGetProperty("schemas", out var s) ? s : default;
@@ -227,8 +230,8 @@ internal sealed partial class OpenApiRequestGenerator(JsonElement document, Rand
             ("number", _) => (random.NextDouble() * 100).ToString(CultureInfo.InvariantCulture),
             ("boolean", _) => Chance(0.5) ? "true" : "false",
             (_, "uuid") => pool.Id(random) ?? RandomGuid(),
-            (_, "date-time") => DateTimeOffset.UtcNow.AddDays(random.Next(-400, 400)).ToString("O", CultureInfo.InvariantCulture),
-            (_, "date") => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(random.Next(-400, 400))).ToString("O", CultureInfo.InvariantCulture),
+            (_, "date-time") => Today.AddDays(random.Next(-400, 400)).AddMinutes(random.Next(0, 1440)).ToOffset(TimeSpan.FromHours(random.Next(-12, 15))).ToString("O", CultureInfo.InvariantCulture),
+            (_, "date") => DateOnly.FromDateTime(Today.UtcDateTime.AddDays(random.Next(-400, 400))).ToString("O", CultureInfo.InvariantCulture),
             _ => Chance(0.3) ? pool.Key(random) ?? Pick(Words) : Pick(Words),
         };
     }
