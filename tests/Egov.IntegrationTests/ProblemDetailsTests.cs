@@ -153,6 +153,48 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
         using var problem = await ReadProblemAsync(response, HttpStatusCode.NotFound);
     }
 
+    /// <summary>
+    /// Issue 20, defect 1: an API caller that accepts no JSON still gets the problem as
+    /// <c>application/problem+json</c> (RFC 9457 §3 allows it; RFC 9110 §12.1 lets a server disregard
+    /// <c>Accept</c>), not a 500 — from the exception handler and from the status code pages alike.
+    /// </summary>
+    [Theory]
+    [InlineData("text/plain", "/api/v1/announcements?limit=ten", HttpStatusCode.BadRequest)]
+    [InlineData("application/xml", "/api/v1/announcements?limit=ten", HttpStatusCode.BadRequest)]
+    [InlineData("text/html", "/api/v1/announcements?limit=ten", HttpStatusCode.BadRequest)]
+    [InlineData("*/*;q=0", "/api/v1/announcements?limit=ten", HttpStatusCode.BadRequest)]
+    [InlineData("application/json;q=0, image/png", "/api/v1/announcements?limit=ten", HttpStatusCode.BadRequest)]
+    [InlineData("text/plain", "/api/v1/announcements/no-such-announcement", HttpStatusCode.NotFound)]
+    [InlineData("application/xml", "/api/v1/cases", HttpStatusCode.Unauthorized)]
+    [InlineData("text/plain", "/api/v1/no-such-thing", HttpStatusCode.NotFound)]
+    [InlineData("*/*;q=0", "/api/v1/no-such-thing", HttpStatusCode.NotFound)]
+    [InlineData("text/plain", "/_probe/throw", HttpStatusCode.InternalServerError)]
+    public async Task Problem_WhenAcceptHasNoJson_IsStillWrittenAsProblemJson(string accept, string path, HttpStatusCode expected)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, expected);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    public async Task MalformedJson_WhenAcceptHasNoJson_Is400ProblemJson(string accept)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_probe/echo") { Content = new StringContent("{\"title\": ", Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Invalid JSON", problem.RootElement.GetProperty("title").GetString());
+    }
+
     private static async Task<JsonDocument> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);

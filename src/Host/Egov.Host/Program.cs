@@ -3,6 +3,7 @@ using Egov.Host.ErrorHandling;
 using Egov.Host.Health;
 using Egov.Host.Hosting;
 using Egov.Host.Identity;
+using Egov.Host.Input;
 using Egov.Host.Modules;
 using Egov.Host.Observability;
 using Egov.Host.OpenApi;
@@ -33,6 +34,10 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     // An explicit null where the contract does not allow one is a 400 naming the member; missing
     // members are left to the validators, so optional (nullable) members may be omitted.
     options.SerializerOptions.RespectNullableAnnotations = true;
+
+    // Text enters once, here: no control characters or lone surrogates, and in NFC (docs/api.md).
+    options.SerializerOptions.Converters.Add(new InputTextJsonConverter());
+    options.SerializerOptions.Converters.Add(new JsonElementInputConverter());
 });
 
 // One mediator for all modules; its source generator sees every referenced module's handlers.
@@ -84,6 +89,7 @@ app.UseForwardedHeaders();
 app.UseEgovPortal();
 app.UseEgovStatusCodePages();
 app.UseExceptionHandler();
+app.UseMiddleware<RequestTextMiddleware>();
 
 // Explicitly after the status code pages, so a re-executed error page is routed to its page.
 app.UseRouting();

@@ -128,7 +128,8 @@ public sealed class AlertImportTests(EgovApplicationFactory factory) : IClassFix
         return await client.PostAsync("/api/v1/alerts/import", content, Ct);
     }
 
-    private static string Folder()
+    /// <summary>The CAP and warning samples in tests/testdata/cap.</summary>
+    internal static string Folder()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

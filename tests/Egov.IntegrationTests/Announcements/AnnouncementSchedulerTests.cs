@@ -68,6 +68,8 @@ public sealed class AnnouncementSchedulerTests(AnnouncementSchedulerTests.Factor
     [InlineData("2026-03-29T02:00", "does not exist")]
     [InlineData("2026-10-25T02:30", "occurs twice")]
     [InlineData("2026-10-25T02:30+05:00", "not at +05:00")]
+    [InlineData("2026-03-29T02:30+01:00", "2026-03-29 02:30 does not exist in Europe/Berlin")]
+    [InlineData("2026-03-29T02:30+02:00", "before 02:00 with +01:00 or from 03:00 with +02:00")]
     [InlineData("29.03.2026 08:00", "is not a time")]
     public void LocalTimes_InTheGapOrAmbiguous_AreRefusedWithAClearMessage(string value, string message)
     {

@@ -198,16 +198,22 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>Control characters are refused at the boundary (issue 20); text is stored in NFC.</summary>
     [Fact]
-    public async Task SaveDraft_WithControlCharacters_StoresThemCleaned()
+    public async Task SaveDraft_WithControlCharacters_Is400NamingData_AndTextIsStoredInNfc()
     {
         using var erika = await ClientAsAsync("erika");
         var draft = await CreateDraftAsync(erika, "hundesteuer-anmeldung");
 
+        var refused = await erika.PutAsync($"/api/v1/applications/{draft}",
+            new StringContent("{\"data\":{\"dog\":{\"name\":\"Bel\\u0000lo\\u0007\"}}}", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
         var saved = await erika.PutAsync($"/api/v1/applications/{draft}",
-            new StringContent("{\"data\":{\"dog\":{\"name\":\"Bel\\u0000lo\\u0007\",\"color\":\"Cafe\\u0301\\nbraun\"}}}", System.Text.Encoding.UTF8, "application/json"),
+            new StringContent("{\"data\":{\"dog\":{\"name\":\"Bello\",\"color\":\"Cafe\\u0301\\nbraun\"}}}", System.Text.Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
 
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors").TryGetProperty("data", out _));
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var dog = (await saved.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("data").GetProperty("dog");
         Assert.Equal("Bello", dog.GetProperty("name").GetString());

@@ -181,6 +181,21 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
         Assert.Equal(expected, response.StatusCode);
     }
 
+    /// <summary>Found by the fuzz test (issue 20): a <c>requiredWhen</c> without its pointer was a 500.</summary>
+    [Fact]
+    public async Task Create_WithRequiredWhenWithoutPointer_Is400NamingIt()
+    {
+        using var admin = await ClientAsAsync("admin");
+        var form = MinimalForm(UniqueKey("bedingt"));
+        form["attachmentSlots"]![0]!["requiredWhen"] = new System.Text.Json.Nodes.JsonObject { ["const"] = true };
+
+        var response = await admin.PostAsJsonAsync("/api/v1/forms", form, TestContext.Current.CancellationToken);
+
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body}");
+        Assert.Contains("requiredWhen.pointer", body, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> CreatePublishedAsync(HttpClient admin, string key)
     {
         var created = await admin.PostAsJsonAsync("/api/v1/forms", MinimalForm(key), TestContext.Current.CancellationToken);

@@ -36,6 +36,7 @@ internal static class ErrorHandlingExtensions
                 context.ProblemDetails.Extensions["correlationId"] = correlationId;
             }
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSingleton<DatabaseOutage>();
 

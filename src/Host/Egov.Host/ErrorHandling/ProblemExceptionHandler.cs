@@ -76,12 +76,15 @@ internal sealed partial class ProblemExceptionHandler(
             return true;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        // ProblemJsonWriter writes whatever Accept says. Returning false would make the middleware
+        // rethrow: a 500 in place of the status, and the exception logged a second time.
+        await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = environment.IsDevelopment() ? exception : null,
         });
+        return true;
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
@@ -109,13 +112,14 @@ internal sealed partial class ProblemExceptionHandler(
         {
             // Name the position so a client developer finds the mistake without guessing. This covers
             // syntax errors as well as wrong types and missing or null required members.
-            problem.Title = "Invalid JSON";
+            problem.Title = json is Input.InputTextJsonException ? "Invalid text" : "Invalid JSON";
             problem.Detail = json.Message;
             problem.Extensions["path"] = json.Path;
             problem.Extensions["line"] = json.LineNumber + 1;
             problem.Extensions["bytePositionInLine"] = json.BytePositionInLine;
-            problem.Extensions["errors"] = FieldError(FieldOfJsonPath(json.Path),
-                "Not readable here: malformed JSON, or a value of the wrong type or format for this field.");
+            problem.Extensions["errors"] = FieldError(FieldOfJsonPath(json.Path), json is Input.InputTextJsonException
+                ? json.Message
+                : "Not readable here: malformed JSON, or a value of the wrong type or format for this field.");
         }
         else if (UnboundParameter().Match(exception.Message) is { Success: true } unbound)
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Text;
 
 namespace Egov.Host.Identity;
 
@@ -117,9 +118,13 @@ internal static class ClaimsNormalizer
 
     /// <summary>
     /// Values at a claim path: <c>role</c> is a (possibly repeated) claim; <c>realm_access.roles</c>
-    /// is the claim <c>realm_access</c> holding a JSON object whose <c>roles</c> member is read.
+    /// is the claim <c>realm_access</c> holding a JSON object whose <c>roles</c> member is read. Each
+    /// value is cleaned by <see cref="InputText.Clean"/> (NFC, no control characters), so that a name
+    /// a provider sends decomposed ("Mu\u0308ller") is the same name that staff type ("Müller").
     /// </summary>
-    internal static IEnumerable<string> Values(ClaimsPrincipal source, string path)
+    internal static IEnumerable<string> Values(ClaimsPrincipal source, string path) => RawValues(source, path).Select(InputText.Clean);
+
+    private static IEnumerable<string> RawValues(ClaimsPrincipal source, string path)
     {
         var segments = path.Split('.');
         foreach (var claim in source.FindAll(segments[0]))

@@ -20,6 +20,7 @@ internal static class OpenApiSecurityExtensions
     {
         services.AddOpenApi(options =>
         {
+            options.AddSchemaTransformer<InputTextSchemaTransformer>();
             options.AddDocumentTransformer((document, context, _) =>
             {
                 document.Info.Title = "Egov API";

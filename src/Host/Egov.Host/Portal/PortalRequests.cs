@@ -12,5 +12,9 @@ internal static class PortalRequests
     /// </summary>
     public static bool WantsHtml(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
-        && !MachinePaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        && !IsMachinePath(request.Path);
+
+    /// <summary>True for the machine interfaces (<c>/api</c>, <c>/connect</c>, feeds, health, OpenAPI), which always answer with problem details.</summary>
+    public static bool IsMachinePath(PathString path) =>
+        MachinePaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 }

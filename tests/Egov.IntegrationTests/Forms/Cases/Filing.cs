@@ -26,6 +26,16 @@ internal static class Filing
     public static async Task<Guid> DraftReadyToSubmitAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0, Func<string, string>? fileName = null)
     {
         var ct = TestContext.Current.CancellationToken;
+        var id = await DraftAsync(citizen, form, example);
+        var submitted = await citizen.PostAsync($"/api/v1/applications/{id}/submit", null, ct);
+        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync(ct));
+        return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("referenceNumber").GetString()!);
+    }
+
+    /// <summary>A draft of the form's example <paramref name="example"/> with a PDF in every required slot, ready to submit.</summary>
+    public static async Task<Guid> DraftAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0)
+    {
+        var ct = TestContext.Current.CancellationToken;
         var definition = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/forms/{form}", ct);
         var data = JsonNode.Parse(definition.GetProperty("definition").GetProperty("schema").GetProperty("examples")[example].GetRawText());
         var created = await citizen.PostAsJsonAsync("/api/v1/applications", new { form }, ct);

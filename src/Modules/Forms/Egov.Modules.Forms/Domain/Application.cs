@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Contracts;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Text;
 
 namespace Egov.Modules.Forms.Domain;
 
@@ -130,7 +131,7 @@ internal sealed class Application
         ApplicantName = applicant.Name;
         ApplicantEmail = applicant.Email;
         ApplicantLanguage = applicant.Language;
-        SearchText = $"{referenceNumber} {applicant.Name}".ToLowerInvariant();
+        SearchText = InputText.Clean($"{referenceNumber} {applicant.Name}").ToLowerInvariant();
         SubmittedAt = now;
         DueAt = now.AddDays(content.ProcessingDeadlineDays);
         var change = ChangeStatus(ApplicationStatus.Submitted, new CaseActor(ApplicantSubject, applicant.Name ?? "", IsApplicant: true), null, now);

@@ -35,9 +35,17 @@ public static class BerlinLocalTime
         if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
         {
             var local = withOffset.DateTime;
+            if (withOffset.Offset != TimeSpan.Zero && CivilTime.Berlin.IsInvalidTime(local))
+            {
+                // Berlin had no offset at a wall-clock time that never happened, so there is none to suggest.
+                throw new RequestValidationException(field,
+                    $"'{value}': {local:yyyy-MM-dd HH:mm} does not exist in Europe/Berlin: the clocks jump from 02:00 to 03:00 that night. " +
+                    "Choose a time before 02:00 with +01:00 or from 03:00 with +02:00, or give the time in UTC with 'Z'.");
+            }
+
             var offsets = CivilTime.Berlin.IsAmbiguousTime(local)
                 ? CivilTime.Berlin.GetAmbiguousTimeOffsets(local)
-                : CivilTime.Berlin.IsInvalidTime(local) ? [] : [CivilTime.Berlin.GetUtcOffset(local)];
+                : [CivilTime.Berlin.GetUtcOffset(local)];
             if (withOffset.Offset != TimeSpan.Zero && !offsets.Contains(withOffset.Offset))
             {
                 throw new RequestValidationException(field,

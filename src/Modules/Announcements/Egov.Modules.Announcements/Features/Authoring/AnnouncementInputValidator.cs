@@ -20,6 +20,9 @@ internal sealed class AnnouncementInputValidator : AbstractValidator<Announcemen
     private static readonly string[] ResponseTypes = ["Shelter", "Evacuate", "Prepare", "Execute", "Avoid", "Monitor", "Assess", "AllClear", "None"];
     private static readonly string[] MsgTypes = ["Alert", "Update", "Cancel"];
 
+    /// <summary>The message for a null where an object belongs (<c>"variants": [null]</c>).</summary>
+    private const string Present = "Give an object here, not null.";
+
     public AnnouncementInputValidator(IOptions<AnnouncementOptions> options)
     {
         var categories = options.Value.EffectiveCategories;
@@ -28,9 +31,13 @@ internal sealed class AnnouncementInputValidator : AbstractValidator<Announcemen
         RuleFor(a => a.Slug).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(120).When(a => !string.IsNullOrEmpty(a.Slug))
             .WithMessage("Use lowercase letters, digits and single '-', e.g. 'sperrung-bahnhofstrasse'.").OverridePropertyName("slug");
 
-        RuleFor(a => a.Variants).NotEmpty().OverridePropertyName("variants")
-            .Must(v => v.Any(x => x.Language == AnnouncementLanguages.German)).WithMessage("A German variant (language 'de') is required.")
-            .Must(v => v.Select(x => x.Language).Distinct(StringComparer.Ordinal).Count() == v.Count).WithMessage("Each language only once.");
+        // Stop at the first failure: the later rules read the list, which may be missing (null).
+        RuleFor(a => a.Variants).Cascade(CascadeMode.Stop).NotEmpty().OverridePropertyName("variants")
+            .Must(v => v.Any(x => x?.Language == AnnouncementLanguages.German)).WithMessage("A German variant (language 'de') is required.")
+            .Must(v => v.Select(x => x?.Language).Distinct(StringComparer.Ordinal).Count() == v.Count).WithMessage("Each language only once.");
+        RuleForEach(a => a.Variants).NotNull().WithMessage(Present).OverridePropertyName("variants");
+        RuleForEach(a => a.Images).NotNull().WithMessage(Present).OverridePropertyName("images");
+        RuleForEach(a => a.Links).NotNull().WithMessage(Present).OverridePropertyName("links");
         RuleForEach(a => a.Variants).ChildRules(v =>
         {
             v.RuleFor(x => x.Language).Must(l => AnnouncementLanguages.All.Contains(l))

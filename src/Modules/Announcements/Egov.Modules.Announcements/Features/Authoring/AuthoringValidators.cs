@@ -9,6 +9,12 @@ internal sealed class CreateAnnouncementValidator : AbstractValidator<CreateAnno
     public CreateAnnouncementValidator(AnnouncementInputValidator input) =>
         RuleFor(c => c).Custom((command, context) =>
         {
+            if (command.Input is null)
+            {
+                context.AddFailure("body", "Give the announcement's content.");
+                return;
+            }
+
             foreach (var failure in input.Validate(command.Input).Errors)
             {
                 context.AddFailure(failure.PropertyName, failure.ErrorMessage);
@@ -23,6 +29,13 @@ internal sealed class UpdateAnnouncementValidator : AbstractValidator<UpdateAnno
     {
         RuleFor(c => c).Custom((command, context) =>
         {
+            if (command.Input is null)
+            {
+                // A body without "announcement" ({}) binds to null despite the annotation.
+                context.AddFailure("announcement", "Give the announcement's content.");
+                return;
+            }
+
             foreach (var failure in input.Validate(command.Input).Errors)
             {
                 context.AddFailure("announcement." + failure.PropertyName, failure.ErrorMessage);

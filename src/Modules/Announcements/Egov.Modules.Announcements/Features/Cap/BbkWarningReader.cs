@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Egov.SharedKernel.Text;
 
 namespace Egov.Modules.Announcements.Features.Cap;
 
@@ -45,12 +46,23 @@ internal static class BbkWarningReader
         {
             return CapReadResult.Refused($"is not valid JSON: {exception.Message}");
         }
+        catch (InvalidOperationException exception)
+        {
+            // The duplicate-member check unescapes every member name and refuses a lone surrogate (\ud800) this way.
+            return CapReadResult.Refused($"has a member name that is no text: {exception.Message}");
+        }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return CapReadResult.Refused("is not a JSON object; a BBK warning is one object with the CAP alert's members");
+            }
+
+            if (InputText.Problem(document.RootElement) is { } text)
+            {
+                // The host's rule for all text (control characters, lone surrogates), for a body read by hand.
+                return CapReadResult.Refused($"has text that cannot be stored at {text.Path}: {text.Reason}");
             }
 
             var problems = new List<CapProblem>();

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Egov.Modules.Forms.Features.Receipts;
+using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Text;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -77,9 +79,9 @@ internal static class ApplicationEndpoints
 
                 // The form is read here, not bound: binding would add browser antiforgery checks to
                 // a bearer-token API. The files are checked by their bytes in the handler.
-                var form = await http.Request.ReadFormAsync(ct);
+                var form = await FormBody.ReadAsync(http.Request, ct);
                 var files = await ReadFilesAsync(form, ct);
-                return TypedResults.Ok(await sender.Send(new UploadAttachmentsCommand(Applicant(http), id, form["slot"].ToString(), files), ct));
+                return TypedResults.Ok(await sender.Send(new UploadAttachmentsCommand(Applicant(http), id, InputText.Field(form["slot"].ToString(), "slot")!, files), ct));
             })
             .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024))
             .WithName("UploadAttachments")
@@ -108,13 +110,13 @@ internal static class ApplicationEndpoints
                 var files = new List<UploadedFile>();
                 if (http.Request.HasFormContentType)
                 {
-                    var form = await http.Request.ReadFormAsync(ct);
-                    message = form["message"].ToString();
+                    var form = await FormBody.ReadAsync(http.Request, ct);
+                    message = InputText.Field(form["message"].ToString(), "message")!;
                     files = await ReadFilesAsync(form, ct);
                 }
                 else if (http.Request.HasJsonContentType())
                 {
-                    message = (await http.Request.ReadFromJsonAsync<AnswerInformationRequest>(ct))?.Message ?? "";
+                    message = (await JsonBody.ReadAsync<AnswerInformationRequest>(http.Request, ct))?.Message ?? "";
                 }
                 else
                 {

@@ -2,6 +2,7 @@ using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Paging;
+using Egov.SharedKernel.Text;
 using Egov.SharedKernel.Time;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -107,8 +108,11 @@ internal sealed class CaseWorklistHandler(FormsDbContext db, StaffDirectory staf
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim().ToLowerInvariant();
-            cases = cases.Where(a => a.SearchText!.Contains(term));
+            // Names are stored folded (NFC, lower case); rows filed before input was normalised may hold NFD.
+            var forms = InputText.SearchForms(filter.Search.Trim());
+            var nfc = forms[0];
+            var nfd = forms[^1];
+            cases = cases.Where(a => a.SearchText!.Contains(nfc) || a.SearchText!.Contains(nfd));
         }
 
         return cases;

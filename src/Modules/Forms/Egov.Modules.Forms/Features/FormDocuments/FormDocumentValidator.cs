@@ -49,7 +49,7 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
                 .WithMessage($"Supported types: {string.Join(", ", SupportedMediaTypes)}.");
             slot.RuleFor(s => s.MaxSizeBytes).InclusiveBetween(1, MaxAttachmentBytes);
             slot.RuleFor(s => s.MaxCount).InclusiveBetween(1, 20);
-            slot.RuleFor(s => s.RequiredWhen!.Pointer).Must(p => p.StartsWith('/'))
+            slot.RuleFor(s => s.RequiredWhen!.Pointer).Must(p => p is not null && p.StartsWith('/'))
                 .When(s => s.RequiredWhen is not null).OverridePropertyName("requiredWhen.pointer").WithName("requiredWhen.pointer")
                 .WithMessage("A JSON pointer (RFC 6901), e.g. '/vehicle/isVehicleHolder'.");
         });

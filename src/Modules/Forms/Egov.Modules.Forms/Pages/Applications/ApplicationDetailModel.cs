@@ -28,6 +28,9 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
 
     public bool JustSubmitted { get; private set; }
 
+    /// <summary>A submit came for an application that was filed already (a second browser tab): it stays filed as it is.</summary>
+    public bool AlreadyFiled { get; private set; }
+
     /// <summary>What the last post did, for the confirmation after the redirect.</summary>
     public string? Done { get; private set; }
 
@@ -51,7 +54,7 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
 
     public static string MessageLabel => PortalText.Pick("Ihre Nachricht", "Your message");
 
-    public async Task<IActionResult> OnGetAsync(Guid id, bool submitted, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool submitted, bool filed, string? done, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } draft)
         {
@@ -59,6 +62,7 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
         }
 
         JustSubmitted = submitted;
+        AlreadyFiled = filed && Application.SubmittedAt is not null;
         Done = done switch
         {
             "answer" => PortalText.Pick("Ihre Antwort ist eingegangen. Vielen Dank!", "Your answer has been received. Thank you!"),

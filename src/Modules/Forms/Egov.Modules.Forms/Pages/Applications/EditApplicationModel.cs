@@ -131,7 +131,8 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
     {
         if (await LoadAsync(id, int.MaxValue, cancellationToken) is { } done)
         {
-            return done;
+            // Submitted meanwhile, e.g. in another tab: say that it is filed, not that something failed.
+            return Application.SubmittedAt is null ? done : Filed(id);
         }
 
         await CheckAsync(cancellationToken);
@@ -140,9 +141,25 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
             return Page();
         }
 
-        await sender.Send(new SubmitApplicationCommand(PortalApplicant.From(HttpContext), id, idempotencyKey), cancellationToken);
+        try
+        {
+            await sender.Send(new SubmitApplicationCommand(PortalApplicant.From(HttpContext), id, idempotencyKey), cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // The other tab may have won the race between our check and this submit.
+            if ((await sender.Send(new GetApplicationQuery(PortalApplicant.From(HttpContext), id), cancellationToken)).SubmittedAt is not null)
+            {
+                return Filed(id);
+            }
+
+            throw;
+        }
+
         return Redirect($"/applications/{id}?submitted=true");
     }
+
+    private RedirectResult Filed(Guid id) => Redirect($"/applications/{id}?filed=true");
 
     /// <summary>Where an error's field is: its step and the input's id.</summary>
     public string ErrorLink(string key)

@@ -121,8 +121,9 @@ internal sealed class DeliveryHandlers(OutreachDbContext db, DeliverySignal sign
     public async ValueTask<ChannelReport> Handle(GetChannelReportQuery query, CancellationToken cancellationToken)
     {
         EnsureStaff(query.Actor);
-        var to = query.To ?? time.GetUtcNow();
-        var from = query.From ?? to.AddDays(-30);
+        // Clients may send any offset (2026-03-29T02:30+01:00); PostgreSQL's timestamptz takes UTC only.
+        var to = query.To?.ToUniversalTime() ?? time.GetUtcNow();
+        var from = query.From?.ToUniversalTime() ?? to.AddDays(-30);
         if (from >= to)
         {
             throw new RequestValidationException("from", "Must be before `to`.");

@@ -1,5 +1,6 @@
 using Egov.Modules.Outreach.Domain.Posts;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
 using Mediator;
@@ -91,7 +92,7 @@ internal static class PostEndpoints
 
                 // The form is read here, not bound: binding would add browser antiforgery checks to
                 // a bearer-token API. The image is recognised by its bytes in the handler.
-                var form = await http.Request.ReadFormAsync(ct);
+                var form = await FormBody.ReadAsync(http.Request, ct);
                 var file = form.Files.GetFile("file") ?? throw new RequestValidationException("file", "Send one image in the 'file' part.");
                 if (file.Length > PostHandlers.MaxMediaBytes)
                 {
