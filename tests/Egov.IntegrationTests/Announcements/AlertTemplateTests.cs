@@ -108,6 +108,29 @@ public sealed class AlertTemplateTests(EgovApplicationFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.CreateClientAsAsync("caseworker")).PostAsJsonAsync("/api/v1/alerts/templates", Template("x"), Ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("", "[]")]
+    [InlineData("", "\"text\"")]
+    [InlineData("", "{\"variants\": [1]}")]
+    [InlineData("", "{\"name\": \"x\", \"alert\": {\"validHours\": \"six\"}}")]
+    [InlineData("", "{\"name\": ")]
+    [InlineData("/issue", "{\"values\": {\"Ort\": 1}}")]
+    [InlineData("/issue", "{\"values\": [\"Ort\"]}")]
+    [InlineData("/issue", "{\"values\": {\"Ort\": \"A\\u0000B\", \"Zeit\": \"9\"}}")]
+    public async Task BadBodies_Are400_Never500(string path, string body)
+    {
+        var id = await ApprovedTemplateAsync("Unwetter " + Guid.NewGuid().ToString("N")[..6]);
+        using var client = await factory.CreateClientAsAsync(path.Length == 0 ? "editor" : "crisis");
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+
+        var response = path.Length == 0
+            ? await client.PostAsync("/api/v1/alerts/templates", content, Ct)
+            : await client.PostAsync($"/api/v1/alerts/templates/{id}{path}", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private async Task<Guid> ApprovedTemplateAsync(string name)
     {
         using var editor = await factory.CreateClientAsAsync("editor");

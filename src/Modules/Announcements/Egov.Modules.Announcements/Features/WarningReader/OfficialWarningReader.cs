@@ -73,9 +73,17 @@ internal sealed partial class OfficialWarningReader(
         // Oldest first, so an original is imported before the Update or Cancel that references it.
         foreach (var (identifier, alert, problem) in fresh.OrderBy(f => f.Alert?.Sent ?? DateTimeOffset.MaxValue))
         {
-            if (await ImportAsync(identifier, alert, problem, cancellationToken))
+            try
             {
-                imported++;
+                if (await ImportAsync(identifier, alert, problem, cancellationToken))
+                {
+                    imported++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One warning that cannot be stored must not hold back the others; it is tried again next run.
+                LogImportFailed(logger, identifier, ex);
             }
         }
 
@@ -230,6 +238,9 @@ internal sealed partial class OfficialWarningReader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Official warning {Identifier} could not be fetched; the next run asks again")]
     private static partial void LogWarningUnavailable(ILogger logger, string identifier, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Official warning {Identifier} could not be imported; the next run tries again")]
+    private static partial void LogImportFailed(ILogger logger, string identifier, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Official warning reader run failed; it tries again at the next tick")]
     private static partial void LogRunFailed(ILogger logger, Exception exception);
