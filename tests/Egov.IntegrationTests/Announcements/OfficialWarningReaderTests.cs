@@ -125,12 +125,16 @@ public sealed class OfficialWarningReaderTests(EgovApplicationFactory factory) :
         _api.Serve(District, [.. warnings.Select(w => w.ToJsonString())]);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 19, 13, 0, 0, TimeSpan.Zero));
         await using var secondHost = factory.WithWebHostBuilder(_ => { });
+        // Both instances have looked up the known warnings (none) before either imports: only the database can stop the second import.
+        _api.HoldDetailsUntil(2);
+        var detailsBefore = _api.DetailRequests;
 
         var runs = await Task.WhenAll(
             Reader(clock, rules).RunOnceAsync(Ct),
             Reader(clock, rules, secondHost.Services).RunOnceAsync(Ct));
 
         Assert.Equal(5, runs.Sum());
+        Assert.Equal(10, _api.DetailRequests - detailsBefore);
         foreach (var warning in warnings)
         {
             Assert.Equal(1, await AlertsFromAsync(Identifier(warning)));

@@ -38,6 +38,21 @@ public sealed class FakeWarningServer : FakePlatformServer
         return ids;
     }
 
+    private TaskCompletionSource? _gate;
+    private int _gateCount;
+    private int _waiting;
+
+    /// <summary>
+    /// Holds the answers to warning details until <paramref name="requests"/> detail requests have arrived (at most
+    /// 10 s): with one per polling instance, every instance has looked for known warnings before any imports one.
+    /// </summary>
+    public void HoldDetailsUntil(int requests)
+    {
+        _gateCount = requests;
+        _waiting = 0;
+        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     /// <summary>Requests for a warning's detail (<c>/warnings/{id}.json</c>) so far.</summary>
     public int DetailRequests => Requests.Count(r => r.Path.StartsWith("/warnings/", StringComparison.Ordinal));
 
@@ -79,8 +94,18 @@ public sealed class FakeWarningServer : FakePlatformServer
             });
             return Results.Json(entries);
         });
-        app.MapGet("/warnings/{file}", (string file) =>
+        app.MapGet("/warnings/{file}", async (string file) =>
         {
+            if (_gate is { } gate)
+            {
+                if (Interlocked.Increment(ref _waiting) >= _gateCount)
+                {
+                    gate.TrySetResult();
+                }
+
+                await gate.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+
             var id = file.EndsWith(".json", StringComparison.Ordinal) ? file[..^5] : file;
             return _warnings.TryGetValue(id, out var json) ? Results.Text(json, "application/json") : Results.NotFound();
         });
