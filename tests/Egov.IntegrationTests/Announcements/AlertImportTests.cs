@@ -80,7 +80,7 @@ public sealed class AlertImportTests(EgovApplicationFactory factory) : IClassFix
         var importedFrom = original.GetProperty("content").GetProperty("alert").GetProperty("importedFrom").GetString()!;
 
         // The real all-clear, pointed at the warning imported above.
-        var cancel = (await File.ReadAllTextAsync(Path.Combine(Folder(), "bbk_mowas_cancel_power_outage.json"), Ct))
+        var cancel = (await File.ReadAllTextAsync(Path.Combine(CapTestFiles.Folder(), "bbk_mowas_cancel_power_outage.json"), Ct))
             .Replace("DE-SL-SB-SE035,mow.DE-SL-SB-SE035-20260920-35-000,2026-09-20T14:02:18-00:00", importedFrom, StringComparison.Ordinal);
         using var content = new StringContent(cancel, System.Text.Encoding.UTF8, "application/json");
         var response = await crisis.PostAsync("/api/v1/alerts/import", content, Ct);
@@ -98,7 +98,7 @@ public sealed class AlertImportTests(EgovApplicationFactory factory) : IClassFix
     public async Task ExercisesAndNonPublicWarnings_AreNotRepublished(string original, string replacement)
     {
         using var crisis = await factory.CreateClientAsAsync("crisis");
-        var xml = (await File.ReadAllTextAsync(Path.Combine(Folder(), "oasis_cap12_amber_alert_bilingual.cap.xml"), Ct)).Replace(original, replacement, StringComparison.Ordinal);
+        var xml = (await File.ReadAllTextAsync(Path.Combine(CapTestFiles.Folder(), "oasis_cap12_amber_alert_bilingual.cap.xml"), Ct)).Replace(original, replacement, StringComparison.Ordinal);
         using var content = new StringContent(xml, System.Text.Encoding.UTF8, "application/cap+xml");
 
         var response = await crisis.PostAsync("/api/v1/alerts/import", content, Ct);
@@ -123,23 +123,9 @@ public sealed class AlertImportTests(EgovApplicationFactory factory) : IClassFix
 
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string file)
     {
-        var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(Folder(), file), Ct));
+        var content = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(CapTestFiles.Folder(), file), Ct));
         content.Headers.ContentType = new MediaTypeHeaderValue(file.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "application/cap+xml");
         return await client.PostAsync("/api/v1/alerts/import", content, Ct);
-    }
-
-    /// <summary>The CAP and warning samples in tests/testdata/cap.</summary>
-    internal static string Folder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Egov.sln")))
-            {
-                return Path.Combine(directory.FullName, "tests", "testdata", "cap");
-            }
-        }
-
-        throw new InvalidOperationException("No Egov.sln above the test binaries.");
     }
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);

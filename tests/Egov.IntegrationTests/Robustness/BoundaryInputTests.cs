@@ -156,7 +156,7 @@ public sealed class BoundaryInputTests(EgovApplicationFactory factory) : IClassF
     public async Task ImportAlert_WithLoneSurrogate_Is400(string replacement)
     {
         using var crisis = await factory.CreateClientAsAsync("crisis");
-        var json = await File.ReadAllTextAsync(Path.Combine(Announcements.AlertImportTests.Folder(), "bbk_mowas_cancel_power_outage.json"), Ct);
+        var json = await File.ReadAllTextAsync(Path.Combine(Announcements.CapTestFiles.Folder(), "bbk_mowas_cancel_power_outage.json"), Ct);
         var hostile = json.Replace("\"headline\": \"", replacement, StringComparison.Ordinal);
         Assert.NotEqual(json, hostile);
 

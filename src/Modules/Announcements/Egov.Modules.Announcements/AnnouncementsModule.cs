@@ -3,6 +3,8 @@ using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.Feeds;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.Modules.Announcements.Features.Scheduling;
+using Egov.Modules.Announcements.Features.Templates;
+using Egov.Modules.Announcements.Features.WarningReader;
 using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
@@ -19,7 +21,7 @@ namespace Egov.Modules.Announcements;
 /// </summary>
 public static class AnnouncementsModule
 {
-    /// <summary>Registers the module's database (schema <c>announcements</c>), outbox dispatcher, validators, settings (<c>Egov:Announcements</c>) and the publication scheduler.</summary>
+    /// <summary>Registers the module's database (schema <c>announcements</c>), outbox dispatcher, validators, settings (<c>Egov:Announcements</c>), the publication scheduler and the reader of official warnings (off unless <c>Egov:Announcements:WarningReader:Enabled</c>).</summary>
     public static IServiceCollection AddAnnouncementsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AnnouncementsDbContext>(configuration, AnnouncementsDbContext.SchemaName);
@@ -33,15 +35,24 @@ public static class AnnouncementsModule
         services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.SectionName));
         services.AddSingleton<FeedComposer>();
         services.AddHostedService(sp => sp.GetRequiredService<AnnouncementScheduler>());
+        services.AddOptions<WarningReaderOptions>().Bind(configuration.GetSection(WarningReaderOptions.SectionName))
+            .Validate(o => o.RegionalKeys.All(k => k.Length == 12 && k.All(char.IsAsciiDigit)), "Egov:Announcements:WarningReader:RegionalKeys: each key is a 12-digit Amtlicher Regionalschlüssel, e.g. 059620000000.")
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.RequestTimeout > TimeSpan.Zero, "Egov:Announcements:WarningReader: Interval is at least 1 second and RequestTimeout positive.")
+            .Validate(o => o.BaseAddress is { IsAbsoluteUri: true } b && b.AbsolutePath.EndsWith('/'), "Egov:Announcements:WarningReader:BaseAddress is an absolute URI ending in '/'.")
+            .ValidateOnStart();
+        services.AddHttpClient(OfficialWarningReader.HttpClientName);
+        services.AddSingleton<OfficialWarningReader>();
+        services.AddHostedService(sp => sp.GetRequiredService<OfficialWarningReader>());
         return services;
     }
 
-    /// <summary>Maps the module's endpoints: <c>/api/v1/announcements</c> (public reads and the editorial API) and <c>/api/v1/alerts</c>.</summary>
+    /// <summary>Maps the module's endpoints: <c>/api/v1/announcements</c> (public reads and the editorial API) and <c>/api/v1/alerts</c> (CAP, import, crisis templates).</summary>
     public static IEndpointRouteBuilder MapAnnouncementsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapReadingEndpoints();
         app.MapAuthoringEndpoints();
         app.MapAlertEndpoints();
+        app.MapAlertTemplateEndpoints();
         app.MapFeedEndpoints();
         return app;
     }

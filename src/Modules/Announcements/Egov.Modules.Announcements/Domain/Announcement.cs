@@ -161,10 +161,7 @@ internal sealed class Announcement
     /// <exception cref="ConflictException">It is not a draft or scheduled, or needs no approval.</exception>
     public void Approve(ContentActor approver, DateTimeOffset now)
     {
-        if (approver.Subject == AuthorSubject)
-        {
-            throw new ForbiddenException("You wrote this announcement; another Approver must approve it (four-eyes principle).");
-        }
+        FourEyes.EnsureNotAuthor(approver, AuthorSubject, "announcement");
 
         if (Status is not (AnnouncementStatus.Draft or AnnouncementStatus.Scheduled or AnnouncementStatus.Published) || (Status == AnnouncementStatus.Published && !BreakGlass))
         {

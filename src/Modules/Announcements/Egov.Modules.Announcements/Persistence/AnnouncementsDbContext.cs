@@ -20,6 +20,13 @@ internal sealed class AnnouncementsDbContext(DbContextOptions<AnnouncementsDbCon
 
     public DbSet<AnnouncementRevision> AnnouncementRevisions => Set<AnnouncementRevision>();
 
+    /// <summary>Official warnings the automatic reader has handled, one row per CAP identifier.</summary>
+    public DbSet<WarningImport> WarningImports => Set<WarningImport>();
+
+    public DbSet<AlertTemplate> AlertTemplates => Set<AlertTemplate>();
+
+    public DbSet<AlertTemplateIssue> AlertTemplateIssues => Set<AlertTemplateIssue>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -42,7 +49,7 @@ internal sealed class AnnouncementsDbContext(DbContextOptions<AnnouncementsDbCon
             b.Property(a => a.Version).IsConcurrencyToken();
             b.Ignore(a => a.NeedsApproval);
             b.Ignore(a => a.IsApproved);
-            Json(b.Property(a => a.Content));
+            JsonColumn(b.Property(a => a.Content));
             b.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
             b.HasIndex(a => new { a.Status, a.PublishAt });
             b.HasIndex(a => new { a.Status, a.ExpireAt });
@@ -54,22 +61,61 @@ internal sealed class AnnouncementsDbContext(DbContextOptions<AnnouncementsDbCon
             b.HasKey(r => r.Id);
             b.Property(r => r.Id).ValueGeneratedNever();
             b.Property(r => r.ReplacedBySubject).HasMaxLength(200);
-            Json(b.Property(r => r.Content));
+            JsonColumn(b.Property(r => r.Content));
             b.HasOne<Announcement>().WithMany().HasForeignKey(r => r.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(r => new { r.AnnouncementId, r.Revision }).IsUnique();
+        });
+
+        modelBuilder.Entity<WarningImport>(b =>
+        {
+            b.ToTable("warning_imports");
+            // The primary key on the source's identifier is what keeps two instances from importing one warning twice.
+            b.HasKey(w => w.Identifier);
+            b.Property(w => w.Identifier).HasMaxLength(300);
+            b.Property(w => w.Source).HasMaxLength(32);
+            b.Property(w => w.Outcome).HasConversion<string>().HasMaxLength(16);
+            b.Property(w => w.Note).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<AlertTemplate>(b =>
+        {
+            b.ToTable("alert_templates");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.Name).HasMaxLength(200);
+            b.Property(t => t.AuthorSubject).HasMaxLength(200);
+            b.Property(t => t.AuthorName).HasMaxLength(200);
+            b.Property(t => t.ApprovedBySubject).HasMaxLength(200);
+            b.Property(t => t.ApprovedByName).HasMaxLength(200);
+            b.Property(t => t.Version).IsConcurrencyToken();
+            JsonColumn(b.Property(t => t.Content));
+        });
+
+        modelBuilder.Entity<AlertTemplateIssue>(b =>
+        {
+            b.ToTable("alert_template_issues");
+            b.HasKey(i => i.Id);
+            b.Property(i => i.Id).ValueGeneratedNever();
+            b.Property(i => i.IssuedBySubject).HasMaxLength(200);
+            b.Property(i => i.IssuedByName).HasMaxLength(200);
+            JsonColumn(b.Property(i => i.Values));
+            b.HasOne<AlertTemplate>().WithMany().HasForeignKey(i => i.TemplateId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Announcement>().WithMany().HasForeignKey(i => i.AnnouncementId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(i => new { i.TemplateId, i.IssuedAt });
         });
     }
 
     /// <summary>One JSON document (jsonb on PostgreSQL): always read and written whole.</summary>
-    private void Json(PropertyBuilder<AnnouncementContent> property)
+    private void JsonColumn<T>(PropertyBuilder<T> property)
+        where T : class
     {
         property.HasConversion(
             c => JsonSerializer.Serialize(c, ContentJson),
-            json => JsonSerializer.Deserialize<AnnouncementContent>(json, ContentJson)!,
-            new ValueComparer<AnnouncementContent>(
+            json => JsonSerializer.Deserialize<T>(json, ContentJson)!,
+            new ValueComparer<T>(
                 (a, c) => JsonSerializer.Serialize(a, ContentJson) == JsonSerializer.Serialize(c, ContentJson),
                 c => JsonSerializer.Serialize(c, ContentJson).GetHashCode(StringComparison.Ordinal),
-                c => JsonSerializer.Deserialize<AnnouncementContent>(JsonSerializer.Serialize(c, ContentJson), ContentJson)!));
+                c => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(c, ContentJson), ContentJson)!));
         if (Database.IsNpgsql())
         {
             property.HasColumnType("jsonb");

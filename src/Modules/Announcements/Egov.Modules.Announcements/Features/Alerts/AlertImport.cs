@@ -16,11 +16,8 @@ namespace Egov.Modules.Announcements.Features.Alerts;
 internal sealed record ImportAlertCommand(ContentActor Actor, byte[] Content, bool Json) : ICommand<AnnouncementEditorView>;
 
 /// <summary>
-/// Imports official warnings so the city can re-publish them for its area: the German info becomes
-/// the German variant (<c>de-LS</c> → plain language <c>de-x-ls</c>, English → <c>en</c>; other
-/// languages are left out), the draft then goes through the usual approval. An Update or Cancel is
-/// linked to the alert imported earlier from the warning it references; a Cancel of a warning never
-/// imported here is refused, an Update of one becomes a new alert.
+/// Imports an uploaded official warning as a draft alert (<see cref="AlertImporter"/>) so the city
+/// can re-publish it for its area; the draft then goes through the usual approval.
 /// </summary>
 internal sealed class ImportAlertHandler(AnnouncementsDbContext db, IOptions<AnnouncementOptions> options, TimeProvider time)
     : ICommandHandler<ImportAlertCommand, AnnouncementEditorView>
@@ -41,6 +38,27 @@ internal sealed class ImportAlertHandler(AnnouncementsDbContext db, IOptions<Ann
                 .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal));
         }
 
+        var announcement = await AlertImporter.DraftAsync(db, cap, command.Actor, options.Value, time.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return AnnouncementEditorView.From(announcement);
+    }
+}
+
+/// <summary>
+/// Turns an accepted official warning into a draft alert: the German info becomes
+/// the German variant (<c>de-LS</c> → plain language <c>de-x-ls</c>, English → <c>en</c>; other
+/// languages are left out). An Update or Cancel is linked to the alert imported earlier from the
+/// warning it references; a Cancel of a warning never imported here is refused, an Update of one
+/// becomes a new alert. Used by the upload (<see cref="ImportAlertHandler"/>) and by the
+/// automatic reader of the federal warning API (<c>OfficialWarningReader</c>).
+/// </summary>
+internal static class AlertImporter
+{
+    /// <summary>Adds the draft to <paramref name="db"/> (tracked; the caller saves).</summary>
+    /// <exception cref="DomainRuleException">Not a public, actual warning; no German info; a Cancel of a warning never imported; an Ack or Error message.</exception>
+    public static async Task<Announcement> DraftAsync(
+        AnnouncementsDbContext db, CapAlert cap, ContentActor author, AnnouncementOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (cap.Status != CapStatus.Actual || cap.Scope != CapScope.Public)
         {
             // Exercises, tests and restricted messages must never reach the public as real warnings (CAP 1.2 §3.2.1).
@@ -49,7 +67,7 @@ internal sealed class ImportAlertHandler(AnnouncementsDbContext db, IOptions<Ann
 
         var german = cap.Infos.FirstOrDefault(i => IsGerman(i.Language))
             ?? throw new DomainRuleException("The warning has no German info; Egov publishes German first.");
-        var (msgType, references) = await LinkAsync(cap, cancellationToken);
+        var (msgType, references) = await LinkAsync(db, cap, cancellationToken);
         var variants = cap.Infos
             .Select(i => (Language: Map(i.Language), Info: i))
             .Where(x => x.Language is not null)
@@ -73,17 +91,15 @@ internal sealed class ImportAlertHandler(AnnouncementsDbContext db, IOptions<Ann
                 [.. a.Geocodes.Select(g => new AlertGeocode(g.ValueName, g.Value))]))],
             ImportedFrom: $"{cap.Sender},{cap.Identifier},{CapText.FormatDateTime(cap.Sent)}");
         var content = new AnnouncementContent(variants, [], [], null, null, alert);
-        var now = time.GetUtcNow();
         // The same warning may be imported more than once (e.g. for two areas): a random suffix keeps slugs unique.
         var slug = $"{AnnouncementContentFactory.Slugify(content.German.Title)}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8]}";
-        var categories = options.Value.EffectiveCategories.ContainsKey("warnings") ? new[] { "warnings" } : [];
-        var announcement = Announcement.CreateDraft(AnnouncementKind.Alert, slug, content, categories, command.Actor, now);
+        var categories = options.EffectiveCategories.ContainsKey("warnings") ? new[] { "warnings" } : [];
+        var announcement = Announcement.CreateDraft(AnnouncementKind.Alert, slug, content, categories, author, now);
         db.Announcements.Add(announcement);
-        await db.SaveChangesAsync(cancellationToken);
-        return AnnouncementEditorView.From(announcement);
+        return announcement;
     }
 
-    private async Task<(string MsgType, IReadOnlyList<Guid> References)> LinkAsync(CapAlert cap, CancellationToken cancellationToken)
+    private static async Task<(string MsgType, IReadOnlyList<Guid> References)> LinkAsync(AnnouncementsDbContext db, CapAlert cap, CancellationToken cancellationToken)
     {
         if (cap.MessageType is not (CapMessageType.Update or CapMessageType.Cancel))
         {

@@ -98,7 +98,7 @@ internal sealed class AuthoringHandlers(AnnouncementsDbContext db, AnnouncementC
         EnsureMayRelease(command.Actor, announcement.Kind);
         var now = time.GetUtcNow();
         var expireAt = BerlinLocalTime.Parse(command.ExpireAt, "expireAt");
-        await EnsureAlertRulesAsync(announcement, now, cancellationToken);
+        await Alerts.AlertRules.EnsureAsync(db, announcement, now, cancellationToken);
         foreach (var integrationEvent in announcement.PublishNow(expireAt, command.Actor, now))
         {
             db.AddIntegrationEvent(integrationEvent);
@@ -116,7 +116,7 @@ internal sealed class AuthoringHandlers(AnnouncementsDbContext db, AnnouncementC
         var publishAt = BerlinLocalTime.Parse(command.PublishAt, "publishAt")
             ?? throw new RequestValidationException("publishAt", "Give the publication time (Europe/Berlin), e.g. 2026-12-01T08:00.");
         var expireAt = BerlinLocalTime.Parse(command.ExpireAt, "expireAt");
-        await EnsureAlertRulesAsync(announcement, publishAt, cancellationToken);
+        await Alerts.AlertRules.EnsureAsync(db, announcement, publishAt, cancellationToken);
         announcement.Schedule(publishAt, expireAt, command.Actor, time.GetUtcNow());
         await SaveAsync(cancellationToken);
         return AnnouncementEditorView.From(announcement);
@@ -200,34 +200,6 @@ internal sealed class AuthoringHandlers(AnnouncementsDbContext db, AnnouncementC
     /// CAP 1.2 rules that depend on the time of sending and on other alerts: sent ≤ onset &lt; expires;
     /// an Update or Cancel references published alerts.
     /// </summary>
-    private async Task EnsureAlertRulesAsync(Announcement announcement, DateTimeOffset sent, CancellationToken cancellationToken)
-    {
-        if (announcement.Content.Alert is not { } alert)
-        {
-            return;
-        }
-
-        if (alert.ImportedFrom is null && alert.Onset < sent.AddMinutes(-1))
-        {
-            throw new RequestValidationException("alert.onset",
-                $"The onset ({CivilTime.ToBerlin(alert.Onset):yyyy-MM-dd HH:mm}) is before the alert is sent ({CivilTime.ToBerlin(sent):yyyy-MM-dd HH:mm}); CAP requires sent ≤ onset. Set the onset to the time of sending or later.");
-        }
-
-        if (alert.Expires <= sent)
-        {
-            throw new RequestValidationException("alert.expires", "The alert would expire before it is sent.");
-        }
-
-        foreach (var reference in alert.References)
-        {
-            var referenced = await db.Announcements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == reference, cancellationToken);
-            if (referenced is not { Kind: AnnouncementKind.Alert } || referenced.PublishedAt is null)
-            {
-                throw new RequestValidationException("alert.references", $"{reference} is not a published alert.");
-            }
-        }
-    }
-
     private async Task<Announcement> FindAsync(Guid id, int? ifMatch, CancellationToken cancellationToken)
     {
         var announcement = await db.Announcements.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)

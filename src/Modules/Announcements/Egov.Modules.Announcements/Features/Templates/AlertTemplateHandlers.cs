@@ -1,0 +1,214 @@
+using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Features.Alerts;
+using Egov.Modules.Announcements.Features.Authoring;
+using Egov.Modules.Announcements.Persistence;
+using Egov.SharedKernel.Errors;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Egov.Modules.Announcements.Features.Templates;
+
+/// <summary>Crisis templates of the staff (Editor, Approver, CrisisManager), by name.</summary>
+internal sealed record ListAlertTemplatesQuery(ContentActor Actor) : IQuery<IReadOnlyList<AlertTemplateView>>;
+
+internal sealed record GetAlertTemplateQuery(ContentActor Actor, Guid Id) : IQuery<AlertTemplateView>;
+
+/// <summary>Writes a template (Editor or CrisisManager); revision 1, not approved.</summary>
+internal sealed record CreateAlertTemplateCommand(ContentActor Actor, AlertTemplateInput? Input) : ICommand<AlertTemplateView>;
+
+/// <summary>A new revision of a template (Editor or CrisisManager); drops the approval.</summary>
+internal sealed record UpdateAlertTemplateCommand(ContentActor Actor, Guid Id, int? IfMatch, AlertTemplateInput? Input) : ICommand<AlertTemplateView>;
+
+/// <summary>Approves the current revision (Approver, not its author).</summary>
+internal sealed record ApproveAlertTemplateCommand(ContentActor Actor, Guid Id, int? IfMatch) : ICommand<AlertTemplateView>;
+
+/// <summary>Issues an alert from the approved template with the placeholder values (CrisisManager).</summary>
+internal sealed record IssueAlertTemplateCommand(ContentActor Actor, Guid Id, IssueAlertTemplateRequest? Request) : ICommand<AlertTemplateIssueView>;
+
+/// <summary>
+/// Crisis templates: written and approved under four eyes in peacetime (<see cref="FourEyes"/>), issued in a crisis
+/// by filling placeholders only. The issued alert goes out at once as a break-glass alert of the issuer (fanned out
+/// like any alert issued; reviewed afterwards), and the issue is recorded with the template revision and values.
+/// </summary>
+internal sealed class AlertTemplateHandlers(AnnouncementsDbContext db, IOptions<AnnouncementOptions> options, TimeProvider time) :
+    IQueryHandler<ListAlertTemplatesQuery, IReadOnlyList<AlertTemplateView>>,
+    IQueryHandler<GetAlertTemplateQuery, AlertTemplateView>,
+    ICommandHandler<CreateAlertTemplateCommand, AlertTemplateView>,
+    ICommandHandler<UpdateAlertTemplateCommand, AlertTemplateView>,
+    ICommandHandler<ApproveAlertTemplateCommand, AlertTemplateView>,
+    ICommandHandler<IssueAlertTemplateCommand, AlertTemplateIssueView>
+{
+    public async ValueTask<IReadOnlyList<AlertTemplateView>> Handle(ListAlertTemplatesQuery query, CancellationToken cancellationToken)
+    {
+        EnsureMayRead(query.Actor);
+        var templates = await db.AlertTemplates.AsNoTracking().OrderBy(t => t.Name).ThenBy(t => t.Id).Take(500).ToListAsync(cancellationToken);
+        return [.. templates.Select(AlertTemplateView.From)];
+    }
+
+    public async ValueTask<AlertTemplateView> Handle(GetAlertTemplateQuery query, CancellationToken cancellationToken)
+    {
+        EnsureMayRead(query.Actor);
+        return AlertTemplateView.From(await db.AlertTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == query.Id, cancellationToken)
+            ?? throw new NotFoundException($"There is no crisis template {query.Id}."));
+    }
+
+    public async ValueTask<AlertTemplateView> Handle(CreateAlertTemplateCommand command, CancellationToken cancellationToken)
+    {
+        EnsureMayWrite(command.Actor);
+        var (name, content) = AlertTemplateValidator.Validate(command.Input);
+        var template = AlertTemplate.Create(name, content, command.Actor, time.GetUtcNow());
+        db.AlertTemplates.Add(template);
+        await db.SaveChangesAsync(cancellationToken);
+        return AlertTemplateView.From(template);
+    }
+
+    public async ValueTask<AlertTemplateView> Handle(UpdateAlertTemplateCommand command, CancellationToken cancellationToken)
+    {
+        EnsureMayWrite(command.Actor);
+        var template = await FindAsync(command.Id, command.IfMatch, cancellationToken);
+        var (name, content) = AlertTemplateValidator.Validate(command.Input);
+        template.Edit(name, content, command.Actor, time.GetUtcNow());
+        await SaveAsync(cancellationToken);
+        return AlertTemplateView.From(template);
+    }
+
+    public async ValueTask<AlertTemplateView> Handle(ApproveAlertTemplateCommand command, CancellationToken cancellationToken)
+    {
+        if (!command.Actor.IsApprover)
+        {
+            throw new ForbiddenException("Approving needs the Approver role (press office).");
+        }
+
+        var template = await FindAsync(command.Id, command.IfMatch, cancellationToken);
+        template.Approve(command.Actor, time.GetUtcNow());
+        await SaveAsync(cancellationToken);
+        return AlertTemplateView.From(template);
+    }
+
+    public async ValueTask<AlertTemplateIssueView> Handle(IssueAlertTemplateCommand command, CancellationToken cancellationToken)
+    {
+        if (!command.Actor.IsCrisisManager)
+        {
+            throw new ForbiddenException("Issuing an alert from a template needs the CrisisManager role.");
+        }
+
+        var template = await db.AlertTemplates.FirstOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException($"There is no crisis template {command.Id}.");
+        template.EnsureApproved();
+        var values = Values(template.Content, command.Request?.Values);
+        var now = time.GetUtcNow();
+        var content = Fill(template.Content, values, now);
+        var slug = $"{AnnouncementContentFactory.Slugify(content.German.Title)}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8]}";
+        var categories = options.Value.EffectiveCategories.ContainsKey("warnings") ? new[] { "warnings" } : [];
+        var alert = Announcement.CreateDraft(AnnouncementKind.Alert, slug, content, categories, command.Actor, now);
+        db.Announcements.Add(alert);
+        await AlertRules.PublishNowAsync(db, alert, command.Actor, now, cancellationToken);
+        db.AlertTemplateIssues.Add(AlertTemplateIssue.Of(template, alert.Id, command.Actor, values, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return new AlertTemplateIssueView(alert.Id, alert.Slug, alert.Title, template.Id, template.Revision, command.Actor.Name, now, content.Alert!.Expires, alert.BreakGlass);
+    }
+
+    /// <summary>The values for exactly the placeholders the template uses.</summary>
+    /// <exception cref="RequestValidationException"><c>values.{Name}</c>: missing, empty, too long, with braces or control characters, or not used by the template.</exception>
+    private static Dictionary<string, string> Values(AlertTemplateContent content, IReadOnlyDictionary<string, string?>? given)
+    {
+        var used = AlertTemplateView.PlaceholdersOf(content);
+        given ??= new Dictionary<string, string?>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in given)
+        {
+            var text = value?.Trim() ?? "";
+            if (!used.Contains(name))
+            {
+                errors[$"values.{name}"] = [$"The template does not use {{{name}}}; it uses {(used.Count == 0 ? "no placeholders" : string.Join(", ", used.Select(u => "{" + u + "}")))}."];
+            }
+            else if (text.Length is 0 or > TemplatePlaceholders.MaxValueLength || text.Any(c => char.IsControl(c) || c is '{' or '}'))
+            {
+                errors[$"values.{name}"] = [$"Give {{{name}}} as 1 to {TemplatePlaceholders.MaxValueLength} characters of plain text, without braces or line breaks."];
+            }
+            else
+            {
+                values[name] = text;
+            }
+        }
+
+        foreach (var name in used.Where(u => !given.ContainsKey(u)))
+        {
+            errors[$"values.{name}"] = [$"The template uses {{{name}}}: give its value."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        foreach (var variant in content.Variants.Where(v => TemplatePlaceholders.Fill(v.Title, values).Length > 200))
+        {
+            throw new RequestValidationException("values", $"With these values the {variant.Language} title is longer than 200 characters; shorten the values.");
+        }
+
+        return values;
+    }
+
+    private AnnouncementContent Fill(AlertTemplateContent template, IReadOnlyDictionary<string, string> values, DateTimeOffset now)
+    {
+        var variants = template.Variants.Select(v =>
+        {
+            var text = TemplatePlaceholders.Fill(v.Text, values);
+            var body = $"{text}\n\n{TemplatePlaceholders.Fill(v.Instruction, values)}";
+            var summary = text.Length <= 1000 ? text : text[..999] + "…";
+            return new AnnouncementVariant(v.Language, TemplatePlaceholders.Fill(v.Title, values), summary, body, MarkdownRenderer.ToSafeHtml(body));
+        }).ToList();
+        var cap = template.Cap;
+        var german = template.Variants.First(v => v.Language == AnnouncementLanguages.German);
+        var alert = new AlertDetails(
+            "Alert", [], cap.Event, cap.Category, cap.Urgency, cap.Severity, cap.Certainty, cap.ResponseType,
+            TemplatePlaceholders.Fill(german.Instruction, values), now, now.AddHours(cap.ValidHours), options.Value.AlertSenderName, null, null,
+            [new AlertArea(TemplatePlaceholders.Fill(cap.AreaDescription, values), [], [], cap.Geocodes)]);
+        return new AnnouncementContent(variants, [], [], null, null, alert);
+    }
+
+    private async Task<AlertTemplate> FindAsync(Guid id, int? ifMatch, CancellationToken cancellationToken)
+    {
+        var template = await db.AlertTemplates.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"There is no crisis template {id}.");
+        if (ifMatch is null)
+        {
+            throw new PreconditionRequiredException("Changes need an If-Match header with the template's ETag as you last read it.");
+        }
+
+        return ifMatch == template.Version
+            ? template
+            : throw new PreconditionFailedException("The template changed since you read it; read it again, check the change, then retry.");
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new PreconditionFailedException("The template was changed by someone else at the same time; read it again, then retry.");
+        }
+    }
+
+    private static void EnsureMayRead(ContentActor actor)
+    {
+        if (!actor.IsEditor && !actor.IsApprover && !actor.IsCrisisManager)
+        {
+            throw new ForbiddenException("Crisis templates are for Editors, Approvers and CrisisManagers.");
+        }
+    }
+
+    private static void EnsureMayWrite(ContentActor actor)
+    {
+        if (!actor.IsEditor && !actor.IsCrisisManager)
+        {
+            throw new ForbiddenException("Writing crisis templates needs the Editor or CrisisManager role.");
+        }
+    }
+}
