@@ -20,7 +20,7 @@ public sealed class SecondTabSubmitTests(StaffPagesBadInputTests.Factory factory
     public async Task Submit_FromASecondTab_AfterTheFirstFiledIt_ShowsTheFiledApplication()
     {
         using var api = await factory.CreateClientAsAsync("erika");
-        var id = await Filing.DraftAsync(api);
+        var id = await Filing.DraftReadyToSubmitAsync(api);
         var browser = await factory.BrowserAsync("erika");
         var edit = await browser.GetAsync($"/applications/{id}/edit?step=999", Ct);
         var html = await edit.Content.ReadAsStringAsync(Ct);

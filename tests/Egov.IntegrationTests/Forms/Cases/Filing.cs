@@ -22,18 +22,11 @@ internal static class Filing
         return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("referenceNumber").GetString()!);
     }
 
-    /// <summary>A draft with the form's example data and a file in every required slot: ready to submit.</summary>
+    /// <summary>
+    /// A draft of the form's example <paramref name="example"/> with a PDF in every required slot, named
+    /// <paramref name="fileName"/> of the slot (<c>{slot}.pdf</c> by default): ready to submit.
+    /// </summary>
     public static async Task<Guid> DraftReadyToSubmitAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0, Func<string, string>? fileName = null)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var id = await DraftAsync(citizen, form, example);
-        var submitted = await citizen.PostAsync($"/api/v1/applications/{id}/submit", null, ct);
-        Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync(ct));
-        return (id, (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("referenceNumber").GetString()!);
-    }
-
-    /// <summary>A draft of the form's example <paramref name="example"/> with a PDF in every required slot, ready to submit.</summary>
-    public static async Task<Guid> DraftAsync(HttpClient citizen, string form = "bewohnerparkausweis", int example = 0)
     {
         var ct = TestContext.Current.CancellationToken;
         var definition = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/forms/{form}", ct);
