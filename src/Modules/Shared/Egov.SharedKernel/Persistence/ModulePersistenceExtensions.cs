@@ -74,9 +74,11 @@ public static class ModulePersistenceExtensions
 
             // A failed query or save reaches its caller, which logs it once (the host's exception
             // handler; a background loop). EF's own error line would double every failure and, while
-            // the database is away, write one error per request.
+            // the database is away, write one error per request (a pooled connection that the stopped
+            // server closed fails as a command, a new one as a connection).
             options.ConfigureWarnings(warnings => warnings.Log(
                 (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
             configure?.Invoke(sp, options);
