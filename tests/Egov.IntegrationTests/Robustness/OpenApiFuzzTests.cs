@@ -30,7 +30,7 @@ namespace Egov.IntegrationTests.Robustness;
 /// 2,000 API requests and 500 page requests. On demand: <c>EGOV_FUZZ_REQUESTS</c> (API requests;
 /// pages get a quarter of it), <c>EGOV_FUZZ_SEED</c> (default 20), <c>EGOV_FUZZ_SECONDS</c> (time
 /// budget of each test, default 300), e.g.
-/// <c>EGOV_FUZZ_REQUESTS=20000 dotnet run --project tests/Egov.IntegrationTests -- --filter-class '*OpenApiFuzzTests'</c>.
+/// <c>EGOV_FUZZ_REQUESTS=20000 dotnet run --project tests/Egov.IntegrationTests -- -class 'Egov.IntegrationTests.Robustness.OpenApiFuzzTests'</c>.
 /// </para>
 /// </summary>
 public sealed class OpenApiFuzzTests(StaffPagesBadInputTests.Factory factory) : IClassFixture<StaffPagesBadInputTests.Factory>
