@@ -1,12 +1,15 @@
 using System.Globalization;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
+using Egov.Modules.Outreach.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Announcements.Pages.Staff.Alerts;
@@ -19,7 +22,7 @@ namespace Egov.Modules.Announcements.Pages.Staff.Alerts;
 /// module's rules (alerts are never corrected in place).
 /// </summary>
 [Authorize(Policy = EgovPolicies.IssueAlerts)]
-internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions<AnnouncementOptions> options) : StaffFormModel
+internal sealed partial class AlertFormModel(ISender sender, TimeProvider time, IOptions<AnnouncementOptions> options, ILogger<AlertFormModel> logger) : StaffFormModel
 {
     [BindProperty]
     public AlertForm Form { get; set; } = new();
@@ -39,6 +42,12 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
 
     public string MsgType => Existing?.Content.Alert?.MsgType ?? "Alert";
 
+    /// <summary>Whether the page shows the reach section: the alert has been issued (drafts reach no one).</summary>
+    public bool ShowsReach => Existing?.PublishedAt is not null;
+
+    /// <summary>The alert's reach when the page was made; null when Outreach could not tell (the page says so).</summary>
+    public AlertReachView? Reach { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, bool issued, CancellationToken cancellationToken)
     {
         if (await LoadAsync(sender, id, cancellationToken) is { } other)
@@ -52,7 +61,38 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
         }
 
         Notice = issued ? PortalText.Pick("Die Warnung ist herausgegeben.", "The alert has been issued.") : null;
+        if (ShowsReach)
+        {
+            Reach = await ReachAsync(cancellationToken);
+        }
+
         return Page();
+    }
+
+    /// <summary>
+    /// The reach as JSON (<see cref="AlertReachView"/>) for <c>alert-reach.js</c>, which polls it every 5 s;
+    /// 404 for a draft or an unknown alert, 503 (problem) when Outreach cannot tell.
+    /// </summary>
+    public async Task<IActionResult> OnGetReachAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(sender, id, cancellationToken) is { } other)
+        {
+            return other;
+        }
+
+        if (!ShowsReach)
+        {
+            return NotFound();
+        }
+
+        return await ReachAsync(cancellationToken) is { } reach
+            ? new JsonResult(reach)
+            : new ObjectResult(new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = PortalText.Pick("Reichweite zurzeit nicht abrufbar", "Reach currently unavailable"),
+            })
+            { StatusCode = StatusCodes.Status503ServiceUnavailable, ContentTypes = { "application/problem+json" } };
     }
 
     /// <summary>Saves a draft without issuing it.</summary>
@@ -184,6 +224,23 @@ internal sealed class AlertFormModel(ISender sender, TimeProvider time, IOptions
             "This alert is no longer in force (updated, cancelled or expired in the meantime); reload the page."));
         return Page();
     }
+
+    /// <summary>The reach from Outreach, or null when its query fails (module missing, database down): the page still renders.</summary>
+    private async Task<AlertReachView?> ReachAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return AlertReachView.From(await sender.Send(new GetAlertReachQuery(Existing!.Id), cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogReachFailed(e, Existing!.Id);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reach of alert {AlertId} could not be read")]
+    private partial void LogReachFailed(Exception exception, Guid alertId);
 
     private async Task<IActionResult> WriteAndPublishAsync(string msgType, IReadOnlyList<Guid> references, CancellationToken cancellationToken)
     {
