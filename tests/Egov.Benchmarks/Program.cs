@@ -41,6 +41,12 @@
 //
 //   dotnet run -c Release --project tests/Egov.Benchmarks -- fanout-load --connection-string "Host=127.0.0.1;Port=55481;Username=postgres;Database=egov_fanout" --channels 10
 
+// 6. One receipt rendered many times in a row (allocations and CPU per receipt; a profiler's target):
+//
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- receipt-loop --form GewA1 --count 2000
+//
+//   Options: --form Hundesteuer|Parkausweis|GewA1 (GewA1), --count receipts (2000), --warm-up receipts (200).
+
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Egov.Benchmarks;
@@ -63,6 +69,11 @@ if (args is ["fanout-load", .. var fanOutArgs])
 if (args is ["read-load", .. var readArgs])
 {
     return await ReadLoad.RunAsync(readArgs);
+}
+
+if (args is ["receipt-loop", .. var receiptArgs])
+{
+    return ReceiptLoop.Run(receiptArgs);
 }
 
 if (args is ["push-load", .. var pushArgs])
