@@ -45,7 +45,7 @@
 //
 //   dotnet run -c Release --project tests/Egov.Benchmarks -- receipt-loop --form GewA1 --count 2000
 //
-//   Options: --form Hundesteuer|Parkausweis|GewA1 (GewA1), --count receipts (2000), --warm-up receipts (200).
+//   Options: --form Hundesteuer|Parkausweis|GewA1 (GewA1), --count receipts (2000), --warm-up receipts (200), --out a file for the last PDF.
 
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
