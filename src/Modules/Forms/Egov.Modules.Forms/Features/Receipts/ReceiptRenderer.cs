@@ -101,7 +101,8 @@ internal sealed class ReceiptRenderer(ILogger<ReceiptRenderer>? logger = null)
     /// <summary>
     /// This thread's output buffer, emptied. A receipt is 60–120 KB; writing it into a fresh
     /// <see cref="MemoryStream"/> grew the buffer by doubling (about 250 KB of discarded arrays per receipt),
-    /// so each thread keeps its buffer between receipts and only the final copy is allocated.
+    /// so each thread keeps its buffer between receipts and only the final copy is allocated. A buffer
+    /// grown past 1 MB by an unusually long receipt is let go after that receipt.
     /// </summary>
     private static MemoryStream OutputBuffer()
     {
