@@ -53,6 +53,12 @@
 //
 //   dotnet run -c Release --project tests/Egov.Benchmarks -- push-encryption [--messages 2000]
 
+// 6. One receipt rendered many times in a row (allocations and CPU per receipt; a profiler's target):
+//
+//   dotnet run -c Release --project tests/Egov.Benchmarks -- receipt-loop --form GewA1 --count 2000
+//
+//   Options: --form Hundesteuer|Parkausweis|GewA1 (GewA1), --count receipts (2000), --warm-up receipts (200), --out a file for the last PDF.
+
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Egov.Benchmarks;
@@ -85,6 +91,11 @@ if (args is ["push-encryption", .. var encryptionArgs])
 if (args is ["crisis-load", .. var crisisArgs])
 {
     return await CrisisLoad.RunAsync(crisisArgs);
+}
+
+if (args is ["receipt-loop", .. var receiptArgs])
+{
+    return ReceiptLoop.Run(receiptArgs);
 }
 
 if (args is ["push-load", .. var pushArgs])

@@ -260,6 +260,32 @@ public sealed class ReceiptRendererTests
     }
 
     [Fact]
+    public void Render_SmallerReceiptAfterALargerOneOnTheSameThread_IsTheSameFileAsOnAFreshThread()
+    {
+        // The renderer keeps an output buffer per thread: nothing of an earlier, longer receipt may
+        // remain in a later one.
+        var large = ReceiptSamples.Compose(ReceiptSamples.Trade);
+        var small = ReceiptSamples.Compose(ReceiptSamples.Parking);
+        byte[] first = [];
+        byte[] afterLarge = [];
+        byte[] fresh = [];
+
+        var reused = new Thread(() =>
+        {
+            first = Renderer.Render(large);
+            afterLarge = Renderer.Render(small);
+        });
+        reused.Start();
+        reused.Join();
+        var other = new Thread(() => fresh = Renderer.Render(small));
+        other.Start();
+        other.Join();
+
+        Assert.True(first.Length > fresh.Length, $"The first receipt ({first.Length} bytes) must be the longer one ({fresh.Length} bytes).");
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(fresh)), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(afterLarge)));
+    }
+
+    [Fact]
     public void Render_UsesOnlyTheEmbeddedDejaVuSansSubsets()
     {
         var pdf = Renderer.Render(ReceiptSamples.Compose(ReceiptSamples.Dog));

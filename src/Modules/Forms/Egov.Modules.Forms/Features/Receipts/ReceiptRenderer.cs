@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PdfSharp.Drawing;
@@ -22,8 +21,18 @@ namespace Egov.Modules.Forms.Features.Receipts;
 /// (see <see cref="ReceiptTypesetter"/>) and logged as a warning once per character per instance.
 /// </para>
 /// </summary>
-internal sealed partial class ReceiptRenderer(ILogger<ReceiptRenderer>? logger = null)
+internal sealed class ReceiptRenderer(ILogger<ReceiptRenderer>? logger = null)
 {
+    private const int InitialOutputBuffer = 128 * 1024;
+    private const int MaxKeptOutputBuffer = 1024 * 1024;
+
+    private static readonly byte[][] SubsetTagKeys = ["/FontName"u8.ToArray(), "/BaseFont"u8.ToArray()];
+    private static readonly byte[][] XmpIdKeys = ["<xmpMM:DocumentID>uuid:"u8.ToArray(), "<xmpMM:InstanceID>uuid:"u8.ToArray()];
+    private static readonly System.Buffers.SearchValues<byte> UuidBytes = System.Buffers.SearchValues.Create("0123456789abcdef-"u8);
+
+    [ThreadStatic]
+    private static MemoryStream? _output;
+
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private readonly ConcurrentDictionary<int, bool> _warned = new();
 
@@ -77,11 +86,29 @@ internal sealed partial class ReceiptRenderer(ILogger<ReceiptRenderer>? logger =
             canvas.Dispose();
         }
 
-        using var output = new MemoryStream();
+        var output = OutputBuffer();
         document.Save(output, closeStream: false);
         var pdf = output.ToArray();
+        if (output.Capacity > MaxKeptOutputBuffer)
+        {
+            _output = null;
+        }
+
         Stabilise(pdf, receipt.Metadata.DocumentId);
         return pdf;
+    }
+
+    /// <summary>
+    /// This thread's output buffer, emptied. A receipt is 60–120 KB; writing it into a fresh
+    /// <see cref="MemoryStream"/> grew the buffer by doubling (about 250 KB of discarded arrays per receipt),
+    /// so each thread keeps its buffer between receipts and only the final copy is allocated. A buffer
+    /// grown past 1 MB by an unusually long receipt is let go after that receipt.
+    /// </summary>
+    private static MemoryStream OutputBuffer()
+    {
+        var output = _output ??= new MemoryStream(InitialOutputBuffer);
+        output.SetLength(0);
+        return output;
     }
 
     /// <summary>
@@ -92,32 +119,75 @@ internal sealed partial class ReceiptRenderer(ILogger<ReceiptRenderer>? logger =
     /// </summary>
     internal static void Stabilise(byte[] pdf, string documentId)
     {
-        var text = Encoding.Latin1.GetString(pdf);
+        // Found on the bytes: a Latin-1 copy of the whole file as text cost twice its size per receipt.
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match match in SubsetTag().Matches(text))
+        foreach (var index in SubsetTagPositions(pdf))
         {
-            if (!tags.TryGetValue(match.Groups[1].Value, out var tag))
+            var found = Encoding.ASCII.GetString(pdf, index, 6);
+            if (!tags.TryGetValue(found, out var tag))
             {
                 // Different subsets get different tags, as the standard asks: derived from the
                 // document id and the subset's order in the file.
                 var hash = System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes($"{documentId}/{tags.Count}"));
                 tag = string.Concat(hash.Take(6).Select(b => (char)('A' + (b % 26))));
-                tags[match.Groups[1].Value] = tag;
+                tags[found] = tag;
             }
 
-            Encoding.ASCII.GetBytes(tag, 0, 6, pdf, match.Groups[1].Index);
+            Encoding.ASCII.GetBytes(tag, 0, 6, pdf, index);
         }
 
         var uuid = new Guid(documentId).ToString("D");
-        foreach (Match match in XmpId().Matches(text))
+        foreach (var key in XmpIdKeys)
         {
-            Encoding.ASCII.GetBytes(uuid, 0, uuid.Length, pdf, match.Groups[1].Index);
+            foreach (var index in Occurrences(pdf, key))
+            {
+                if (index + 36 < pdf.Length && pdf[index + 36] == (byte)'<'
+                    && pdf.AsSpan(index, 36).IndexOfAnyExcept(UuidBytes) < 0)
+                {
+                    Encoding.ASCII.GetBytes(uuid, 0, uuid.Length, pdf, index);
+                }
+            }
         }
     }
 
-    [GeneratedRegex(@"/(?:FontName|BaseFont)\s*/([A-Z]{6})\+", RegexOptions.CultureInvariant)]
-    private static partial Regex SubsetTag();
+    /// <summary>
+    /// Where the six-letter tags of <c>/FontName /ABCDEF+…</c> and <c>/BaseFont /ABCDEF+…</c> start
+    /// (white space allowed before the name), in file order.
+    /// </summary>
+    private static List<int> SubsetTagPositions(byte[] pdf)
+    {
+        var positions = new List<int>();
+        foreach (var key in SubsetTagKeys)
+        {
+            foreach (var start in Occurrences(pdf, key))
+            {
+                var index = start;
+                while (index < pdf.Length && pdf[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or 0)
+                {
+                    index++;
+                }
 
-    [GeneratedRegex(@"<xmpMM:(?:DocumentID|InstanceID)>uuid:([0-9a-f-]{36})<", RegexOptions.CultureInvariant)]
-    private static partial Regex XmpId();
+                if (index + 8 <= pdf.Length && pdf[index] == (byte)'/' && pdf[index + 7] == (byte)'+'
+                    && pdf.AsSpan(index + 1, 6).IndexOfAnyExceptInRange((byte)'A', (byte)'Z') < 0)
+                {
+                    positions.Add(index + 1);
+                }
+            }
+        }
+
+        positions.Sort();
+        return positions;
+    }
+
+    /// <summary>The positions just after each occurrence of <paramref name="key"/>.</summary>
+    private static IEnumerable<int> Occurrences(byte[] pdf, byte[] key)
+    {
+        var from = 0;
+        int found;
+        while ((found = pdf.AsSpan(from).IndexOf(key)) >= 0)
+        {
+            from += found + key.Length;
+            yield return from;
+        }
+    }
 }
