@@ -94,6 +94,10 @@ app.UseMiddleware<RequestTextMiddleware>();
 // Explicitly after the status code pages, so a re-executed error page is routed to its page.
 app.UseRouting();
 app.UseMiddleware<CorrelationIdMiddleware>();
+
+// Public reads are answered from the read cache before sign-in is looked at: an endpoint opts in
+// with CachePublicRead and says whether its answers may be shared with signed-in callers (ADR 0015).
+app.UseOutputCache();
 app.UseAuthentication();
 app.UseEgovSessionChecks();
 app.UseAuthorization();

@@ -2,6 +2,8 @@ using System.Globalization;
 using Egov.Modules.Announcements;
 using Egov.Modules.Forms;
 using Egov.Modules.Outreach;
+using Egov.Modules.Announcements.Contracts;
+using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
 using Microsoft.AspNetCore.Localization;
 
@@ -45,6 +47,9 @@ internal static class PortalExtensions
         });
 
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
+        // The layout shows the alert banner on every page: cached pages depend on announcements too.
+        services.AddSingleton(new PublicPageLayout([AnnouncementReadRegion.Name]));
         return services;
     }
 

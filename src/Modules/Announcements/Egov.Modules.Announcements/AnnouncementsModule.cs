@@ -6,8 +6,10 @@ using Egov.Modules.Announcements.Features.Scheduling;
 using Egov.Modules.Announcements.Features.Templates;
 using Egov.Modules.Announcements.Features.WarningReader;
 using Egov.Modules.Announcements.Persistence;
+using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
+using Egov.SharedKernel.Reads;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +27,7 @@ public static class AnnouncementsModule
     public static IServiceCollection AddAnnouncementsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<AnnouncementsDbContext>(configuration, AnnouncementsDbContext.SchemaName);
+        services.AddPublicReadSource<Domain.Announcement>(AnnouncementReadRegion.Name);
         services.AddValidatorsFromAssembly(typeof(AnnouncementsModule).Assembly, includeInternalTypes: true);
         services.AddOptions<AnnouncementOptions>().Bind(configuration.GetSection(AnnouncementOptions.SectionName));
         services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName));

@@ -8,6 +8,8 @@ using Egov.Modules.Forms.Persistence;
 using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
+using Egov.SharedKernel.Reads;
+using Egov.Modules.Forms.Contracts;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +29,8 @@ public static class FormsModule
     public static IServiceCollection AddFormsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<FormsDbContext>(configuration, FormsDbContext.SchemaName);
+        services.AddPublicReadSource<Domain.FormDefinition>(FormReadRegion.Name);
+        services.AddPublicReadSource<Domain.FormVersion>(FormReadRegion.Name);
         services.AddValidatorsFromAssembly(typeof(FormsModule).Assembly, includeInternalTypes: true);
         services.AddHostedService<FormSeeder>();
         services.AddOptions<ReferenceNumberOptions>().Bind(configuration.GetSection(ReferenceNumberOptions.SectionName));

@@ -2,7 +2,10 @@ using Egov.Modules.Forms.Features.FormDocuments;
 using Egov.Modules.Forms.Features.GetForm;
 using Egov.Modules.Forms.Features.ListForms;
 using Egov.Modules.Forms.Features.ManageForms;
+using Egov.Modules.Forms.Contracts;
+using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
+using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,20 +20,26 @@ internal static class FormsEndpoints
 {
     public static RouteGroupBuilder MapFormEndpoints(this RouteGroupBuilder forms)
     {
-        forms.MapGet("/", async Task<Ok<CursorPage<FormSummary>>> (string? cursor, int? limit, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListFormsQuery(cursor, limit), ct)))
+        forms.MapGet("/", async (string? cursor, int? limit, HttpContext http, ISender sender, CancellationToken ct) =>
+                ConditionalJson.Result(http, await sender.Send(new ListFormsQuery(cursor, limit), ct)))
             .AllowAnonymous()
+            .CachePublicRead(PublicReadAudience.Everyone, null, FormReadRegion.Name)
             .WithName("ListForms")
             .WithSummary("The form catalog")
-            .WithDescription("Forms with a published version, ordered by key; cursor paging (`limit` 1–100, default 20).")
+            .WithDescription("Forms with a published version, ordered by key; cursor paging (`limit` 1–100, default 20). Strong ETag; `If-None-Match` answers 304. Cache-Control public, max-age 60.")
+            .Produces<CursorPage<FormSummary>>()
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
 
-        forms.MapGet("/{idOrKey}", async Task<Ok<FormVersionResponse>> (string idOrKey, int? version, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetFormQuery(idOrKey, version), ct)))
+        forms.MapGet("/{idOrKey}", async (string idOrKey, int? version, HttpContext http, ISender sender, CancellationToken ct) =>
+                ConditionalJson.Result(http, await sender.Send(new GetFormQuery(idOrKey, version), ct)))
             .AllowAnonymous()
+            .CachePublicRead(PublicReadAudience.Everyone, null, FormReadRegion.Name)
             .WithName("GetForm")
             .WithSummary("A published form definition")
-            .WithDescription("The current published version (or `?version=n`) with its JSON Schema 2020-12, JSON Forms UI layout, translations and attachment slots.")
+            .WithDescription("The current published version (or `?version=n`) with its JSON Schema 2020-12, JSON Forms UI layout, translations and attachment slots. Strong ETag; `If-None-Match` answers 304. Cache-Control public, max-age 60.")
+            .Produces<FormVersionResponse>()
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         forms.MapPost("/", async Task<Created<FormVersionResponse>> (FormDocument definition, ISender sender, CancellationToken ct) =>

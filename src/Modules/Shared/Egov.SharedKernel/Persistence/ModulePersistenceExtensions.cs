@@ -1,4 +1,5 @@
 using Egov.SharedKernel.Outbox;
+using Egov.SharedKernel.Reads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,7 @@ public static class ModulePersistenceExtensions
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicReads(configuration);
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
         services.AddDbContext<TContext>((sp, options) =>
         {
@@ -81,6 +83,8 @@ public static class ModulePersistenceExtensions
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+            // Saves of public data invalidate the cached public reads once committed (ADR 0015).
+            options.AddInterceptors(sp.GetRequiredService<PublicReadChangeInterceptor>());
             configure?.Invoke(sp, options);
         });
         return services;

@@ -2,7 +2,9 @@ using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.Cap;
 using Egov.Modules.Announcements.Persistence;
+using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Security;
@@ -53,6 +55,7 @@ internal static class AlertEndpoints
                     : Results.Bytes(bytes, "application/cap+xml; charset=utf-8");
             })
             .AllowAnonymous()
+            .CachePublicRead(PublicReadAudience.Everyone, null, AnnouncementReadRegion.Name)
             .WithTags("Alerts")
             .WithName("GetAlertCap")
             .WithSummary("A published alert as CAP 1.2 XML (OASIS Common Alerting Protocol)")

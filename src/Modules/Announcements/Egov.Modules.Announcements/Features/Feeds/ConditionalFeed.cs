@@ -1,5 +1,4 @@
 using Egov.SharedKernel.Http;
-using Egov.Modules.Announcements.Features.Reading;
 using Microsoft.AspNetCore.Http;
 
 namespace Egov.Modules.Announcements.Features.Feeds;

@@ -1,6 +1,8 @@
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Reading;
+using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Reads;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +30,7 @@ internal static class FeedEndpoints
 
         feeds.MapGet("/announcements.rss", (string? kind, string? category, string? lang, HttpContext http, ISender sender, FeedComposer composer, CancellationToken ct) =>
                 AnnouncementsAsync(FeedFormat.Rss, kind, category, lang, http, sender, composer, ct))
+            .CachePublicRead(PublicReadAudience.Everyone, null, AnnouncementReadRegion.Name)
             .WithName("GetAnnouncementsRss")
             .WithSummary("Announcements as RSS 2.0")
             .WithDescription(FiltersNote + " Items: title, link, description (sanitised HTML), category codes, guid `urn:uuid:` (not a permalink), pubDate (RFC 822, GMT); a corrected item has an \"updated\" note and `atom:updated`.")
@@ -37,6 +40,7 @@ internal static class FeedEndpoints
 
         feeds.MapGet("/announcements.atom", (string? kind, string? category, string? lang, HttpContext http, ISender sender, FeedComposer composer, CancellationToken ct) =>
                 AnnouncementsAsync(FeedFormat.Atom, kind, category, lang, http, sender, composer, ct))
+            .CachePublicRead(PublicReadAudience.Everyone, null, AnnouncementReadRegion.Name)
             .WithName("GetAnnouncementsAtom")
             .WithSummary("Announcements as Atom 1.0 (RFC 4287)")
             .WithDescription(FiltersNote + " Entries: id `urn:uuid:`, title, updated (corrected-at, else published-at), published, summary, content (html), categories, alternate link.")
@@ -50,6 +54,7 @@ internal static class FeedEndpoints
                 var alerts = await sender.Send(new ListActiveAlertsQuery(language), ct);
                 return ConditionalFeed.Result(http, AtomWriter.Write(composer.Alerts(alerts, language)), AtomWriter.MediaType, FeedLanguage.Tag(language));
             })
+            .CachePublicRead(PublicReadAudience.Everyone, null, AnnouncementReadRegion.Name)
             .WithName("GetAlertsAtom")
             .WithSummary("Alerts in force now as Atom 1.0, each linking its CAP 1.2 message")
             .WithDescription("Published, not expired, not superseded, not a Cancel. Each entry links `rel=\"alternate\" type=\"application/cap+xml\"` to `/api/v1/alerts/{id}` and carries the CAP facts as `cap:` elements. `lang` as for the announcements feeds. Strong ETag; 304; Cache-Control public, max-age 60.")
@@ -74,6 +79,7 @@ internal static class FeedEndpoints
             })
             .AllowAnonymous()
             .WithTags("Announcements")
+            .CachePublicRead(PublicReadAudience.Everyone, null, AnnouncementReadRegion.Name)
             .WithName("GetAnnouncementEventCalendar")
             .WithSummary("An event as iCalendar (RFC 5545), for \"add to calendar\"")
             .WithDescription("One VEVENT: UID `{id}@{host}`, DTSTART/DTEND in UTC, SUMMARY, DESCRIPTION (the summary, plain text), LOCATION, URL. 404 for an announcement that is not a public event. `lang` (de, en, de-x-ls). Strong ETag; 304; Cache-Control public, max-age 60.")

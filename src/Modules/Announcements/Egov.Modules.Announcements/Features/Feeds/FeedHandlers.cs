@@ -1,13 +1,14 @@
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.Modules.Announcements.Persistence;
+using Egov.SharedKernel.Reads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Announcements.Features.Feeds;
 
 /// <summary>Reads the announcements feeds' entries (the alerts feed and the calendar reuse the Reading queries).</summary>
-internal sealed class FeedHandlers(AnnouncementsDbContext db, TimeProvider time) :
+internal sealed class FeedHandlers(AnnouncementsDbContext db, TimeProvider time, PublicReadFreshness freshness) :
     IQueryHandler<ListFeedAnnouncementsQuery, IReadOnlyList<AnnouncementDetail>>
 {
     public async ValueTask<IReadOnlyList<AnnouncementDetail>> Handle(ListFeedAnnouncementsQuery query, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ internal sealed class FeedHandlers(AnnouncementsDbContext db, TimeProvider time)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(ListFeedAnnouncementsQuery.Limit)
             .ToListAsync(cancellationToken);
+        freshness.NotAfter(rows.Select(a => a.ExpireAt));
         return [.. rows.Select(a => AnnouncementDetail.From(a, query.Language))];
     }
 }

@@ -1,6 +1,9 @@
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
+using Egov.SharedKernel.Reads;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +25,7 @@ internal static class ReadingEndpoints
                 var filter = new AnnouncementFilter(ParseKind(kind), string.IsNullOrWhiteSpace(category) ? null : category.Trim(), language, since, q);
                 return ConditionalJson.Result(http, await sender.Send(new ListAnnouncementsQuery(filter, cursor, limit), ct), language);
             })
+            .CachePublicRead(PublicReadAudience.Everyone, ConditionalJson.Variant, AnnouncementReadRegion.Name)
             .WithName("ListAnnouncements")
             .WithSummary("Published announcements, newest first")
             .WithDescription("Filters: `kind`, `category`, `since` (instant), `q` (German full-text search), `lang` (de, en, de-x-ls; default from Accept-Language; German where a variant is missing). Cursor paging with `limit` (1–100, default 20) and `nextCursor`. Strong ETag; `If-None-Match` answers 304. Cache-Control public, max-age 60.")
@@ -34,6 +38,7 @@ internal static class ReadingEndpoints
                 var language = ConditionalJson.Language(http, lang);
                 return ConditionalJson.Result(http, await sender.Send(new GetAnnouncementQuery(idOrSlug, language), ct), language);
             })
+            .CachePublicRead(PublicReadAudience.Everyone, ConditionalJson.Variant, AnnouncementReadRegion.Name)
             .WithName("GetAnnouncement")
             .WithSummary("One announcement by id or slug, with sanitised HTML")
             .Produces<AnnouncementDetail>()
@@ -46,6 +51,7 @@ internal static class ReadingEndpoints
                 return ConditionalJson.Result(http, await sender.Send(new ListActiveAlertsQuery(language), ct), language);
             })
             .AllowAnonymous()
+            .CachePublicRead(PublicReadAudience.Everyone, ConditionalJson.Variant, AnnouncementReadRegion.Name)
             .WithTags("Alerts")
             .WithName("ListActiveAlerts")
             .WithSummary("Alerts in force now (for the app's banner)")

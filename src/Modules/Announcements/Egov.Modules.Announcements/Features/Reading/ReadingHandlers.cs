@@ -2,13 +2,14 @@ using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Paging;
+using Egov.SharedKernel.Reads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Announcements.Features.Reading;
 
 /// <summary>The public read side: lists, details, active alerts.</summary>
-internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider time) :
+internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider time, PublicReadFreshness freshness) :
     IQueryHandler<ListAnnouncementsQuery, CursorPage<AnnouncementSummary>>,
     IQueryHandler<GetAnnouncementQuery, AnnouncementDetail>,
     IQueryHandler<ListActiveAlertsQuery, IReadOnlyList<AnnouncementDetail>>
@@ -51,6 +52,9 @@ internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider ti
 
         var rows = await list.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var items = rows.Count > limit ? rows[..limit] : rows;
+
+        // An item that expires leaves the page (and the next one moves up) without a write.
+        freshness.NotAfter(items.Select(a => a.ExpireAt));
         return new CursorPage<AnnouncementSummary>(
             [.. items.Select(a =>
             {
@@ -79,7 +83,12 @@ internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider ti
             .OrderByDescending(a => a.PublishedAt)
             .Take(Cursor.MaxPageSize)
             .ToListAsync(cancellationToken);
-        return [.. alerts.Where(a => a.Content.Alert?.MsgType != "Cancel" && a.Content.Alert?.Expires > time.GetUtcNow()).Select(a => AnnouncementDetail.From(a, query.Language))];
+        var now = time.GetUtcNow();
+        var active = alerts.Where(a => a.Content.Alert?.MsgType != "Cancel" && a.Content.Alert?.Expires > now).ToList();
+
+        // An alert leaves the list when it expires by time alone (CAP expires, or the announcement's expiry).
+        freshness.NotAfter(active.SelectMany(a => new[] { a.ExpireAt, a.Content.Alert?.Expires }));
+        return [.. active.Select(a => AnnouncementDetail.From(a, query.Language))];
     }
 
     private IQueryable<Announcement> Public(DateTimeOffset now) =>

@@ -1,3 +1,5 @@
+using Egov.Modules.Announcements.Contracts;
+using Egov.SharedKernel.Reads;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.SharedKernel.Web;
 using Mediator;
@@ -11,6 +13,7 @@ namespace Egov.Modules.Announcements.Pages.Announcements;
 /// body is the read side's sanitised HTML; an unknown slug is the read side's 404.
 /// </summary>
 [AllowAnonymous]
+[CachePublicPage(AnnouncementReadRegion.Name)]
 internal sealed class AnnouncementDetailModel(ISender sender) : PageModel
 {
     public AnnouncementDetail Announcement { get; private set; } = null!;

@@ -1,3 +1,5 @@
+using Egov.Modules.Announcements.Contracts;
+using Egov.SharedKernel.Reads;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.SharedKernel.Paging;
@@ -10,6 +12,7 @@ namespace Egov.Modules.Announcements.Pages.Announcements;
 
 /// <summary>The public list of announcements, newest first, through the public read side.</summary>
 [AllowAnonymous]
+[CachePublicPage(AnnouncementReadRegion.Name)]
 internal sealed class AnnouncementListModel(ISender sender) : PageModel
 {
     public static IReadOnlyList<string> Kinds { get; } = [.. Enum.GetNames<AnnouncementKind>()];

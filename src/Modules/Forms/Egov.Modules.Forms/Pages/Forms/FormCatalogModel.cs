@@ -1,3 +1,5 @@
+using Egov.Modules.Forms.Contracts;
+using Egov.SharedKernel.Reads;
 using Egov.Modules.Forms.Features.ListForms;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +9,7 @@ namespace Egov.Modules.Forms.Pages.Forms;
 
 /// <summary>The public form catalog: every form with a published version.</summary>
 [AllowAnonymous]
+[CachePublicPage(FormReadRegion.Name)]
 internal sealed class FormCatalogModel(ISender sender) : PageModel
 {
     public IReadOnlyList<FormSummary> Forms { get; private set; } = [];

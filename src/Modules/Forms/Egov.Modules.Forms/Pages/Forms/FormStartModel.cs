@@ -1,3 +1,5 @@
+using Egov.Modules.Forms.Contracts;
+using Egov.SharedKernel.Reads;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.FormDocuments;
 using Egov.Modules.Forms.Features.GetForm;
@@ -14,6 +16,7 @@ namespace Egov.Modules.Forms.Pages.Forms;
 /// draft (citizens only: anyone else is sent to the login first).
 /// </summary>
 [AllowAnonymous]
+[CachePublicPage(FormReadRegion.Name)]
 internal sealed class FormStartModel(ISender sender, IAuthorizationService authorization) : PageModel
 {
     public FormVersionResponse Form { get; private set; } = null!;
