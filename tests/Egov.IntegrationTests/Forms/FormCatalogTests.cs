@@ -206,9 +206,9 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
 
     private Task<HttpClient> ClientAsAsync(string user) => factory.CreateClientAsAsync(user);
 
-    private static string UniqueKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+    internal static string UniqueKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
-    private static JsonNode MinimalForm(string key) => JsonNode.Parse($$"""
+    internal static JsonNode MinimalForm(string key) => JsonNode.Parse($$"""
         {
           "key": "{{key}}",
           "title": { "de": "Sperrmüll anmelden", "en": "Book a bulky waste collection" },
