@@ -1,8 +1,8 @@
 using System.Globalization;
 using Egov.Modules.Announcements;
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Forms;
 using Egov.Modules.Outreach;
-using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
 using Microsoft.AspNetCore.Localization;

@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.Feeds;
@@ -6,7 +7,6 @@ using Egov.Modules.Announcements.Features.Scheduling;
 using Egov.Modules.Announcements.Features.Templates;
 using Egov.Modules.Announcements.Features.WarningReader;
 using Egov.Modules.Announcements.Persistence;
-using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;

@@ -1,3 +1,4 @@
+using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Forms.Features;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
@@ -9,7 +10,6 @@ using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
-using Egov.Modules.Forms.Contracts;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

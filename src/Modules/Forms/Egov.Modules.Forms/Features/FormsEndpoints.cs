@@ -1,8 +1,8 @@
+using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Forms.Features.FormDocuments;
 using Egov.Modules.Forms.Features.GetForm;
 using Egov.Modules.Forms.Features.ListForms;
 using Egov.Modules.Forms.Features.ManageForms;
-using Egov.Modules.Forms.Contracts;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Reads;

@@ -1,12 +1,12 @@
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.Cap;
 using Egov.Modules.Announcements.Persistence;
-using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Errors;
-using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Http;
+using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;

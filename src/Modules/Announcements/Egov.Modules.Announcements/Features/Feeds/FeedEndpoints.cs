@@ -1,6 +1,6 @@
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Reading;
-using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Reads;
 using Mediator;

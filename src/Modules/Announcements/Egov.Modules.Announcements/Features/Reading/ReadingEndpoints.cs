@@ -1,5 +1,5 @@
-using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Contracts;
+using Egov.Modules.Announcements.Domain;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;

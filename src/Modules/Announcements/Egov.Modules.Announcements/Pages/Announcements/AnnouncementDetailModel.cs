@@ -1,6 +1,6 @@
 using Egov.Modules.Announcements.Contracts;
-using Egov.SharedKernel.Reads;
 using Egov.Modules.Announcements.Features.Reading;
+using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

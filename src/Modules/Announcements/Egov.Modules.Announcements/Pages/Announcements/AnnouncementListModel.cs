@@ -1,8 +1,8 @@
 using Egov.Modules.Announcements.Contracts;
-using Egov.SharedKernel.Reads;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.SharedKernel.Paging;
+using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,6 @@
 using Egov.Modules.Forms.Contracts;
-using Egov.SharedKernel.Reads;
 using Egov.Modules.Forms.Features.ListForms;
+using Egov.SharedKernel.Reads;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

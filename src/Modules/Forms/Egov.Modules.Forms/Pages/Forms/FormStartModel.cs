@@ -1,8 +1,8 @@
 using Egov.Modules.Forms.Contracts;
-using Egov.SharedKernel.Reads;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.FormDocuments;
 using Egov.Modules.Forms.Features.GetForm;
+using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

@@ -2,9 +2,11 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Outreach.Features.Push;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Http;
+using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -150,6 +152,7 @@ internal static class DeviceEndpoints
                 Conditional(http, new VapidPublicKeyResponse(options.Value.Vapid.IsConfigured
                     ? options.Value.Vapid.PublicKey!
                     : throw new NotFoundException("Web Push is not configured on this installation (Egov:Push:Vapid).")), null))
+            .CachePublicRead(PublicReadAudience.Everyone, null, PushConfigurationRegion)
             .WithName("GetVapidPublicKey")
             .WithSummary("The VAPID public key: the applicationServerKey for PushManager.subscribe")
             .WithDescription("Base64url, uncompressed P-256 point (RFC 8292). When it changes, existing Web Push subscriptions stop working: subscribe again and register the new endpoint. ETag; If-None-Match answers 304.")
@@ -162,6 +165,7 @@ internal static class DeviceEndpoints
                 var language = DeviceLanguage.FromRequest(http);
                 return Conditional(http, await sender.Send(new GetTopicCatalogQuery(language), ct), language);
             })
+            .CachePublicRead(PublicReadAudience.Everyone, DeviceLanguage.FromRequest, AnnouncementReadRegion.Name)
             .WithName("ListPushTopics")
             .WithSummary("The topics a device can subscribe to, with labels for the app's settings")
             .WithDescription("Labels in German or English by `Accept-Language` (category labels are German). ETag; If-None-Match answers 304.")
@@ -170,6 +174,12 @@ internal static class DeviceEndpoints
 
         return app;
     }
+
+    /// <summary>
+    /// The read region of the push configuration (the VAPID key): set at start from configuration,
+    /// so never invalidated by a write; the topic list depends on the announcement categories.
+    /// </summary>
+    private const string PushConfigurationRegion = "push-configuration";
 
     /// <summary>The <c>sub</c> of a signed-in citizen, null for an anonymous caller.</summary>
     /// <exception cref="ForbiddenException">A staff account: devices are linked to citizens only.</exception>
