@@ -59,9 +59,19 @@
 //
 //   Options: --form Hundesteuer|Parkausweis|GewA1 (GewA1), --count receipts (2000), --warm-up receipts (200), --out a file for the last PDF.
 
+// 8. Every public read against a bare ASP.NET Core app serving the same captured body, side by side
+//    with wrk (apt-get install wrk), against a running host (loopback only); see read-ratio.sh:
+//
+//   bash tests/Egov.Benchmarks/read-ratio.sh http://127.0.0.1:5080
+
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Egov.Benchmarks;
+
+if (args is ["bare-serve", .. var bareArgs])
+{
+    return await BareServe.RunAsync(bareArgs);
+}
 
 if (args is ["submit-load", .. var loadArgs])
 {
