@@ -4,11 +4,26 @@ namespace Egov.Host.Persistence;
 
 internal static partial class DatabaseMigrationExtensions
 {
-    /// <summary>Brings every module database up to date, one module after the other.</summary>
+    /// <summary>
+    /// Brings every module database up to date: on PostgreSQL one module after the other (as an
+    /// operator reads the log); on the zero-setup SQLite default, where each module has a file of
+    /// its own, all at once, so that a first start is ready sooner.
+    /// </summary>
     public static async Task MigrateModuleDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Egov.Host.Migrations");
-        foreach (var database in services.GetServices<ModuleDatabase>())
+        var databases = services.GetServices<ModuleDatabase>().ToList();
+        if (string.IsNullOrWhiteSpace(services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)))
+        {
+            await Task.WhenAll(databases.Select(async database =>
+            {
+                await database.MigrateAsync(services, cancellationToken);
+                LogMigrated(logger, database.Schema);
+            }));
+            return;
+        }
+
+        foreach (var database in databases)
         {
             await database.MigrateAsync(services, cancellationToken);
             LogMigrated(logger, database.Schema);
