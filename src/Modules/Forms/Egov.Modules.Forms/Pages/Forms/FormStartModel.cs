@@ -20,11 +20,35 @@ internal sealed class FormStartModel(ISender sender, IAuthorizationService autho
 
     public bool CanFile { get; private set; }
 
-    public async Task OnGetAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one-time key of the "sign in and start" link (a fresh GUID per rendering): after the sign-in
+    /// the browser comes back here with it and lands in the started draft, without a second click.
+    /// </summary>
+    public Guid SignInStartKey { get; } = Guid.NewGuid();
+
+    /// <summary>
+    /// Shows the form; with <paramref name="start"/> (the key of the "sign in and start" link) and a
+    /// citizen signed in, starts the draft and goes to its first step. The key is the draft's
+    /// idempotency key, so a reload or the back button lands in the same draft instead of a second
+    /// one; a key that is not a GUID is ignored (the page shows as without it).
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(string key, string? start, CancellationToken cancellationToken)
     {
         Form = await sender.Send(new GetFormQuery(key, null), cancellationToken);
         CanFile = (await authorization.AuthorizeAsync(User, EgovPolicies.FileApplications)).Succeeded;
+        if (CanFile && Guid.TryParseExact(start, "N", out var startKey))
+        {
+            var created = await sender.Send(new CreateApplicationCommand(PortalApplicant.From(HttpContext), key, StartIdempotencyKey(startKey)), cancellationToken);
+            return Redirect($"/applications/{created.Id}/edit");
+        }
+
+        return Page();
     }
+
+    /// <summary>The address the sign-in returns to: this form with the start key.</summary>
+    public string SignInReturnPath => $"/forms/{Form.Definition.Key}?start={SignInStartKey:N}";
+
+    private static string StartIdempotencyKey(Guid startKey) => $"portal-start-{startKey:N}";
 
     public async Task<IActionResult> OnPostAsync(string key, string? idempotencyKey, CancellationToken cancellationToken)
     {
