@@ -1,4 +1,5 @@
 using System.Globalization;
+using Egov.Host.Portal.City;
 using Egov.Modules.Announcements;
 using Egov.Modules.Forms;
 using Egov.Modules.Outreach;
@@ -45,6 +46,7 @@ internal static class PortalExtensions
         });
 
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddCityIdentity();
         return services;
     }
 
@@ -81,6 +83,7 @@ internal static class PortalExtensions
 
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        app.MapCityStyle();
         return app;
     }
 }

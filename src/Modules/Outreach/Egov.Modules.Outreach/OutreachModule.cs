@@ -5,6 +5,7 @@ using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Deliveries.Adapters;
 using Egov.Modules.Outreach.Features.Devices;
 using Egov.Modules.Outreach.Features.Guidelines;
+using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Features.Push;
 using Egov.Modules.Outreach.Features.Queues;
@@ -90,6 +91,7 @@ public static class OutreachModule
         app.MapPostEndpoints();
         app.MapDeliveryEndpoints();
         app.MapDeviceEndpoints();
+        app.MapOfficialChannelEndpoints();
         return app;
     }
 }
