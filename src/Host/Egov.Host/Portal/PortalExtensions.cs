@@ -1,5 +1,6 @@
 using System.Globalization;
 using Egov.Host.Portal.City;
+using Egov.Host.Portal.Demo;
 using Egov.Modules.Announcements;
 using Egov.Modules.Forms;
 using Egov.Modules.Outreach;
@@ -47,6 +48,7 @@ internal static class PortalExtensions
 
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddCityIdentity();
+        services.AddDemoContent();
         return services;
     }
 
