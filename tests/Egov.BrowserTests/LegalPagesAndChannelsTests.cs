@@ -36,6 +36,10 @@ public sealed class LegalPagesAndChannelsTests(PortalHost host)
         await page.GetByRole(AriaRole.Heading, new() { Name = german, Level = 1 }).WaitForAsync();
         Assert.Contains(" – Stadt Musterstadt – ", await page.TitleAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(page);
+        if (path != "/kanaele")
+        {
+            await Screenshots.SaveAsync(page, "legal" + path.Replace('/', '-'));
+        }
         await Layout.AssertNoOverflowAsync(page, path);
         await page.Context.CloseAsync();
 
@@ -75,6 +79,7 @@ public sealed class LegalPagesAndChannelsTests(PortalHost host)
         Assert.Equal(1, await profile.CountAsync());
         Assert.Contains("Pressestelle", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "official-channels");
         await Layout.AssertNoOverflowAsync(page, "/kanaele");
 
         var json = await page.GotoAsync("/api/v1/official-channels");
@@ -110,6 +115,7 @@ public sealed class LegalPagesAndChannelsTests(PortalHost host)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Nicht gültig", Level = 2 }).WaitForAsync();
         Assert.Contains("EGOV-2026-999999", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "receipt-verification");
         await Layout.AssertNoOverflowAsync(page, new Uri(page.Url).PathAndQuery);
         await page.Context.CloseAsync();
     }
