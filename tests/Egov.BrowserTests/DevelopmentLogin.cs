@@ -11,7 +11,8 @@ internal static class DevelopmentLogin
         await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnPath), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("#username").FillAsync(user);
         await page.Locator("#password").FillAsync(user);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // The provider's page speaks the browser's language: its one submit button, whatever it says.
+        await page.Locator("form button[type=submit]").ClickAsync();
         // DOMContentLoaded, not load: on a loaded machine Chromium's load event after the OIDC redirect chain was seen to stall.
         await page.WaitForURLAsync(
             url => new Uri(url).PathAndQuery == returnPath || new Uri(url).AbsolutePath == returnPath,

@@ -30,9 +30,6 @@ public sealed class KeyboardFilingTests(PortalHost host)
         await page.Keyboard.TypeAsync("erika");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Antrag starten" }).WaitForAsync();
-        await TabToAsync(page, "el => el.textContent.trim() === 'Antrag starten'");
-        await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Halterin oder Halter", Level = 1 }).WaitForAsync();
 
         await TypeAsync(page, "f-holder-familyName", "Mustermann");

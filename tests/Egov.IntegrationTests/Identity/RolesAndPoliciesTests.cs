@@ -62,6 +62,18 @@ public sealed class RolesAndPoliciesTests(RolesAndPoliciesTests.Factory factory)
         Assert.Equal(assurance, me.GetProperty("assuranceLevel").GetString());
     }
 
+    [Fact]
+    public async Task Me_ForAStaffMemberOfTwoDepartments_ListsBoth()
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Tokens.PasswordGrantAsync(client, "caseworker"));
+
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["public-order", "finance"], me.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal("public-order", me.GetProperty("department").GetString());
+    }
+
     [Theory]
     [MemberData(nameof(PolicyMatrix))]
     public async Task Policy_ForEverySeededUser_AdmitsExactlyItsRoles(string policy, string[] admitted)

@@ -31,6 +31,7 @@ public static class FormsModule
         services.AddModuleDbContext<FormsDbContext>(configuration, FormsDbContext.SchemaName);
         services.AddPublicReadSource<Domain.FormDefinition>(FormReadRegion.Name);
         services.AddPublicReadSource<Domain.FormVersion>(FormReadRegion.Name);
+        services.AddPublicReadSource<Domain.Receipt>(ReceiptEndpoints.ReceiptReadRegion);
         services.AddValidatorsFromAssembly(typeof(FormsModule).Assembly, includeInternalTypes: true);
         services.AddHostedService<FormSeeder>();
         services.AddOptions<ReferenceNumberOptions>().Bind(configuration.GetSection(ReferenceNumberOptions.SectionName));

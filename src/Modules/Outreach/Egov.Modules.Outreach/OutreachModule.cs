@@ -1,3 +1,4 @@
+using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features;
 using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Checks;
@@ -5,11 +6,13 @@ using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Deliveries.Adapters;
 using Egov.Modules.Outreach.Features.Devices;
 using Egov.Modules.Outreach.Features.Guidelines;
+using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Features.Push;
 using Egov.Modules.Outreach.Features.Queues;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
+using Egov.SharedKernel.Reads;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +35,7 @@ public static class OutreachModule
     public static IServiceCollection AddOutreachModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<OutreachDbContext>(configuration, OutreachDbContext.SchemaName);
+        services.AddPublicReadSource<Domain.Channels.Channel>(OfficialChannelReadRegion.Name);
         services.AddValidatorsFromAssembly(typeof(OutreachModule).Assembly, includeInternalTypes: true);
         services.AddOptions<OutreachOptions>().Bind(configuration.GetSection(OutreachOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDataProtection();
@@ -90,6 +94,7 @@ public static class OutreachModule
         app.MapPostEndpoints();
         app.MapDeliveryEndpoints();
         app.MapDeviceEndpoints();
+        app.MapOfficialChannelEndpoints();
         return app;
     }
 }

@@ -80,11 +80,7 @@ public sealed partial class ReceiptEndpointTests(EgovApplicationFactory factory)
     public async Task Verify_IsTrueForTheRealPair_FalseForAChangedFingerprintOrReference_AndSaysNothingPersonal()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var erika = await factory.CreateClientAsAsync("erika");
-        var (id, reference) = await FileAsync(erika);
-        var pdf = await (await erika.GetAsync($"/api/v1/applications/{id}/receipt", ct)).Content.ReadAsByteArrayAsync(ct);
-        var fingerprint = Fingerprint().Match(Text(pdf)).Value;
-        var changed = (fingerprint[0] == 'a' ? "b" : "a") + fingerprint[1..];
+        var (reference, fingerprint, changed) = await IssuedReceiptAsync();
         using var anonymous = factory.CreateClient();
 
         var real = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/receipts/verify?reference={reference}&fingerprint={fingerprint}", ct);
@@ -99,6 +95,45 @@ public sealed partial class ReceiptEndpointTests(EgovApplicationFactory factory)
         Assert.False(otherReference.GetProperty("valid").GetBoolean());
     }
 
+    [Fact]
+    public async Task Verify_FromABrowserScanningTheQrCode_AnswersAPageSayingValidOrNotValidInWords()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (reference, fingerprint, changed) = await IssuedReceiptAsync();
+        using var phone = factory.CreateClient();
+        phone.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        phone.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
+
+        var real = await phone.GetAsync($"/api/v1/receipts/verify?reference={reference}&fingerprint={fingerprint}", ct);
+        var forged = await phone.GetAsync($"/api/v1/receipts/verify?reference={reference}&fingerprint={changed}", ct);
+
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        Assert.Equal("text/html", real.Content.Headers.ContentType?.MediaType);
+        var realPage = WebUtility.HtmlDecode(await real.Content.ReadAsStringAsync(ct));
+        Assert.Contains("<h2>Gültig</h2>", realPage, StringComparison.Ordinal);
+        Assert.Contains(reference, realPage, StringComparison.Ordinal);
+        Assert.Contains("Ausgestellt am", realPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mustermann", realPage, StringComparison.Ordinal);
+        var forgedPage = WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync(ct));
+        Assert.Contains("<h2>Nicht gültig</h2>", forgedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ausgestellt am", forgedPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_FromABrowserWithAMalformedFingerprint_NamesTheFieldOnThePage()
+    {
+        using var phone = factory.CreateClient();
+        phone.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        phone.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var response = await phone.GetAsync("/api/v1/receipts/verify?reference=EGOV-2026-000001&fingerprint=xyz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("id=\"fingerprint-error\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"reference-error\"", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("reference=EGOV-2026-000001&fingerprint=xyz", "fingerprint")]
     [InlineData("fingerprint=0000000000000000000000000000000000000000000000000000000000000000", "reference")]
@@ -110,6 +145,17 @@ public sealed partial class ReceiptEndpointTests(EgovApplicationFactory factory)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    /// <summary>Erika files an application; its reference number, the fingerprint printed on the receipt, and that fingerprint with one digit changed.</summary>
+    private async Task<(string Reference, string Fingerprint, string Changed)> IssuedReceiptAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var erika = await factory.CreateClientAsAsync("erika");
+        var (id, reference) = await FileAsync(erika);
+        var pdf = await (await erika.GetAsync($"/api/v1/applications/{id}/receipt", ct)).Content.ReadAsByteArrayAsync(ct);
+        var fingerprint = Fingerprint().Match(Text(pdf)).Value;
+        return (reference, fingerprint, (fingerprint[0] == 'a' ? "b" : "a") + fingerprint[1..]);
     }
 
     private static string Text(byte[] pdf)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text;
+using Egov.SharedKernel.Web;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -121,38 +122,45 @@ internal static class DevelopmentProviderEndpoints
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
+    // In the browser's language (request localization runs before routing: cookie, else Accept-Language)
+    // and in the portal's stylesheet, so the way into the portal looks and reads like the portal.
     private static IResult LoginPage(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var html = new StringBuilder();
-        html.Append("""
+        var title = PortalText.Pick("Anmeldung (Entwicklung)", "Development sign-in");
+        html.Append(CultureInfoInvariant($"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Egov development sign-in</title></head>
-            <body><main><h1>Egov development sign-in</h1>
-            <p>Development only. Every seeded user's password is their user name.</p>
-            """);
+            <html lang="{PortalText.Language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{Encode(title)} – Egov</title><link rel="stylesheet" href="/css/portal.css"></head>
+            <body><header class="site-header"><p class="site-name">Egov</p></header>
+            <main id="main"><h1>{Encode(title)}</h1>
+            <p class="notice">{Encode(PortalText.Pick(
+                "Nur für die Entwicklung: Das Passwort jeder Testperson ist ihr Benutzername.",
+                "Development only. Every seeded user's password is their user name."))}</p>
+            """));
         if (error is not null)
         {
-            html.Append("<p role=\"alert\">The user name or password is wrong.</p>");
+            var wrong = Encode(PortalText.Pick("Benutzername oder Passwort ist falsch.", "The user name or password is wrong."));
+            html.Append(CultureInfoInvariant($"""<div class="error-summary" role="alert"><p>{wrong}</p></div>"""));
         }
 
-        html.Append("<table><caption>Seeded users</caption><thead><tr><th scope=\"col\">User name</th><th scope=\"col\">Name</th><th scope=\"col\">Role</th><th scope=\"col\">Department</th></tr></thead><tbody>");
+        html.Append(CultureInfoInvariant($"""
+            <form method="post" action="{DevelopmentProvider.LoginPath}">
+            <input type="hidden" name="{Encode(tokens.FormFieldName)}" value="{Encode(tokens.RequestToken ?? "")}">
+            <input type="hidden" name="returnUrl" value="{Encode(returnUrl ?? "/")}">
+            <p class="field"><label for="username">{Encode(PortalText.Pick("Benutzername", "User name"))}</label> <input type="text" id="username" name="username" autocomplete="username" required></p>
+            <p class="field"><label for="password">{Encode(PortalText.Pick("Passwort", "Password"))}</label> <input type="password" id="password" name="password" autocomplete="current-password" required></p>
+            <p class="actions"><button type="submit" class="primary">{Encode(PortalText.Pick("Anmelden", "Sign in"))}</button></p>
+            </form>
+            <div class="table-scroll" role="region" tabindex="0" aria-label="{Encode(PortalText.Pick("Testpersonen", "Seeded users"))}"><table><caption>{Encode(PortalText.Pick("Testpersonen", "Seeded users"))}</caption><thead><tr><th scope="col">{Encode(PortalText.Pick("Benutzername", "User name"))}</th><th scope="col">Name</th><th scope="col">{Encode(PortalText.Pick("Rolle", "Role"))}</th><th scope="col">{Encode(PortalText.Pick("Fachbereich", "Department"))}</th></tr></thead><tbody>
+            """));
         foreach (var user in DevelopmentUsers.All)
         {
             html.Append(CultureInfoInvariant($"<tr><td>{Encode(user.UserName)}</td><td>{Encode(user.Name)}</td><td>{Encode(user.Role)}</td><td>{Encode(string.Join(", ", user.Departments))}</td></tr>"));
         }
 
-        html.Append(CultureInfoInvariant($"""
-            </tbody></table>
-            <form method="post" action="{DevelopmentProvider.LoginPath}">
-            <input type="hidden" name="{Encode(tokens.FormFieldName)}" value="{Encode(tokens.RequestToken ?? "")}">
-            <input type="hidden" name="returnUrl" value="{Encode(returnUrl ?? "/")}">
-            <p><label for="username">User name</label> <input id="username" name="username" autocomplete="username" required></p>
-            <p><label for="password">Password</label> <input id="password" name="password" type="password" autocomplete="current-password" required></p>
-            <p><button type="submit">Sign in</button></p>
-            </form></main></body></html>
-            """));
+        html.Append("</tbody></table></div></main></body></html>");
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.SharedKernel.Http;
+using Egov.SharedKernel.Reads;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,18 +42,35 @@ internal static class ReceiptEndpoints
 
     public static IEndpointRouteBuilder MapReceiptEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/receipts/verify", async Task<Ok<ReceiptCheckResult>> (string? reference, string? fingerprint, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new VerifyReceiptQuery(reference, fingerprint), ct)))
+        app.MapGet("/api/v1/receipts/verify", async Task<Results<Ok<ReceiptCheckResult>, RedirectHttpResult>> (
+                string? reference, string? fingerprint, HttpContext http, ISender sender, CancellationToken ct) =>
+                // The receipt's QR code holds this address; a phone's browser (Accept: text/html) gets the page
+                // that says the same in words. API clients keep the JSON contract.
+                WantsHtml(http.Request)
+                    ? TypedResults.Redirect("/receipts/verify" + http.Request.QueryString.Value)
+                    : TypedResults.Ok(await sender.Send(new VerifyReceiptQuery(reference, fingerprint), ct)))
             .AllowAnonymous()
             .RequireRateLimiting(VerificationPolicy)
+
+            // A repeated check (the same QR code scanned again) comes from the read cache; the limiter
+            // runs after it, so it still counts every question not asked before (ADR 0015).
+            .CachePublicRead(PublicReadAudience.Everyone, static http => WantsHtml(http.Request) ? "html" : "json", ReceiptReadRegion)
             .WithTags("Receipts")
             .WithName("VerifyReceipt")
             .WithSummary("Check a receipt: was one with exactly this reference number and fingerprint issued, and when?")
-            .WithDescription("Anonymous; answers nothing personal. `valid` is false for any change of either value. Rate-limited per IP address (429 with Retry-After).")
+            .WithDescription("Anonymous; answers nothing personal. `valid` is false for any change of either value. Rate-limited per IP address (429 with Retry-After). " +
+                "A browser (`Accept` naming `text/html`, as when a phone opens the receipt's QR code) is redirected (302) to the page `/receipts/verify` with the same query, which says the same in words.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
+
+    /// <summary>The read region of receipt verification: invalidated by every committed receipt.</summary>
+    public const string ReceiptReadRegion = "receipts";
+
+    // Browsers name text/html in Accept on every navigation; API clients ask for JSON or anything (*/*).
+    private static bool WantsHtml(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The PDF with <c>Content-Disposition</c> carrying an ASCII <c>filename</c> and an RFC 5987/6266

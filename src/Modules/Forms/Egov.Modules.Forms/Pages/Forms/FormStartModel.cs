@@ -23,11 +23,40 @@ internal sealed class FormStartModel(ISender sender, IAuthorizationService autho
 
     public bool CanFile { get; private set; }
 
-    public async Task OnGetAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the "sign in and start" link asks for after the sign-in: a fresh start key. The link is the
+    /// same for every anonymous visitor, so that the page can be shared from the read cache (ADR 0015).
+    /// </summary>
+    public const string NewStart = "new";
+
+    /// <summary>
+    /// Shows the form; with <paramref name="start"/> and a citizen signed in, starts the draft and
+    /// goes to its first step: <c>new</c> (the link's value) first draws a start key and comes back
+    /// with it; a GUID start key is the draft's idempotency key, so a reload lands in the same draft
+    /// instead of a second one; any other value is ignored (the page shows as without it).
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(string key, string? start, CancellationToken cancellationToken)
     {
         Form = await sender.Send(new GetFormQuery(key, null), cancellationToken);
         CanFile = (await authorization.AuthorizeAsync(User, EgovPolicies.FileApplications)).Succeeded;
+        if (CanFile && start == NewStart)
+        {
+            return Redirect($"/forms/{Uri.EscapeDataString(key)}?start={Guid.NewGuid():N}");
+        }
+
+        if (CanFile && Guid.TryParseExact(start, "N", out var startKey))
+        {
+            var created = await sender.Send(new CreateApplicationCommand(PortalApplicant.From(HttpContext), key, StartIdempotencyKey(startKey)), cancellationToken);
+            return Redirect($"/applications/{created.Id}/edit");
+        }
+
+        return Page();
     }
+
+    /// <summary>The address the sign-in returns to: this form with the start key.</summary>
+    public string SignInReturnPath => $"/forms/{Form.Definition.Key}?start={NewStart}";
+
+    private static string StartIdempotencyKey(Guid startKey) => $"portal-start-{startKey:N}";
 
     public async Task<IActionResult> OnPostAsync(string key, string? idempotencyKey, CancellationToken cancellationToken)
     {
