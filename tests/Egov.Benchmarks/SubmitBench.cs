@@ -139,6 +139,16 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>
+    /// The CPU time the host process has used so far (all its threads: requests, renderers, GC). Per
+    /// request it hardly moves with the machine's other load, unlike wall-clock figures.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Starts the host on <paramref name="connectionString"/> and waits until <c>/health/ready</c> answers 200.</summary>
     public static async Task<HostProcess> StartAsync(string connectionString, int? port = null)
     {

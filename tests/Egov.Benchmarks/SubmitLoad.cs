@@ -78,8 +78,8 @@ internal static class SubmitLoad
             using var deadline = new CancellationTokenSource(settings.TimeLimit);
 
             // A short warm-up per run: the first requests pay JIT, connection and cache costs.
-            await RunAsync(http, data, Math.Min(settings.Applications, Math.Max(concurrency, 10)), concurrency, null, deadline.Token);
-            var result = await RunAsync(http, data, settings.Applications, concurrency, database, deadline.Token);
+            await RunAsync(http, data, Math.Min(settings.Applications, Math.Max(concurrency, 10)), concurrency, null, null, deadline.Token);
+            var result = await RunAsync(http, data, settings.Applications, concurrency, database, host is null ? null : host.CpuTime, deadline.Token);
             var anchor = database is null ? null : await RawCommit.RunAsync(database, concurrency, TimeSpan.FromSeconds(3));
             results.Add(result with { Anchor = anchor });
         }
@@ -99,9 +99,11 @@ internal static class SubmitLoad
         return ok ? 0 : 1;
     }
 
-    private static async Task<RunResult> RunAsync(HttpClient http, JsonElement data, int applications, int concurrency, string? database, CancellationToken deadline)
+    private static async Task<RunResult> RunAsync(
+        HttpClient http, JsonElement data, int applications, int concurrency, string? database, Func<TimeSpan>? hostCpu, CancellationToken deadline)
     {
         var errors = new ErrorLog();
+        var cpuAtStart = hostCpu?.Invoke();
 
         // Phase 1: drafts with their data, with the same concurrency; timed apart from the submits.
         var prepare = Stopwatch.StartNew();
@@ -125,6 +127,7 @@ internal static class SubmitLoad
             return id;
         }, deadline);
         prepare.Stop();
+        var cpuAfterDrafts = hostCpu?.Invoke();
         var drafts = ids.Where(id => id is not null).Select(id => id!.Value).ToList();
 
         // Phase 2: the submits only, at most `concurrency` in flight.
@@ -147,6 +150,7 @@ internal static class SubmitLoad
         submit.Stop();
         var busy = cpu.BusyPercent();
         var receiptsReady = database is null ? (TimeSpan?)null : await ReceiptsReadyAsync(database);
+        var cpuAfterReceipts = hostCpu?.Invoke();
 
         var ok = submitted.Where(s => s.Reference is not null).ToList();
         var latencies = ok.Select(s => s.Latency.TotalMilliseconds).Order().ToArray();
@@ -159,7 +163,9 @@ internal static class SubmitLoad
             ok.Select(s => s.Reference).Distinct(StringComparer.Ordinal).Count(),
             ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).FirstOrDefault(),
             ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).LastOrDefault(),
-            busy, receiptsReady, null);
+            busy, receiptsReady, null,
+            cpuAfterDrafts - cpuAtStart is { } draftCpu && drafts.Count > 0 ? draftCpu.TotalMilliseconds / drafts.Count : null,
+            cpuAfterReceipts - cpuAfterDrafts is { } submitCpu && ok.Count > 0 ? submitCpu.TotalMilliseconds / ok.Count : null);
     }
 
     /// <summary>How long after the last answer until no receipt is left without its PDF (polled every 10 ms, at most 60 s).</summary>
@@ -254,15 +260,16 @@ internal static class SubmitLoad
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine("| Concurrency | Create+save/s | Submits/s | p50 ms | p95 ms | max ms | Errors | Distinct refs | CPU busy | Receipts ready after | Raw commits/s | commit p50 ms | commit p95 ms |");
-        Console.WriteLine("|------------:|--------------:|----------:|-------:|-------:|-------:|-------:|--------------:|---------:|---------------------:|--------------:|--------------:|--------------:|");
+        Console.WriteLine("| Concurrency | Create+save/s | Submits/s | p50 ms | p95 ms | max ms | Errors | Distinct refs | CPU busy | Receipts ready after | Raw commits/s | commit p50 ms | commit p95 ms | host CPU ms per draft | host CPU ms per submit + receipt |");
+        Console.WriteLine("|------------:|--------------:|----------:|-------:|-------:|-------:|-------:|--------------:|---------:|---------------------:|--------------:|--------------:|--------------:|------:|------:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(c,
                 $"| {r.Concurrency} | {r.Drafts / r.PrepareTime.TotalSeconds:0.0} | {r.Submitted / r.SubmitTime.TotalSeconds:0.0} | " +
                 $"{r.P50:0.0} | {r.P95:0.0} | {r.Max:0.0} | {r.Errors} | {r.DistinctReferences} of {r.Submitted} | {r.CpuBusy:0} % | " +
                 $"{(r.ReceiptsReady is { } ready ? $"{ready.TotalMilliseconds:0} ms" : "–")} | " +
-                $"{(r.Anchor is { } a ? $"{a.PerSecond:0} | {a.P50:0.00} | {a.P95:0.00}" : "– | – | –")} |"));
+                $"{(r.Anchor is { } a ? $"{a.PerSecond:0} | {a.P50:0.00} | {a.P95:0.00}" : "– | – | –")} | " +
+                $"{(r.HostCpuPerDraft is { } d ? $"{d:0.00}" : "–")} | {(r.HostCpuPerSubmission is { } u ? $"{u:0.00}" : "–")} |"));
         }
 
         Console.WriteLine();
@@ -272,7 +279,7 @@ internal static class SubmitLoad
     private sealed record RunResult(
         int Concurrency, int Requested, int Drafts, TimeSpan PrepareTime, int Submitted, TimeSpan SubmitTime,
         double P50, double P95, double Max, int Errors, int DistinctReferences, string? FirstReference, string? LastReference,
-        double CpuBusy, TimeSpan? ReceiptsReady, RawCommit.Result? Anchor);
+        double CpuBusy, TimeSpan? ReceiptsReady, RawCommit.Result? Anchor, double? HostCpuPerDraft, double? HostCpuPerSubmission);
 
     /// <summary>Counts non-2xx answers and prints the first few with their body.</summary>
     private sealed class ErrorLog

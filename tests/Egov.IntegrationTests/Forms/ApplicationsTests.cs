@@ -340,6 +340,37 @@ public sealed partial class ApplicationsTests(EgovApplicationFactory factory) : 
         Assert.Equal(50, references.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("hundesteuer-anmeldung")]
+    [InlineData("gewerbeanmeldung-gewa1")]
+    public async Task CreateAndSubmit_Answers_AreTheApplicationAsReadAfterwards(string form)
+    {
+        // Both answers are built from what the handler holds, not read back; they must not differ from a read.
+        using var erika = await ClientAsAsync("erika");
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(new { form }) };
+        var created = await (await erika.SendAsync(create, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var draft = JsonNode.Parse(created)!["id"]!.GetValue<Guid>();
+        AssertSameJson(created, await erika.GetStringAsync($"/api/v1/applications/{draft}", TestContext.Current.CancellationToken));
+
+        var filled = await FilledDraftAsync(erika, form);
+        var submitted = await (await SubmitAsync(erika, filled)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var read = await erika.GetStringAsync($"/api/v1/applications/{filled}", TestContext.Current.CancellationToken);
+        Assert.Equal("Submitted", JsonNode.Parse(submitted)!["status"]!.GetValue<string>());
+        Assert.NotEmpty(JsonNode.Parse(submitted)!["case"]!["history"]!.AsArray());
+        AssertSameJson(read, submitted);
+    }
+
+    /// <summary>The same JSON (properties in any order; jsonb sorts them), instants compared to the microseconds PostgreSQL stores.</summary>
+    private static void AssertSameJson(string expected, string actual)
+    {
+        var (left, right) = (JsonNode.Parse(SubMicroseconds().Replace(expected, "$1")), JsonNode.Parse(SubMicroseconds().Replace(actual, "$1")));
+        Assert.True(JsonNode.DeepEquals(left, right), $"expected {left?.ToJsonString()}\n but got {right?.ToJsonString()}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(T\d\d:\d\d:\d\d\.\d{6})\d+")]
+    private static partial System.Text.RegularExpressions.Regex SubMicroseconds();
+
     [Fact]
     public async Task Withdraw_SubmittedApplication_IsWithdrawnAndCannotBeSubmittedAgain()
     {

@@ -97,6 +97,42 @@ public sealed class SubmissionScalingTests(EgovApplicationFactory factory) : ICl
     }
 
     [Fact]
+    public async Task Sweep_WithOneReceiptThatCannotRender_StoresTheOthersOfItsBatch()
+    {
+        // Receipts are rendered and stored in batches; one that cannot render (its stored authority is no
+        // object) must not cost the others their PDF.
+        var ct = TestContext.Current.CancellationToken;
+        using var erika = await factory.CreateClientAsAsync("erika");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (id, _) = await FileAsync(erika, "hundesteuer-anmeldung");
+            Assert.NotNull(await StoredPdfAsync(id, ct));
+            ids.Add(id);
+        }
+
+        foreach (var id in ids)
+        {
+            await ForgetPdfAsync(id, ct);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Receipts.Where(r => r.ApplicationId == ids[1])
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Authority, "[]"), ct);
+        }
+
+        await factory.Services.GetRequiredService<ReceiptRenderWorker>().SweepAsync(DateTimeOffset.MaxValue, ct);
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<FormsDbContext>().Receipts.AsNoTracking()
+            .Where(r => ids.Contains(r.ApplicationId)).ToDictionaryAsync(r => r.ApplicationId, r => r.Pdf != null, ct);
+        Assert.True(stored[ids[0]]);
+        Assert.False(stored[ids[1]]);
+        Assert.True(stored[ids[2]]);
+    }
+
+    [Fact]
     public async Task Submit_OnTwoHostInstancesOfOneDatabaseAtOnce_GivesDistinctReferenceNumbers_AndEveryReceipt()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,5 +1,8 @@
 using Egov.Modules.Forms.Features.Receipts;
 using Microsoft.Extensions.Logging;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfFontEncoding = PdfSharp.Pdf.PdfFontEncoding;
 using UglyToad.PdfPig;
 using static Egov.Modules.Forms.Tests.Receipts.PdfReading;
 
@@ -286,13 +289,55 @@ public sealed class ReceiptRendererTests
     }
 
     [Fact]
-    public void Render_UsesOnlyTheEmbeddedDejaVuSansSubsets()
+    public void Render_LatinText_EmbedsOnlyTheLatinFaceSubsets()
     {
-        var pdf = Renderer.Render(ReceiptSamples.Compose(ReceiptSamples.Dog));
+        var submission = ReceiptSamples.Submission(ReceiptSamples.Dog, data: SyntheticForms.DogWith(SpecialCharacters));
+
+        var pdf = Renderer.Render(ReceiptSamples.Compose(submission, applicant: SpecialCharacters));
+
+        var fonts = Letters(pdf).Select(l => l.Letter.FontName).Distinct().ToList();
+        Assert.Equal(2, fonts.Count);
+        Assert.All(fonts, f => Assert.Matches("^[A-Z]{6}\\+DejaVu Sans Latin(,Bold)?$", f));
+    }
+
+    [Theory]
+    [InlineData("Олена Шевченко")]
+    [InlineData("Γιώργος Παπαδόπουλος")]
+    [InlineData("Bello שלום")]
+    public void Render_WithTextOutsideTheLatinFaces_EmbedsTheFullFacesAndPrintsIt(string name)
+    {
+        var submission = ReceiptSamples.Submission(ReceiptSamples.Dog, data: SyntheticForms.DogWith(name));
+
+        var pdf = Renderer.Render(ReceiptSamples.Compose(submission));
 
         var fonts = Letters(pdf).Select(l => l.Letter.FontName).Distinct().ToList();
         Assert.Equal(2, fonts.Count);
         Assert.All(fonts, f => Assert.Matches("^[A-Z]{6}\\+DejaVu Sans(,Bold)?$", f));
+        Assert.Contains("Familienname" + Squash(name), BodyText(pdf), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LatinFaces_HaveTheFullFacesAdvanceForEveryCharacter(bool bold)
+    {
+        // The layout measures with the full face; text drawn in the Latin face must land where it was laid out.
+        ReceiptFontResolver.EnsureRegistered();
+        var style = bold ? XFontStyleEx.Bold : XFontStyleEx.Regular;
+        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        var latin = new XFont(ReceiptFontResolver.LatinFamilyName, 1000, style, options);
+        var full = new XFont(ReceiptFontResolver.FamilyName, 1000, style, options);
+        var measure = XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
+
+        var inLatin = Enumerable.Range(0x20, 0xFFFE - 0x20)
+            .Where(c => c is < 0xD800 or > 0xDFFF && GlyphHelper.GlyphIndexFromCodePoint(c, latin) != 0)
+            .ToList();
+
+        Assert.InRange(inLatin.Count, 1000, 1300);
+        Assert.All("ÄÖÜäöüßẞ€§„“‚‘–—éèčłżñøåșțğı\uFFFD", c => Assert.Contains((int)c, inLatin));
+        Assert.All(inLatin, c => Assert.Equal(
+            measure.MeasureString(char.ConvertFromUtf32(c), full).Width,
+            measure.MeasureString(char.ConvertFromUtf32(c), latin).Width));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public static class FormsModule
         services.AddStatusMail(configuration);
         services.AddOptions<ReceiptOptions>().Bind(configuration.GetSection(ReceiptOptions.SectionName))
             .Validate(o => o.VerificationsPerMinute >= 1, "Egov:Receipts:VerificationsPerMinute must be at least 1.")
-            .Validate(o => o.RenderWorkers is >= 0 and <= 64, "Egov:Receipts:RenderWorkers must be 0 (half the processors) to 64.")
+            .Validate(o => o.RenderWorkers is >= 0 and <= 64, "Egov:Receipts:RenderWorkers must be 0 (the processor count) to 64.")
             .Validate(o => o.RenderSweepInterval >= TimeSpan.FromSeconds(1), "Egov:Receipts:RenderSweepInterval must be at least one second.")
             .ValidateOnStart();
         services.AddSingleton<ReceiptRenderer>();

@@ -77,7 +77,7 @@ public sealed class CaseDeadlineTests
         deadlineDays = content.ProcessingDeadlineDays;
         var form = FormDefinition.Create("bewohnerparkausweis", content, SubmittedAt.AddDays(-30));
         form.Publish(1, SubmittedAt.AddDays(-30));
-        var application = Application.CreateDraft(form, form.Version(1), Erika.Subject, "{}", null, SubmittedAt.AddHours(-1));
+        var application = Application.CreateDraft(form.Key, form.Version(1), Erika.Subject, "{}", null, SubmittedAt.AddHours(-1));
         application.Submit("{}", "EGOV-2026-000001", null, content, new CaseApplicant("Erika Mustermann", "erika.mustermann@example.org", "de"), SubmittedAt);
         return application;
     }

@@ -93,12 +93,12 @@ internal sealed class Application
     public bool IsOverdue(DateTimeOffset now) => DueAt < now && CaseTransitions.ClockRunning.Contains(Status);
 
     public static Application CreateDraft(
-        FormDefinition form, FormVersion version, string applicant, string initialData, string? creationKey, DateTimeOffset now) => new()
+        string formKey, FormVersion version, string applicant, string initialData, string? creationKey, DateTimeOffset now) => new()
     {
         Data = initialData,
         Id = Guid.CreateVersion7(now),
-        FormId = form.Id,
-        FormKey = form.Key,
+        FormId = version.FormDefinitionId,
+        FormKey = formKey,
         FormVersion = version.Number,
         ApplicantSubject = applicant,
         Status = ApplicationStatus.Draft,

@@ -31,7 +31,7 @@ internal static class ApplicationDataChecker
             Remove(cleaned, ToPointer(scope));
         }
 
-        var schema = FormSchemas.Build(content.Schema.GetRawText());
+        var schema = FormSchemas.Build(content);
         var options = new EvaluationOptions
         {
             OutputFormat = OutputFormat.Hierarchical,

@@ -34,12 +34,11 @@ internal sealed class ApplicationHandlers(
                 : throw new ConflictException("This Idempotency-Key was used for a draft of another form; use a new key for a new request.");
         }
 
-        var form = await db.FindForReadingAsync(command.Form, cancellationToken);
-        var version = form.CurrentVersion ?? throw new NotFoundException($"Form '{command.Form}' has no published version.");
+        var (formKey, version) = await CurrentVersionAsync(command.Form, cancellationToken);
         EnsureAssurance(version, command.Applicant);
 
         var prefilled = ApplicationPrefill.From(version.Content.Schema, command.Applicant).ToJsonString();
-        var application = Application.CreateDraft(form, version, subject, prefilled, command.IdempotencyKey, time.GetUtcNow());
+        var application = Application.CreateDraft(formKey, version, subject, prefilled, command.IdempotencyKey, time.GetUtcNow());
         db.Applications.Add(application);
         try
         {
@@ -53,7 +52,8 @@ internal sealed class ApplicationHandlers(
                 ?? throw new ConflictException("The draft could not be created; try again."), cancellationToken);
         }
 
-        return await ResponseAsync(application, cancellationToken);
+        // A new draft has no files yet.
+        return ApplicationResponse.From(application, [], null);
     }
 
     public async ValueTask<ApplicationResponse> Handle(SaveApplicationDraftCommand command, CancellationToken cancellationToken)
@@ -78,7 +78,9 @@ internal sealed class ApplicationHandlers(
 
         using var data = JsonDocument.Parse(application.Data);
         var (cleaned, errors) = ApplicationDataChecker.Check(version.Content, data.RootElement, command.Applicant.Language);
-        var attachments = await ReceiptPdfs.SubmittedAttachmentsAsync(db, application.Id, cancellationToken);
+        // All of a draft's files are submitted with it: information requests (and their files) come later.
+        var files = await ApplicationViews.AttachmentsAsync(db, application.Id, cancellationToken);
+        var attachments = files.ConvertAll(a => new ReceiptAttachment(a.Slot, a.FileName, a.SizeBytes, a.Sha256));
         foreach (var (key, message) in AttachmentRules.MissingRequired(version.Content, cleaned, [.. attachments.Select(a => a.Slot)], command.Applicant.Language))
         {
             errors[key] = [message];
@@ -122,7 +124,7 @@ internal sealed class ApplicationHandlers(
         }
 
         renderQueue.Enqueue(application.Id);
-        return await ApplicationViews.ResponseAsync(db, application, cancellationToken, receipt);
+        return ApplicationViews.JustSubmitted(application, files, submitted.Change.Entry, receipt);
     }
 
     public async ValueTask<ApplicationResponse> Handle(WithdrawApplicationCommand command, CancellationToken cancellationToken)
@@ -225,6 +227,32 @@ internal sealed class ApplicationHandlers(
             // The row version moved on, or the other change took the next history sequence first.
             throw new ConflictException("The application was changed at the same time; read it again and retry.");
         }
+    }
+
+    /// <summary>
+    /// The form's current version (the published one with the highest number): its number in one
+    /// small query, the version itself from <see cref="PublishedFormVersions"/>. Reading the form with
+    /// all its versions' documents (tens of KB of JSON each) for every new draft cost more than the rest
+    /// of creating it.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such form, or it is retired or has no published version.</exception>
+    private async Task<(string FormKey, FormVersion Version)> CurrentVersionAsync(string idOrKey, CancellationToken cancellationToken)
+    {
+        var definitions = db.FormDefinitions.AsNoTracking().IgnoreAutoIncludes();
+        definitions = Guid.TryParse(idOrKey, out var id) ? definitions.Where(f => f.Id == id) : definitions.Where(f => f.Key == idOrKey);
+        var found = await definitions
+            .Select(f => new
+            {
+                f.Id,
+                f.Key,
+                f.RetiredAt,
+                Current = f.Versions.Where(v => v.Status == FormVersionStatus.Published).Max(v => (int?)v.Number),
+            })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no form '{idOrKey}'.");
+        return found is { RetiredAt: null, Current: { } number }
+            ? (found.Key, await forms.GetAsync(db, found.Id, number, cancellationToken))
+            : throw new NotFoundException($"Form '{idOrKey}' has no published version.");
     }
 
     /// <summary>The caller's own application; someone else's is reported as missing, not forbidden.</summary>

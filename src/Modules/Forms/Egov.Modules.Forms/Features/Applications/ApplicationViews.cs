@@ -14,11 +14,7 @@ internal static class ApplicationViews
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<ApplicationResponse> ResponseAsync(FormsDbContext db, Application application, CancellationToken cancellationToken, Receipt? receipt = null)
     {
-        var attachments = await db.Attachments.AsNoTracking()
-            .Where(a => a.ApplicationId == application.Id)
-            .OrderBy(a => a.UploadedAt)
-            .Select(a => new AttachmentResponse(a.Id, a.Slot, a.FileName, a.MediaType, a.SizeBytes, a.Sha256, a.UploadedAt))
-            .ToListAsync(cancellationToken);
+        var attachments = await AttachmentsAsync(db, application.Id, cancellationToken);
         if (!application.IsSubmitted)
         {
             return ApplicationResponse.From(application, attachments, null);
@@ -43,12 +39,35 @@ internal static class ApplicationViews
                 .Select(r => new { r.Fingerprint, r.VerificationUrl })
                 .FirstOrDefaultAsync(cancellationToken);
         var link = issued is null ? null : ApplicationReceiptLink.For(application.Id, issued.Fingerprint, issued.VerificationUrl);
-        return ApplicationResponse.From(application, attachments, new ApplicationCaseView(
+        return Submitted(application, attachments, history, requests, messages, link);
+    }
+
+    /// <summary>
+    /// The answer to a submission that has just committed, from what the handler holds: a draft has no
+    /// case yet, so the case's first status change is its whole visible history, and there are no
+    /// information requests or messages. The same as <see cref="ResponseAsync"/> would read back, without
+    /// its four reads on the submission's hot path.
+    /// </summary>
+    public static ApplicationResponse JustSubmitted(Application application, IReadOnlyList<AttachmentResponse> attachments, CaseHistoryEntry firstChange, Receipt receipt) =>
+        Submitted(application, attachments, [firstChange], [], [],
+            ApplicationReceiptLink.For(application.Id, receipt.Fingerprint, receipt.VerificationUrl));
+
+    /// <summary>The application's files, oldest first, as its applicant sees them.</summary>
+    public static Task<List<AttachmentResponse>> AttachmentsAsync(FormsDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
+        db.Attachments.AsNoTracking()
+            .Where(a => a.ApplicationId == applicationId)
+            .OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentResponse(a.Id, a.Slot, a.FileName, a.MediaType, a.SizeBytes, a.Sha256, a.UploadedAt))
+            .ToListAsync(cancellationToken);
+
+    private static ApplicationResponse Submitted(
+        Application application, IReadOnlyList<AttachmentResponse> attachments, IEnumerable<CaseHistoryEntry> history,
+        IEnumerable<InformationRequest> requests, IEnumerable<CaseMessage> messages, ApplicationReceiptLink? link) =>
+        ApplicationResponse.From(application, attachments, new ApplicationCaseView(
             application.DueAt,
             application.DecidedAt,
             application.DecisionReason,
-            [.. history.Select(e => new ApplicationHistoryEntry(e.Sequence, e.OccurredAt, e.FromStatus!.Value.ToString(), e.ToStatus!.Value.ToString(), e.ByApplicant, e.Reason))],
+            [.. history.Where(e => e.VisibleToApplicant).Select(e => new ApplicationHistoryEntry(e.Sequence, e.OccurredAt, e.FromStatus!.Value.ToString(), e.ToStatus!.Value.ToString(), e.ByApplicant, e.Reason))],
             [.. requests.Select(InformationRequestResponse.From)],
             [.. messages.Select(CaseMessageResponse.From)]), link);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Egov.Modules.Forms.Domain;
 using Json.Schema;
 
 namespace Egov.Modules.Forms.Features.FormDocuments;
@@ -8,6 +9,7 @@ namespace Egov.Modules.Forms.Features.FormDocuments;
 internal static class FormSchemas
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonSchema>> Built = new(StringComparer.Ordinal);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormContent, JsonSchema> ByContent = [];
     private static readonly Lock BuildLock = new();
 
     /// <summary>
@@ -17,6 +19,15 @@ internal static class FormSchemas
     /// so the cache holds one entry per form version (plus the small rule conditions).
     /// </summary>
     public static JsonSchema Build(string text) => Built.GetOrAdd(text, static t => new Lazy<JsonSchema>(() => BuildUncached(t))).Value;
+
+    /// <summary>
+    /// The schema of a form version's content. A published version is held once in memory
+    /// (<see cref="PublishedFormVersions"/>), so its schema is found by the content object itself,
+    /// without turning the schema into text (about 50 KB for GewA 1) and hashing and comparing that
+    /// text on every submission; other contents fall back to <see cref="Build(string)"/>.
+    /// </summary>
+    public static JsonSchema Build(FormContent content) =>
+        ByContent.GetValue(content, static c => Build(c.Schema.GetRawText()));
 
     /// <summary>
     /// Builds a schema without caching (administrators' drafts). Serialised: JsonSchema.Net 8 keeps

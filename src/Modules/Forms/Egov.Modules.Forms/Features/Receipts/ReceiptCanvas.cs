@@ -8,9 +8,10 @@ namespace Egov.Modules.Forms.Features.Receipts;
 /// Draws laid-out pages (<see cref="ReceiptPageOp"/>) with PDFsharp and builds the structure tree as
 /// it goes: tags open and close in the order the layout gave them (elements may span pages), text of
 /// another language sits in a <c>Span</c> with <c>/Lang</c>, rules and page furniture are artifacts.
-/// One instance per document: fonts, brushes and the QR image belong to it.
+/// One instance per document: fonts, brushes and the QR image belong to it. Text is drawn in
+/// <paramref name="fontFamily"/> (the full or the Latin faces, which have the same metrics).
 /// </summary>
-internal sealed class ReceiptCanvas(StructureBuilder structure, byte[] qrPng) : IDisposable
+internal sealed class ReceiptCanvas(StructureBuilder structure, byte[] qrPng, string fontFamily) : IDisposable
 {
     private readonly Dictionary<ReceiptTextStyle, XFont> _fonts = [];
     private readonly Dictionary<XColor, XBrush> _brushes = [];
@@ -112,7 +113,7 @@ internal sealed class ReceiptCanvas(StructureBuilder structure, byte[] qrPng) : 
 
         if (!_fonts.TryGetValue(text.Style, out var font))
         {
-            font = new XFont(ReceiptFontResolver.FamilyName, text.Style.Size, text.Style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
+            font = new XFont(fontFamily, text.Style.Size, text.Style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
                 new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
             _fonts[text.Style] = font;
         }

@@ -6,8 +6,14 @@ namespace Egov.Modules.Forms.Features.Receipts;
 /// <summary>
 /// PDFsharp's font resolver for receipts: DejaVu Sans regular and bold, read from this assembly's
 /// embedded resources (<c>Features/Receipts/Fonts</c>, Bitstream Vera licence), never from system
-/// fonts. Every family and style resolves to one of the two faces (italic to upright), so text
+/// fonts. Every family and style resolves to one of these faces (italic to upright), so text
 /// always renders with a font that ships with Egov.
+/// <para>
+/// Family <see cref="LatinFamilyName"/> is a cut of the same faces to the Latin scripts (about 1,200
+/// instead of 6,200 glyphs, same outlines and advance widths, made by <c>Fonts/make-latin-faces.py</c>):
+/// PDFsharp copies per-glyph tables of the whole face into every subset it embeds, so a receipt whose
+/// text fits the Latin faces embeds those (see <see cref="ReceiptGlyphs.FitsLatinFaces"/>).
+/// </para>
 /// <para>
 /// PDFsharp keeps its font resolver process-wide (<see cref="GlobalFontSettings"/>) and refuses to
 /// change it once fonts were used; <see cref="EnsureRegistered"/> installs this resolver once,
@@ -19,13 +25,20 @@ internal sealed class ReceiptFontResolver : IFontResolver
     /// <summary>The family name receipts ask for.</summary>
     public const string FamilyName = "DejaVu Sans";
 
+    /// <summary>The family of the Latin faces: a subset of <see cref="FamilyName"/> with the same metrics.</summary>
+    public const string LatinFamilyName = "DejaVu Sans Latin";
+
     private const string RegularFace = "DejaVuSans";
     private const string BoldFace = "DejaVuSans-Bold";
+    private const string LatinRegularFace = "DejaVuSansLatin";
+    private const string LatinBoldFace = "DejaVuSansLatin-Bold";
     private const string ResourcePrefix = "Egov.Modules.Forms.Receipts.Fonts.";
 
     private static readonly Lock Gate = new();
     private static readonly Lazy<byte[]> Regular = new(() => Load(RegularFace));
     private static readonly Lazy<byte[]> Bold = new(() => Load(BoldFace));
+    private static readonly Lazy<byte[]> LatinRegular = new(() => Load(LatinRegularFace));
+    private static readonly Lazy<byte[]> LatinBold = new(() => Load(LatinBoldFace));
 
     private ReceiptFontResolver()
     {
@@ -63,13 +76,17 @@ internal sealed class ReceiptFontResolver : IFontResolver
 
     /// <inheritdoc />
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(bold ? BoldFace : RegularFace);
+        string.Equals(familyName, LatinFamilyName, StringComparison.OrdinalIgnoreCase)
+            ? new(bold ? LatinBoldFace : LatinRegularFace)
+            : new(bold ? BoldFace : RegularFace);
 
     /// <inheritdoc />
     public byte[]? GetFont(string faceName) => faceName switch
     {
         RegularFace => Regular.Value,
         BoldFace => Bold.Value,
+        LatinRegularFace => LatinRegular.Value,
+        LatinBoldFace => LatinBold.Value,
         _ => null,
     };
 

@@ -18,9 +18,13 @@ internal static class ReceiptGlyphs
     private static readonly Lock Gate = new();
     private static readonly ConcurrentDictionary<int, double> RegularAdvances = new();
     private static readonly ConcurrentDictionary<int, double> BoldAdvances = new();
+    private static readonly ConcurrentDictionary<int, bool> InLatinRegular = new();
+    private static readonly ConcurrentDictionary<int, bool> InLatinBold = new();
     private static XGraphics? _measure;
     private static XFont? _regular;
     private static XFont? _bold;
+    private static XFont? _latinRegular;
+    private static XFont? _latinBold;
 
     /// <summary>Ascent of both faces in em (DejaVu Sans: 1901/2048).</summary>
     public static double Ascent { get; } = ComputeAscent();
@@ -45,6 +49,40 @@ internal static class ReceiptGlyphs
         }
     }
 
+    /// <summary>
+    /// Whether the Latin face of the style (<see cref="ReceiptFontResolver.LatinFamilyName"/>) has a glyph
+    /// for every character of <paramref name="text"/>, text that is printable in the full face already
+    /// (see <see cref="ReceiptTypesetter.Clean"/>).
+    /// </summary>
+    public static bool FitsLatinFaces(bool bold, string text)
+    {
+        var cache = bold ? InLatinBold : InLatinRegular;
+        foreach (var c in text)
+        {
+            // Printable ASCII is in both faces by construction; the rest asks the face once per character.
+            if (c is >= ' ' and <= '~')
+            {
+                continue;
+            }
+
+            if (!cache.TryGetValue(c, out var found))
+            {
+                lock (Gate)
+                {
+                    found = GlyphHelper.GlyphIndexFromCodePoint(c, LatinFont(bold)) != 0;
+                    cache[c] = found;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static double ComputeAscent()
     {
         lock (Gate)
@@ -63,5 +101,15 @@ internal static class ReceiptGlyphs
         return bold
             ? _bold ??= new XFont(ReceiptFontResolver.FamilyName, EmSize, XFontStyleEx.Bold, options)
             : _regular ??= new XFont(ReceiptFontResolver.FamilyName, EmSize, XFontStyleEx.Regular, options);
+    }
+
+    // Callers hold Gate.
+    private static XFont LatinFont(bool bold)
+    {
+        ReceiptFontResolver.EnsureRegistered();
+        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        return bold
+            ? _latinBold ??= new XFont(ReceiptFontResolver.LatinFamilyName, EmSize, XFontStyleEx.Bold, options)
+            : _latinRegular ??= new XFont(ReceiptFontResolver.LatinFamilyName, EmSize, XFontStyleEx.Regular, options);
     }
 }

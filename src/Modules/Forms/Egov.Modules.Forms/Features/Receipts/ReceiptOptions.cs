@@ -13,8 +13,8 @@ internal sealed class ReceiptOptions
 
     /// <summary>
     /// Receipts rendered at once in this host instance after their submissions committed (each one
-    /// core while it renders, 3–10 ms per receipt); 0 (the default) means half the processor count,
-    /// at least one.
+    /// core while it renders, 3–10 ms per receipt); 0 (the default) means the processor count. One
+    /// renderer always works; renderer k joins only while more than k batches of 16 wait (a burst).
     /// </summary>
     public int RenderWorkers { get; set; }
 
