@@ -14,7 +14,8 @@ namespace Egov.Modules.Outreach.Features.Push;
 /// Works off <see cref="PushJob"/>s in two lanes: an alert lane that claims only
 /// <see cref="PushPriority.Alert"/> jobs, and a general lane that claims by priority, then age. A
 /// routine job however long (slow push services, a large audience) thus never stands between an
-/// alert and its devices. A claim is a lease (several instances never push the same job at once).
+/// alert and its devices, and while an alert job runs in an instance its general lane claims only
+/// alert jobs, so routine pushes take no CPU or sockets from the alert there. A claim is a lease (several instances never push the same job at once).
 /// An alert job's audience is split into shards of <see cref="PushOptions.ShardSize"/> devices, so
 /// the lanes of every instance share one alert. The job's audience is read in batches of
 /// <see cref="PushOptions.BatchSize"/> devices in id order and pushed with at most
@@ -37,6 +38,7 @@ internal sealed partial class PushFanOut : BackgroundService
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/push/{Guid.NewGuid():N}";
     private readonly SemaphoreSlim _alertSlots;
     private readonly SemaphoreSlim _generalSlots;
+    private int _alertJobsRunning;
 
     public PushFanOut(IServiceScopeFactory scopes, IEnumerable<IPushSender> senders, IOptions<PushOptions> options, PushSignal signal, TimeProvider time, ILogger<PushFanOut> logger)
     {
@@ -85,7 +87,10 @@ internal sealed partial class PushFanOut : BackgroundService
         PushJob? job;
         try
         {
-            job = await ClaimAsync(scope.ServiceProvider.GetRequiredService<OutreachDbContext>(), alertsOnly, cancellationToken);
+            // While this instance fans out an alert, its general lane takes only alert jobs (other
+            // shards): routine pushes would take CPU and sockets from the alert on this machine.
+            var onlyAlerts = alertsOnly || Volatile.Read(ref _alertJobsRunning) > 0;
+            job = await ClaimAsync(scope.ServiceProvider.GetRequiredService<OutreachDbContext>(), onlyAlerts, cancellationToken);
         }
         catch
         {
@@ -117,6 +122,12 @@ internal sealed partial class PushFanOut : BackgroundService
             // the job over meanwhile.
             using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var heartbeat = RenewLeaseAsync(job.Id, stopHeartbeat.Token);
+            var alert = job.Priority == PushPriority.Alert;
+            if (alert)
+            {
+                Interlocked.Increment(ref _alertJobsRunning);
+            }
+
             try
             {
                 await SplitAsync(db, job, cancellationToken);
@@ -127,6 +138,11 @@ internal sealed partial class PushFanOut : BackgroundService
                 allStarted.TrySetResult();
                 await stopHeartbeat.CancelAsync();
                 await heartbeat;
+                if (alert && Interlocked.Decrement(ref _alertJobsRunning) == 0)
+                {
+                    // The general lane held routine work back; it takes it up now, not at its next poll.
+                    _signal.Notify();
+                }
             }
         }
     }
