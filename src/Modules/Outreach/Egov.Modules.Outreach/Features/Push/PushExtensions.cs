@@ -45,8 +45,9 @@ internal static class PushExtensions
                 .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
                 {
                     // One push service gets many requests at once during a fan-out, from both lanes
-                    // (alert and general): room for both, so routine pushes never take the alert's connections.
-                    MaxConnectionsPerServer = 2 * sp.GetRequiredService<IOptions<PushOptions>>().Value.MaxParallelism,
+                    // (alert and general), each with up to twice MaxParallelism in flight (slow answers
+                    // included): room for both, so routine pushes never take the alert's connections.
+                    MaxConnectionsPerServer = 4 * sp.GetRequiredService<IOptions<PushOptions>>().Value.MaxParallelism,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     EnableMultipleHttp2Connections = true,
 

@@ -36,8 +36,8 @@ internal sealed partial class PushFanOut : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<PushFanOut> _logger;
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/push/{Guid.NewGuid():N}";
-    private readonly SemaphoreSlim _alertSlots;
-    private readonly SemaphoreSlim _generalSlots;
+    private readonly LaneSlots _alertSlots;
+    private readonly LaneSlots _generalSlots;
     private int _alertJobsRunning;
 
     public PushFanOut(IServiceScopeFactory scopes, IEnumerable<IPushSender> senders, IOptions<PushOptions> options, PushSignal signal, TimeProvider time, ILogger<PushFanOut> logger)
@@ -49,15 +49,70 @@ internal sealed partial class PushFanOut : BackgroundService
         _signal = signal;
         _time = time;
         _logger = logger;
-        _alertSlots = new SemaphoreSlim(_options.MaxParallelism);
-        _generalSlots = new SemaphoreSlim(_options.MaxParallelism);
+        _alertSlots = new LaneSlots(_options.MaxParallelism);
+        _generalSlots = new LaneSlots(_options.MaxParallelism);
     }
+
+    /// <summary>
+    /// How long a push may hold one of the lane's active slots without an answer. Push services
+    /// answer within tens of milliseconds; a push still waiting after this gives its slot to the next
+    /// device and waits on as one of the lane's waiting requests (at most twice
+    /// <see cref="PushOptions.MaxParallelism"/>), so slow and dead endpoints hold sockets, never the
+    /// slots the answering ones need.
+    /// </summary>
+    internal static readonly TimeSpan SlowAnswer = TimeSpan.FromMilliseconds(500);
 
     public override void Dispose()
     {
         base.Dispose();
         _alertSlots.Dispose();
         _generalSlots.Dispose();
+    }
+
+    /// <summary>
+    /// A lane's budget of requests: <c>MaxParallelism</c> active slots (a push that has not yet waited
+    /// <see cref="SlowAnswer"/>) within twice as many requests in flight (sockets). Taken in that order
+    /// and given back in reverse, so two budgets never deadlock.
+    /// </summary>
+    private sealed class LaneSlots(int maxParallelism) : IDisposable
+    {
+        private readonly SemaphoreSlim _active = new(maxParallelism);
+        private readonly SemaphoreSlim _inFlight = new(2 * maxParallelism);
+
+        /// <summary>Waits for a request in flight and an active slot.</summary>
+        public async Task WaitAsync(CancellationToken cancellationToken)
+        {
+            await _inFlight.WaitAsync(cancellationToken);
+            try
+            {
+                await _active.WaitAsync(cancellationToken);
+            }
+            catch
+            {
+                _inFlight.Release();
+                throw;
+            }
+        }
+
+        /// <summary>A slow push gives its active slot to the next device and waits on.</summary>
+        public void ReleaseActive() => _active.Release();
+
+        /// <summary>A push is done: its request in flight, and its active slot when it still held one.</summary>
+        public void Release(bool active)
+        {
+            if (active)
+            {
+                _active.Release();
+            }
+
+            _inFlight.Release();
+        }
+
+        public void Dispose()
+        {
+            _active.Dispose();
+            _inFlight.Dispose();
+        }
     }
 
     /// <summary>Claims (alerts first, then the oldest) and completes one due job; false when there was none.</summary>
@@ -111,7 +166,7 @@ internal sealed partial class PushFanOut : BackgroundService
     }
 
     /// <summary>Splits off the rest of an alert's audience, fans the job out and completes it, renewing the lease all along.</summary>
-    private async Task RunClaimedAsync(AsyncServiceScope scope, PushJob job, SemaphoreSlim slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
+    private async Task RunClaimedAsync(AsyncServiceScope scope, PushJob job, LaneSlots slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
     {
         await using (scope)
         {
@@ -297,7 +352,7 @@ internal sealed partial class PushFanOut : BackgroundService
         _signal.Notify();
     }
 
-    private async Task FanOutAsync(OutreachDbContext db, PushJob job, SemaphoreSlim slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
+    private async Task FanOutAsync(OutreachDbContext db, PushJob job, LaneSlots slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
     {
         var startedAt = Stopwatch.GetTimestamp();
         var deliveries = new Dictionary<string, PushDelivery>(StringComparer.Ordinal)
@@ -337,13 +392,22 @@ internal sealed partial class PushFanOut : BackgroundService
                     var push = Task.Run(
                         async () =>
                         {
+                            var active = true;
                             try
                             {
-                                return (target.Id, (await DeliverAsync(target, delivery, job.Type, cancellationToken)).Kind);
+                                var delivering = DeliverAsync(target, delivery, job.Type, cancellationToken);
+                                await ((Task)delivering.WaitAsync(SlowAnswer, _time, CancellationToken.None)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                                if (!delivering.IsCompleted)
+                                {
+                                    slots.ReleaseActive();
+                                    active = false;
+                                }
+
+                                return (target.Id, (await delivering).Kind);
                             }
                             finally
                             {
-                                slots.Release();
+                                slots.Release(active);
                             }
                         },
                         CancellationToken.None);
