@@ -86,6 +86,7 @@ internal static class CrisisLoad
 
             var toPush = new List<TimeSpan>();
             var toChannels = new List<TimeSpan>();
+            var cpus = new List<TimeSpan>();
             for (var round = 0; round <= rounds; round++)
             {
                 await QueueRoutineJobsAsync(services, subjects, routineJobs);
@@ -98,6 +99,7 @@ internal static class CrisisLoad
                 var channelsDone = platform.Expect(headline, channels);
                 var pushesDone = pushService.ExpectAlert(alertTargets);
                 var started = Stopwatch.GetTimestamp();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 using (var scope = services.CreateScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
@@ -113,6 +115,8 @@ internal static class CrisisLoad
                     return 1;
                 }
 
+                // CPU time of this process (hosts, fakes, client) until the last push: what the work costs, whatever else the machine runs.
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 var push = Stopwatch.GetElapsedTime(started, pushService.LastAlertAt);
                 var (channelsArrived, channelTime) = await channelsTask;
                 if (!channelsArrived)
@@ -124,7 +128,8 @@ internal static class CrisisLoad
                 var routineLeft = await PendingRoutineJobsAsync(services);
                 var line = string.Create(CultureInfo.InvariantCulture,
                     $"{alertTargets:N0} pushes: last after {push.TotalMilliseconds:0} ms (first after {Stopwatch.GetElapsedTime(started, pushService.FirstAlertAt).TotalMilliseconds:0} ms); " +
-                    $"{channels} channels: last after {channelTime.TotalMilliseconds:0} ms; routine jobs still queued at the end: {routineLeft:N0}; " +
+                    $"{channels} channels: last after {channelTime.TotalMilliseconds:0} ms; process CPU until the last push {cpu.TotalSeconds:0.00} s " +
+                    $"({cpu.TotalMilliseconds * 1000 / alertTargets:0} µs per push); routine jobs still queued at the end: {routineLeft:N0}; " +
                     $"malformed pushes: {pushService.Malformed}");
                 if (round == 0)
                 {
@@ -134,6 +139,7 @@ internal static class CrisisLoad
                 {
                     toPush.Add(push);
                     toChannels.Add(channelTime);
+                    cpus.Add(cpu);
                     Console.WriteLine($"round {round}: {line}");
                 }
 
@@ -144,7 +150,8 @@ internal static class CrisisLoad
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"p95 of {rounds}: {P95(toPush).TotalMilliseconds:0} ms to the last of {alertTargets:N0} pushes (target 3000 ms), " +
                 $"{P95(toChannels).TotalMilliseconds:0} ms to the last of {channels} channels (target 1000 ms); " +
-                $"medians {Median(toPush).TotalMilliseconds:0} ms and {Median(toChannels).TotalMilliseconds:0} ms; load average now {LoadAverage()}"));
+                $"medians {Median(toPush).TotalMilliseconds:0} ms and {Median(toChannels).TotalMilliseconds:0} ms; median process CPU until the last push " +
+                $"{Median(cpus).TotalSeconds:0.00} s; load average now {LoadAverage()}"));
             return 0;
         }
         finally

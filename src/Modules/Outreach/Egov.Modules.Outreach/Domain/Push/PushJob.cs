@@ -52,8 +52,17 @@ internal sealed class PushJob
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Id of the last device pushed to (devices are taken in id order).</summary>
+    /// <summary>Id of the last device pushed to (devices are taken in id order); a shard's exclusive lower bound.</summary>
     public Guid? Cursor { get; set; }
+
+    /// <summary>
+    /// A shard's last device id (inclusive): the job covers the devices after <see cref="Cursor"/> up to
+    /// this one, and a job of the same notification covers those after it. Null: no upper bound.
+    /// </summary>
+    public Guid? UpTo { get; set; }
+
+    /// <summary>The instance (lane owner) that completed the job: which host fanned out which shard.</summary>
+    public string? CompletedBy { get; set; }
 
     public DateTimeOffset? LockedUntil { get; set; }
 
@@ -69,6 +78,32 @@ internal sealed class PushJob
 
     /// <summary>Registrations removed because the push service said they are gone (404, 410).</summary>
     public int Pruned { get; set; }
+
+    /// <summary>
+    /// The rest of this job's audience, the devices after <paramref name="boundary"/>, as a job of its
+    /// own (same notification, same queue position) for another lane or instance to claim.
+    /// </summary>
+    public PushJob RemainderAfter(Guid boundary, Guid id) => new()
+    {
+        Id = id,
+        SourceEventId = SourceEventId,
+        Type = Type,
+        Audience = Audience,
+        Priority = Priority,
+        AlertId = AlertId,
+        SeverityRank = SeverityRank,
+        RegionalKeys = [.. RegionalKeys],
+        Categories = [.. Categories],
+        Subject = Subject,
+        PayloadDe = PayloadDe,
+        PayloadEn = PayloadEn,
+        Urgency = Urgency,
+        TimeToLiveSeconds = TimeToLiveSeconds,
+        Topic = Topic,
+        CreatedAt = CreatedAt,
+        Cursor = boundary,
+        UpTo = UpTo,
+    };
 
     /// <summary>The payload for a device's language.</summary>
     public string PayloadFor(string language) => language == "en" ? PayloadEn : PayloadDe;

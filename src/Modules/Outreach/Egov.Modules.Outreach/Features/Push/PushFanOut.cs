@@ -14,13 +14,18 @@ namespace Egov.Modules.Outreach.Features.Push;
 /// Works off <see cref="PushJob"/>s in two lanes: an alert lane that claims only
 /// <see cref="PushPriority.Alert"/> jobs, and a general lane that claims by priority, then age. A
 /// routine job however long (slow push services, a large audience) thus never stands between an
-/// alert and its devices. A claim is a lease (several instances never push the same job at once).
-/// The job's audience is read in batches of <see cref="PushOptions.BatchSize"/> devices in id order
-/// and pushed with at most <see cref="PushOptions.MaxParallelism"/> requests in flight across
-/// batches: a slow device holds one slot, not the batch. Registrations the push service calls gone
-/// are removed; the cursor and counts are stored once a batch and every batch before it are done
-/// (the lease is renewed all along). A host that dies resumes after the last stored batch: devices
-/// of the batches in flight may get the notification twice, no one loses it.
+/// alert and its devices, and while an alert job runs in an instance its general lane claims only
+/// alert jobs, so routine pushes take no CPU or sockets from the alert there. A claim is a lease (several instances never push the same job at once).
+/// An alert job's audience is split into shards of <see cref="PushOptions.ShardSize"/> devices, so
+/// the lanes of every instance share one alert. The job's audience is read in batches of
+/// <see cref="PushOptions.BatchSize"/> devices in id order and pushed with at most
+/// <see cref="PushOptions.MaxParallelism"/> requests in flight per lane, across batches and jobs: a
+/// slow device holds one slot, not the batch, and once every push of a job has started the lane
+/// claims its next job (up to <see cref="PushOptions.JobsPerLane"/> at once) while the stragglers
+/// wait for their answers. Registrations the push service calls gone are removed; the cursor and
+/// counts are stored once a batch and every batch before it are done (the lease is renewed all
+/// along). A host that dies resumes after the last stored batch: devices of the batches in flight
+/// may get the notification twice, no one loses it.
 /// </summary>
 internal sealed partial class PushFanOut : BackgroundService
 {
@@ -31,6 +36,9 @@ internal sealed partial class PushFanOut : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<PushFanOut> _logger;
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/push/{Guid.NewGuid():N}";
+    private readonly LaneSlots _alertSlots;
+    private readonly LaneSlots _generalSlots;
+    private int _alertJobsRunning;
 
     public PushFanOut(IServiceScopeFactory scopes, IEnumerable<IPushSender> senders, IOptions<PushOptions> options, PushSignal signal, TimeProvider time, ILogger<PushFanOut> logger)
     {
@@ -41,6 +49,70 @@ internal sealed partial class PushFanOut : BackgroundService
         _signal = signal;
         _time = time;
         _logger = logger;
+        _alertSlots = new LaneSlots(_options.MaxParallelism);
+        _generalSlots = new LaneSlots(_options.MaxParallelism);
+    }
+
+    /// <summary>
+    /// How long a push may hold one of the lane's active slots without an answer. Push services
+    /// answer within tens of milliseconds; a push still waiting after this gives its slot to the next
+    /// device and waits on as one of the lane's waiting requests (at most twice
+    /// <see cref="PushOptions.MaxParallelism"/>), so slow and dead endpoints hold sockets, never the
+    /// slots the answering ones need.
+    /// </summary>
+    internal static readonly TimeSpan SlowAnswer = TimeSpan.FromMilliseconds(500);
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _alertSlots.Dispose();
+        _generalSlots.Dispose();
+    }
+
+    /// <summary>
+    /// A lane's budget of requests: <c>MaxParallelism</c> active slots (a push that has not yet waited
+    /// <see cref="SlowAnswer"/>) within twice as many requests in flight (sockets). Taken in that order
+    /// and given back in reverse, so two budgets never deadlock.
+    /// </summary>
+    private sealed class LaneSlots(int maxParallelism) : IDisposable
+    {
+        private readonly SemaphoreSlim _active = new(maxParallelism);
+        private readonly SemaphoreSlim _inFlight = new(2 * maxParallelism);
+
+        /// <summary>Waits for a request in flight and an active slot.</summary>
+        public async Task WaitAsync(CancellationToken cancellationToken)
+        {
+            await _inFlight.WaitAsync(cancellationToken);
+            try
+            {
+                await _active.WaitAsync(cancellationToken);
+            }
+            catch
+            {
+                _inFlight.Release();
+                throw;
+            }
+        }
+
+        /// <summary>A slow push gives its active slot to the next device and waits on.</summary>
+        public void ReleaseActive() => _active.Release();
+
+        /// <summary>A push is done: its request in flight, and its active slot when it still held one.</summary>
+        public void Release(bool active)
+        {
+            if (active)
+            {
+                _active.Release();
+            }
+
+            _inFlight.Release();
+        }
+
+        public void Dispose()
+        {
+            _active.Dispose();
+            _inFlight.Dispose();
+        }
     }
 
     /// <summary>Claims (alerts first, then the oldest) and completes one due job; false when there was none.</summary>
@@ -49,30 +121,85 @@ internal sealed partial class PushFanOut : BackgroundService
     /// <summary>Claims and completes one due job, of the alert lane only when <paramref name="alertsOnly"/>; false when there was none.</summary>
     public async Task<bool> RunOnceAsync(bool alertsOnly, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
-        var job = await ClaimAsync(db, alertsOnly, cancellationToken);
-        if (job is null)
+        var run = await StartNextAsync(alertsOnly, cancellationToken);
+        if (run is null)
         {
             return false;
         }
 
-        // The lease is renewed while the job runs, not only between batches: a batch against a push
-        // service that times out can take longer than the lease, and another instance must not take
-        // the job over meanwhile.
-        using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heartbeat = RenewLeaseAsync(job.Id, stopHeartbeat.Token);
+        await run;
+        return true;
+    }
+
+    /// <summary>
+    /// Claims a due job of the lane and starts its pushes. Returns once every push of the job has
+    /// started (or the job ended), with the task that waits for the last answers and completes the
+    /// job; null when no job was due.
+    /// </summary>
+    private async Task<Task?> StartNextAsync(bool alertsOnly, CancellationToken cancellationToken)
+    {
+        var scope = _scopes.CreateAsyncScope();
+        PushJob? job;
         try
         {
-            await FanOutAsync(db, job, cancellationToken);
+            // While this instance fans out an alert, its general lane takes only alert jobs (other
+            // shards): routine pushes would take CPU and sockets from the alert on this machine.
+            var onlyAlerts = alertsOnly || Volatile.Read(ref _alertJobsRunning) > 0;
+            job = await ClaimAsync(scope.ServiceProvider.GetRequiredService<OutreachDbContext>(), onlyAlerts, cancellationToken);
         }
-        finally
+        catch
         {
-            await stopHeartbeat.CancelAsync();
-            await heartbeat;
+            await scope.DisposeAsync();
+            throw;
         }
 
-        return true;
+        if (job is null)
+        {
+            await scope.DisposeAsync();
+            return null;
+        }
+
+        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = RunClaimedAsync(scope, job, alertsOnly ? _alertSlots : _generalSlots, allStarted, cancellationToken);
+        await Task.WhenAny(allStarted.Task, run);
+        return run;
+    }
+
+    /// <summary>Splits off the rest of an alert's audience, fans the job out and completes it, renewing the lease all along.</summary>
+    private async Task RunClaimedAsync(AsyncServiceScope scope, PushJob job, LaneSlots slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
+    {
+        await using (scope)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+
+            // The lease is renewed while the job runs, not only between batches: a batch against a push
+            // service that times out can take longer than the lease, and another instance must not take
+            // the job over meanwhile.
+            using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var heartbeat = RenewLeaseAsync(job.Id, stopHeartbeat.Token);
+            var alert = job.Priority == PushPriority.Alert;
+            if (alert)
+            {
+                Interlocked.Increment(ref _alertJobsRunning);
+            }
+
+            try
+            {
+                await SplitAsync(db, job, cancellationToken);
+                await FanOutAsync(db, job, slots, allStarted, cancellationToken);
+            }
+            finally
+            {
+                allStarted.TrySetResult();
+                await stopHeartbeat.CancelAsync();
+                await heartbeat;
+                if (alert && Interlocked.Decrement(ref _alertJobsRunning) == 0)
+                {
+                    // The general lane held routine work back; it takes it up now, not at its next poll.
+                    _signal.Notify();
+                }
+            }
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -94,12 +221,16 @@ internal sealed partial class PushFanOut : BackgroundService
 
     private async Task LaneAsync(bool alertsOnly, CancellationToken stoppingToken)
     {
+        var poll = alertsOnly ? _options.AlertPollInterval : _options.PollInterval;
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            running.RemoveAll(t => t.IsCompleted);
             try
             {
-                while (await RunOnceAsync(alertsOnly, stoppingToken))
+                while (running.Count < _options.JobsPerLane && await StartNextAsync(alertsOnly, stoppingToken) is { } run)
                 {
+                    running.Add(ObserveAsync(run, stoppingToken));
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -114,12 +245,40 @@ internal sealed partial class PushFanOut : BackgroundService
 
             try
             {
-                await _signal.WaitAsync(alertsOnly, _options.PollInterval, stoppingToken);
+                // A full lane waits for one of its jobs to finish; a lane with room for a job waits for
+                // a notification or the poll (never both: an abandoned wait would swallow a notification).
+                if (running.Count >= _options.JobsPerLane)
+                {
+                    await Task.WhenAny(running).WaitAsync(stoppingToken);
+                }
+                else
+                {
+                    await _signal.WaitAsync(alertsOnly, poll, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
                 break;
             }
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>Waits for a job started by a lane and logs its failure; never throws.</summary>
+    private async Task ObserveAsync(Task run, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host stops; the lease runs out and another instance resumes after the stored cursor.
+        }
+        catch (Exception ex)
+        {
+            LogLoopFailed(ex);
         }
     }
 
@@ -153,7 +312,47 @@ internal sealed partial class PushFanOut : BackgroundService
         return null;
     }
 
-    private async Task FanOutAsync(OutreachDbContext db, PushJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Alert jobs without an upper bound keep the first <see cref="PushOptions.ShardSize"/> devices after
+    /// their cursor and leave the rest as a new job, which any lane of any instance claims (and splits
+    /// again). Bound and new job are stored in one transaction, conditional on this lane's lease, so the
+    /// device ranges never overlap: no device is pushed twice, none is left out.
+    /// </summary>
+    private async Task SplitAsync(OutreachDbContext db, PushJob job, CancellationToken cancellationToken)
+    {
+        if (job.Audience != PushAudienceKind.Alert || job.UpTo is not null || _options.ShardSize == 0)
+        {
+            return;
+        }
+
+        // The shard's last device and whether any follows it: one index range scan, no audience read.
+        var bounds = await Audience(db, job, job.Cursor).Select(d => d.Id).Skip(_options.ShardSize - 1).Take(2).ToListAsync(cancellationToken);
+        if (bounds.Count < 2)
+        {
+            return;
+        }
+
+        var boundary = bounds[0];
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var bounded = await db.PushJobs.Where(j => j.Id == job.Id && j.LockOwner == _owner && j.UpTo == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.UpTo, boundary), cancellationToken);
+        if (bounded == 0)
+        {
+            // The lease was lost; the fan-out finds out when it stores its first batch.
+            await transaction.RollbackAsync(CancellationToken.None);
+            return;
+        }
+
+        db.PushJobs.Add(job.RemainderAfter(boundary, Guid.CreateVersion7(_time.GetUtcNow())));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        job.UpTo = boundary;
+        LogSplit(job.Id, _options.ShardSize);
+        _signal.Notify();
+    }
+
+    private async Task FanOutAsync(OutreachDbContext db, PushJob job, LaneSlots slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
     {
         var startedAt = Stopwatch.GetTimestamp();
         var deliveries = new Dictionary<string, PushDelivery>(StringComparer.Ordinal)
@@ -164,9 +363,8 @@ internal sealed partial class PushFanOut : BackgroundService
         var cursor = job.Cursor;
         var regionalKeys = job.RegionalKeys;
 
-        // One slot per request in flight, across batches: reading the next batch waits only for
-        // free slots, never for the slowest device of the batch before.
-        using var slots = new SemaphoreSlim(_options.MaxParallelism);
+        // One slot of the lane per request in flight, across batches and jobs: reading the next batch
+        // waits only for free slots, never for the slowest device of the batch before.
         var inFlight = new Queue<BatchInFlight>();
         var started = new List<Task>();
         try
@@ -194,13 +392,22 @@ internal sealed partial class PushFanOut : BackgroundService
                     var push = Task.Run(
                         async () =>
                         {
+                            var active = true;
                             try
                             {
-                                return (target.Id, (await DeliverAsync(target, delivery, job.Type, cancellationToken)).Kind);
+                                var delivering = DeliverAsync(target, delivery, job.Type, cancellationToken);
+                                await ((Task)delivering.WaitAsync(SlowAnswer, _time, CancellationToken.None)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                                if (!delivering.IsCompleted)
+                                {
+                                    slots.ReleaseActive();
+                                    active = false;
+                                }
+
+                                return (target.Id, (await delivering).Kind);
                             }
                             finally
                             {
-                                slots.Release();
+                                slots.Release(active);
                             }
                         },
                         CancellationToken.None);
@@ -220,6 +427,8 @@ internal sealed partial class PushFanOut : BackgroundService
                 }
             }
 
+            // Every push has started: the lane may claim its next job while these wait for their answers.
+            allStarted.TrySetResult();
             while (inFlight.TryDequeue(out var pending))
             {
                 await pending.Pushes;
@@ -232,7 +441,7 @@ internal sealed partial class PushFanOut : BackgroundService
         }
         finally
         {
-            // Never leave pushes running against a disposed semaphore (cancellation, a failed read).
+            // Never leave pushes of a job behind its completion (cancellation, a failed read).
             await Task.WhenAll(started).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
@@ -241,6 +450,7 @@ internal sealed partial class PushFanOut : BackgroundService
         await db.PushJobs.Where(j => j.Id == job.Id && j.LockOwner == _owner)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.CompletedAt, done)
+                .SetProperty(j => j.CompletedBy, _owner)
                 .SetProperty(j => j.Subject, (string?)null)
                 .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(j => j.LockOwner, (string?)null), cancellationToken);
@@ -276,13 +486,18 @@ internal sealed partial class PushFanOut : BackgroundService
         }
     }
 
-    /// <summary>The job's devices after <paramref name="cursor"/>, in id order.</summary>
+    /// <summary>The job's devices after <paramref name="cursor"/> (up to its shard's last device), in id order.</summary>
     internal static IQueryable<Device> Audience(OutreachDbContext db, PushJob job, Guid? cursor)
     {
         var devices = db.Devices.AsNoTracking();
         if (cursor is { } after)
         {
             devices = devices.Where(d => d.Id > after);
+        }
+
+        if (job.UpTo is { } upTo)
+        {
+            devices = devices.Where(d => d.Id <= upTo);
         }
 
         devices = job.Audience switch
@@ -389,6 +604,9 @@ internal sealed partial class PushFanOut : BackgroundService
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Pushed {Type} job {JobId}: {Sent} sent, {Failed} failed, {Pruned} pruned in {ElapsedMs:0} ms")]
     private partial void LogJobDone(string type, Guid jobId, int sent, int failed, int pruned, double elapsedMs);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Debug, Message = "Push job {JobId} keeps its next {ShardSize} devices; the rest is a new job for any lane")]
+    private partial void LogSplit(Guid jobId, int shardSize);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Removed device {DeviceId} ({Platform}): the push service answered {Reason}")]
     private partial void LogPruned(Guid deviceId, string platform, string? reason);

@@ -34,8 +34,8 @@ internal sealed class PushOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// Requests to push services in flight at once per job, across batches (default 1024, 1–4096);
-    /// the alert lane and the general lane have this many each. Requests wait on the network, not on
+    /// Requests to push services in flight at once per lane, across batches and jobs (default 1024,
+    /// 1–4096); the alert lane and the general lane have this many each. Requests wait on the network, not on
     /// the CPU (the encryption runs on all cores regardless), so the bound is about sockets: by
     /// Little's law, 500 dead endpoints held for a 5 s timeout and 500 slow ones (2 s) among 10,000
     /// take about 1,000 slots while the rest must keep flowing for the last push within 3 s.
@@ -44,6 +44,28 @@ internal sealed class PushOptions
 
     /// <summary>How often an idle fan-out looks for jobs of other instances (default 2 s); jobs of this instance start at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often an idle alert lane looks for alert jobs and shards of other instances (default 250 ms,
+    /// 10 ms–2 min): a second instance joins an alert's fan-out within it. One small indexed query per
+    /// interval and instance.
+    /// </summary>
+    public TimeSpan AlertPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Devices per shard of an alert's audience (default 2000, 0: never split; else 10–1,000,000). The
+    /// lane that claims an alert job keeps this many devices after its cursor and leaves the rest as a
+    /// new job, which any lane of any instance claims and splits again; so several instances share one
+    /// alert, and the shards' device ranges never overlap.
+    /// </summary>
+    public int ShardSize { get; set; } = 2000;
+
+    /// <summary>
+    /// Jobs one lane runs at once (default 8, 1–64). A lane claims the next job as soon as every push of
+    /// its jobs has started, so slow or dead endpoints still waiting for their answer (or timeout) hold
+    /// their slots, never the lane; all jobs of a lane share its <see cref="MaxParallelism"/> slots.
+    /// </summary>
+    public int JobsPerLane { get; set; } = 8;
 
     /// <summary>How long a claim holds a job (default 2 min); renewed every third of it while the job runs.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);

@@ -41,6 +41,9 @@ internal sealed class PushOptionsValidator(IHostEnvironment environment) : IVali
         Check(options.MaxParallelism is >= 1 and <= 4096, "MaxParallelism", "Must be 1 to 4096.");
         Check(options.MaxAttempts is >= 1 and <= 10, "MaxAttempts", "Must be 1 to 10.");
         Check(options.PollInterval > TimeSpan.Zero, "PollInterval", "Must be positive.");
+        Check(options.AlertPollInterval >= TimeSpan.FromMilliseconds(10) && options.AlertPollInterval <= TimeSpan.FromMinutes(2), "AlertPollInterval", "Must be 10 ms to 2 minutes.");
+        Check(options.ShardSize == 0 || options.ShardSize is >= 10 and <= 1_000_000, "ShardSize", "Must be 0 (never split) or 10 to 1,000,000.");
+        Check(options.JobsPerLane is >= 1 and <= 64, "JobsPerLane", "Must be 1 to 64.");
         Check(options.LeaseDuration >= TimeSpan.FromSeconds(10), "LeaseDuration", "Must be at least 10 seconds.");
         Check(options.InitialRetryDelay >= TimeSpan.Zero && options.InitialRetryDelay <= options.MaxRetryDelay, "InitialRetryDelay", "Must be between 0 and MaxRetryDelay.");
         Check(options.MaxRetryDelay < options.LeaseDuration, "MaxRetryDelay", "Must be shorter than LeaseDuration, or a waiting batch would lose its job.");

@@ -66,7 +66,10 @@ internal static class WebPushEncryption
         q.Y.CopyTo(serverPublicKey[33..]);
 
         // RFC 8291 §3.3: ecdh_secret, then IKM = HKDF(auth_secret, ecdh_secret, "WebPush: info" || 0x00 || ua_public || as_public, 32).
-        var ecdhSecret = server.DeriveRawSecretAgreement(userAgent.PublicKey);
+        // PublicKey makes a new handle-owning object on every call: disposed here rather than by the
+        // finalizer thread, which otherwise serialises the release of one OpenSSL key per push.
+        using var userAgentKey = userAgent.PublicKey;
+        var ecdhSecret = server.DeriveRawSecretAgreement(userAgentKey);
         Span<byte> keyInfo = stackalloc byte[KeyInfoPrefix.Length + (2 * PublicKeyLength)];
         KeyInfoPrefix.CopyTo(keyInfo);
         userAgentPublicKey.CopyTo(keyInfo[KeyInfoPrefix.Length..]);

@@ -18,6 +18,7 @@ internal sealed class PushJobConfiguration : IEntityTypeConfiguration<PushJob>
         builder.Property(j => j.Subject).HasMaxLength(200);
         builder.Property(j => j.Topic).HasMaxLength(32);
         builder.Property(j => j.LockOwner).HasMaxLength(200);
+        builder.Property(j => j.CompletedBy).HasMaxLength(200);
         builder.HasIndex(j => new { j.CompletedAt, j.CreatedAt });
 
         // The claim: pending jobs by lane, then by age (a partial index stays small while done jobs pile up).

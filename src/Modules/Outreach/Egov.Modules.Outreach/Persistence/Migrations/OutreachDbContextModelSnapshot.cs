@@ -800,6 +800,11 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -875,6 +880,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
+
+                    b.Property<Guid?>("UpTo")
+                        .HasColumnType("uuid")
+                        .HasColumnName("up_to");
 
                     b.Property<string>("Urgency")
                         .IsRequired()
