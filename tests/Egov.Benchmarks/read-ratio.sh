@@ -59,7 +59,7 @@ paths=(
   "/api/v1/announcements?limit=50" "/api/v1/announcements/$slug" "/api/v1/alerts/active" "/api/v1/alerts/$alert"
   "/api/v1/forms" "/api/v1/forms/hundesteuer-anmeldung"
   "/feeds/announcements.rss" "/feeds/announcements.atom" "/feeds/alerts.atom" "/api/v1/announcements/$event/event.ics"
-  "/api/v1/push/topics" "/api/v1/push/vapid-public-key" "/api/v1/receipts/verify?reference=HU-2026-000001&fingerprint=0000000000000000"
+  "/api/v1/push/topics" "/api/v1/push/vapid-public-key" "/api/v1/receipts/verify?reference=HU-2026-000001&fingerprint=$(printf "0%.0s" $(seq 1 64))"
   "/" "/announcements" "/announcements/$slug" "/forms" "/forms/hundesteuer-anmeldung"
 )
 
