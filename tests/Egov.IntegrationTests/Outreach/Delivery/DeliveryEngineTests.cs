@@ -101,7 +101,8 @@ public sealed class DeliveryEngineTests(DeliveryFactory factory) : IClassFixture
         {
             var post = await PublishAsync(text, mastodon);
 
-            await WaitUntilAsync(async () => (await DeliveriesAsync(post)).Single().GetProperty("status").GetString() is "Uncertain" or "Failed" or "Sent");
+            // The delivery row appears once the outbox has handed the approved post on: wait for it too.
+            await WaitUntilAsync(async () => await DeliveriesAsync(post) is [var only] && only.GetProperty("status").GetString() is "Uncertain" or "Failed" or "Sent");
             var delivery = (await DeliveriesAsync(post)).Single();
             Assert.Equal("Uncertain", delivery.GetProperty("status").GetString());
             Assert.Contains("may have been published", delivery.GetProperty("lastError").GetString(), StringComparison.Ordinal);
@@ -159,7 +160,7 @@ public sealed class DeliveryEngineTests(DeliveryFactory factory) : IClassFixture
             await db.Database.ExecuteSqlAsync($"UPDATE outreach.posts SET status = 'Publishing' WHERE id = {post.GetProperty("id").GetGuid()}", Ct);
         }
 
-        await WaitUntilAsync(async () => (await DeliveriesAsync(post)).Single().GetProperty("status").GetString() == "Sent");
+        await WaitUntilAsync(async () => await DeliveriesAsync(post) is [var only] && only.GetProperty("status").GetString() == "Sent");
 
         var again = (await DeliveriesAsync(post)).Single();
         Assert.Equal(sent.GetProperty("platformId").GetString(), again.GetProperty("platformId").GetString());
