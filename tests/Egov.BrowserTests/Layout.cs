@@ -35,7 +35,9 @@ internal static class Layout
         foreach (var width in Widths)
         {
             await page.SetViewportSizeAsync(width, 900);
-            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            // Load, not DOMContentLoaded: the stylesheets must apply before boxes are measured (a page
+            // from the read cache arrives so fast that the DOM is ready long before the CSS).
+            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
             findings.AddRange((await page.EvaluateAsync<string[]>(OverflowScript)).Select(f => $"{width} px: {f}"));
         }
 
