@@ -6,6 +6,7 @@
 #
 # Usage: read-ratio.sh BASE_URL [ROUNDS] [SECONDS] [CONNECTIONS] [PATH-FILTER]
 #   e.g. bash tests/Egov.Benchmarks/read-ratio.sh http://127.0.0.1:5080 3 5 64
+# MIXED_SECS=60 EGOV_PID=<host pid> adds a mixed load over every read, then resident memory and JIT.
 # Seeds what a city would have (50 news items in German and English with ~1 KB bodies, an event,
 # an alert in force) unless there; captures each read's answer; serves the same bytes from
 # `Egov.Benchmarks bare-serve` (JSON re-serialised per request, other bodies as they are); drives
@@ -101,4 +102,48 @@ PY
 done
 if [ -n "${EGOV_PID:-}" ]; then
   echo "host resident memory after the run: $(awk '/VmRSS/ {print int($2/1024) " MB"}' "/proc/$EGOV_PID/status")"
+fi
+
+# Mixed phase (MIXED_SECS > 0): every read above in turn on each connection for MIXED_SECS seconds,
+# then the host's resident memory; with EGOV_PID and dotnet-counters, the methods the JIT compiled
+# during the last 20 s of that load (steady state: 0 wanted).
+mixed=${MIXED_SECS:-0}
+if [ "$mixed" -gt 0 ]; then
+  { echo 'local paths = {'; for path in "${paths[@]}"; do printf '  "%s",\n' "$path"; done; echo '}'
+    cat <<'LUA'
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+LUA
+  } >"$work/mixed.lua"
+  counters=""
+  if [ -n "${EGOV_PID:-}" ] && command -v dotnet-counters >/dev/null; then
+    (sleep $((mixed > 25 ? mixed - 22 : 1)); timeout 21 dotnet-counters collect -p "$EGOV_PID" --refresh-interval 1 \
+      --counters System.Runtime --format csv -o "$work/counters.csv" >/dev/null 2>&1) &
+    counters=$!
+  fi
+  echo
+  echo "mixed load, ${mixed} s, $conns connections:"
+  wrk -t1 -c"$conns" -d"${mixed}s" --latency -s "$work/mixed.lua" "$base" 2>/dev/null | grep -E 'Requests/sec|^ +99%|Non-2xx'
+  [ -n "$counters" ] && wait "$counters"
+  if [ -n "${EGOV_PID:-}" ]; then
+    echo "host resident memory after ${mixed} s: $(awk '/VmRSS/ {print int($2/1024) " MB"}' "/proc/$EGOV_PID/status")"
+  fi
+  if [ -f "$work/counters.csv" ]; then
+    python3 - "$work/counters.csv" <<'PY'
+import csv, sys
+rows = [r for r in csv.reader(open(sys.argv[1])) if len(r) >= 5 and r[2] != "Counter Name"]
+def values(prefix):
+    return [(r[0], float(r[4])) for r in rows if r[2].startswith(prefix)]
+jit = values("dotnet.jit.compiled_methods")  # a rate: methods per 1 s interval
+if jit:
+    print(f"JIT: {sum(v for _, v in jit):.0f} methods compiled in the last {len(jit)} s of the load "
+          f"(per second: {' '.join(f'{v:.0f}' for _, v in jit)})")
+committed = values("dotnet.gc.last_collection.memory.committed_size")
+if committed:
+    print(f"GC committed at the end: {committed[-1][1] / 1048576:.0f} MB")
+PY
+  fi
 fi
