@@ -1,5 +1,6 @@
 extern alias EgovHost;
 
+using Egov.Modules.Announcements.Engines.Markdown;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

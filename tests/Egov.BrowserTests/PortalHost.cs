@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Engines.Markdown;
 using System.Net;
 using System.Net.Sockets;
 using Egov.Modules.Announcements.Domain;

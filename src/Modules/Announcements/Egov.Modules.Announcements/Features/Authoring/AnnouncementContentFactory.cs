@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Engines.Markdown;
 using System.Globalization;
 using System.Text;
 using Egov.Modules.Announcements.Domain;

@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Engines.Syndication;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;

@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Engines.Syndication;
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Reading;

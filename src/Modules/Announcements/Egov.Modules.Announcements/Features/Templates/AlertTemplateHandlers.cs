@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;

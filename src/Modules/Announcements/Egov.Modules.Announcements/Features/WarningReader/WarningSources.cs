@@ -1,4 +1,4 @@
-using Egov.Modules.Announcements.Features.Cap;
+using Egov.Modules.Announcements.Engines.Cap;
 
 namespace Egov.Modules.Announcements.Features.WarningReader;
 

@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Engines.Markdown;
 using System.Globalization;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
