@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Egov.Modules.Announcements.Domain;
-using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Engines.Cap;
+using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.WarningReader;
 using Egov.Modules.Announcements.Persistence;
 using Egov.Testing;

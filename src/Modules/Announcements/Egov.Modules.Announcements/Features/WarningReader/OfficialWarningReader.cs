@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Cap;
 using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;
-using Egov.Modules.Announcements.Engines.Cap;
 using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Errors;
 using Microsoft.EntityFrameworkCore;
