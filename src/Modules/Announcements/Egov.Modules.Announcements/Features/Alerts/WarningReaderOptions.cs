@@ -1,6 +1,6 @@
 using Egov.Modules.Announcements.Engines.Cap;
 
-namespace Egov.Modules.Announcements.Features.WarningReader;
+namespace Egov.Modules.Announcements.Features.Alerts;
 
 /// <summary>Settings of the automatic reader of official warnings (section <c>Egov:Announcements:WarningReader</c>).</summary>
 internal sealed class WarningReaderOptions

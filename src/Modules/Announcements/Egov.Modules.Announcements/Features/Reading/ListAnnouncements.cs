@@ -1,18 +1,38 @@
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Persistence;
-using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Reads;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Announcements.Features.Reading;
 
-/// <summary>The public read side: lists, details, active alerts.</summary>
-internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider time, PublicReadFreshness freshness) :
-    IQueryHandler<ListAnnouncementsQuery, CursorPage<AnnouncementSummary>>,
-    IQueryHandler<GetAnnouncementQuery, AnnouncementDetail>,
-    IQueryHandler<ListActiveAlertsQuery, IReadOnlyList<AnnouncementDetail>>
+/// <summary>Public list filters; all optional, combined with AND.</summary>
+/// <param name="Kind">News, OfficialNotice, Event or Alert.</param>
+/// <param name="Category">A category code.</param>
+/// <param name="Language">Variant to show (<c>de</c>, <c>en</c>, <c>de-x-ls</c>); German where it is missing.</param>
+/// <param name="Since">Only published at or after this instant.</param>
+/// <param name="Search">Full-text search (PostgreSQL German text search; plain substring on SQLite).</param>
+internal sealed record AnnouncementFilter(AnnouncementKind? Kind, string? Category, string Language, DateTimeOffset? Since, string? Search);
+
+/// <summary>Published, unexpired announcements, newest first.</summary>
+internal sealed record ListAnnouncementsQuery(AnnouncementFilter Filter, string? Cursor, int? Limit) : IQuery<CursorPage<AnnouncementSummary>>;
+
+internal sealed class ListAnnouncementsValidator : AbstractValidator<ListAnnouncementsQuery>
+{
+    public ListAnnouncementsValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, Cursor.MaxPageSize).OverridePropertyName("limit").WithName("limit");
+        RuleFor(q => q.Filter.Search).MaximumLength(200).OverridePropertyName("q").WithName("q");
+        RuleFor(q => q.Filter.Language).Must(l => AnnouncementLanguages.All.Contains(l))
+            .WithMessage($"Use one of: {string.Join(", ", AnnouncementLanguages.All)}.").OverridePropertyName("lang");
+    }
+}
+
+/// <summary>The public list by cursor, newest publication first; the read cache is told when the first listed item expires.</summary>
+internal sealed class ListAnnouncementsHandler(AnnouncementsDbContext db, TimeProvider time, PublicReadFreshness freshness)
+    : IQueryHandler<ListAnnouncementsQuery, CursorPage<AnnouncementSummary>>
 {
     public async ValueTask<CursorPage<AnnouncementSummary>> Handle(ListAnnouncementsQuery query, CancellationToken cancellationToken)
     {
@@ -20,7 +40,7 @@ internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider ti
         var limit = query.Limit ?? Cursor.DefaultPageSize;
         var after = Cursor.Decode<Position>(query.Cursor);
         var filter = query.Filter;
-        var list = Public(now);
+        var list = db.Announcements.Listed(now);
         if (filter.Kind is { } kind)
         {
             list = list.Where(a => a.Kind == kind);
@@ -64,35 +84,6 @@ internal sealed class ReadingHandlers(AnnouncementsDbContext db, TimeProvider ti
             })],
             rows.Count > limit ? Cursor.Encode(new Position(items[^1].PublishedAt!.Value, items[^1].Id)) : null);
     }
-
-    public async ValueTask<AnnouncementDetail> Handle(GetAnnouncementQuery query, CancellationToken cancellationToken)
-    {
-        var visible = db.Announcements.AsNoTracking().Where(a => a.Status == AnnouncementStatus.Published || a.Status == AnnouncementStatus.Expired);
-        var announcement = Guid.TryParse(query.IdOrSlug, out var id)
-            ? await visible.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
-            : await visible.FirstOrDefaultAsync(a => a.Slug == query.IdOrSlug, cancellationToken);
-        return announcement is null
-            ? throw new NotFoundException($"There is no public announcement '{query.IdOrSlug}'.")
-            : AnnouncementDetail.From(announcement, query.Language);
-    }
-
-    public async ValueTask<IReadOnlyList<AnnouncementDetail>> Handle(ListActiveAlertsQuery query, CancellationToken cancellationToken)
-    {
-        var alerts = await Public(time.GetUtcNow())
-            .Where(a => a.Kind == AnnouncementKind.Alert && a.SupersededBy == null)
-            .OrderByDescending(a => a.PublishedAt)
-            .Take(Cursor.MaxPageSize)
-            .ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var active = alerts.Where(a => a.Content.Alert?.MsgType != "Cancel" && a.Content.Alert?.Expires > now).ToList();
-
-        // An alert leaves the list when it expires by time alone (CAP expires, or the announcement's expiry).
-        freshness.NotAfter(active.SelectMany(a => new[] { a.ExpireAt, a.Content.Alert?.Expires }));
-        return [.. active.Select(a => AnnouncementDetail.From(a, query.Language))];
-    }
-
-    private IQueryable<Announcement> Public(DateTimeOffset now) =>
-        db.Announcements.AsNoTracking().Where(a => a.Status == AnnouncementStatus.Published && (a.ExpireAt == null || a.ExpireAt > now));
 
     internal sealed record Position(DateTimeOffset PublishedAt, Guid Id);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Engines.Cap;
-using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Errors;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Announcements.Features.WarningReader;
+namespace Egov.Modules.Announcements.Features.Alerts;
 
 /// <summary>
 /// Reads the federal warning API's dashboard (BBK, NINA / warnung.bund.de: <c>GET dashboard/{ARS}.json</c>, a

@@ -1,25 +1,7 @@
 using Egov.Modules.Announcements.Domain;
-using Egov.SharedKernel.Paging;
-using Mediator;
+using Egov.SharedKernel.Time;
 
 namespace Egov.Modules.Announcements.Features.Reading;
-
-/// <summary>Public list filters; all optional, combined with AND.</summary>
-/// <param name="Kind">News, OfficialNotice, Event or Alert.</param>
-/// <param name="Category">A category code.</param>
-/// <param name="Language">Variant to show (<c>de</c>, <c>en</c>, <c>de-x-ls</c>); German where it is missing.</param>
-/// <param name="Since">Only published at or after this instant.</param>
-/// <param name="Search">Full-text search (PostgreSQL German text search; plain substring on SQLite).</param>
-internal sealed record AnnouncementFilter(AnnouncementKind? Kind, string? Category, string Language, DateTimeOffset? Since, string? Search);
-
-/// <summary>Published, unexpired announcements, newest first.</summary>
-internal sealed record ListAnnouncementsQuery(AnnouncementFilter Filter, string? Cursor, int? Limit) : IQuery<CursorPage<AnnouncementSummary>>;
-
-/// <summary>One public announcement by id or slug (expired ones stay readable; archived ones are gone).</summary>
-internal sealed record GetAnnouncementQuery(string IdOrSlug, string Language) : IQuery<AnnouncementDetail>;
-
-/// <summary>Alerts in force now: published, not expired, not superseded, not cancels.</summary>
-internal sealed record ListActiveAlertsQuery(string Language) : IQuery<IReadOnlyList<AnnouncementDetail>>;
 
 /// <summary>An announcement as listed: compact, for the mobile app and feeds.</summary>
 /// <param name="Id">Announcement id.</param>

@@ -1,6 +1,6 @@
 using Egov.Modules.Announcements.Engines.Cap;
 
-namespace Egov.Modules.Announcements.Features.WarningReader;
+namespace Egov.Modules.Announcements.Features.Alerts;
 
 /// <summary>The sources of the federal warning API and the rule matching by source and severity.</summary>
 internal static class WarningSources

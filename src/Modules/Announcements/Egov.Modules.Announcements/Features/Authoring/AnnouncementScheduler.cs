@@ -1,5 +1,4 @@
 using Egov.Modules.Announcements.Domain;
-using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Announcements.Features.Scheduling;
+namespace Egov.Modules.Announcements.Features.Authoring;
 
 /// <summary>
 /// Publishes scheduled announcements when their time has come and expires published ones, once,
