@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
 using Egov.Testing;

@@ -16,6 +16,11 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Modules serve their own scripts as static web assets (/_content/<Module>/…). CreateBuilder maps
+// them from the build output in Development only; this does it in every environment (tests run as
+// "Testing"). Published output has them under wwwroot/_content/, where this is a no-op.
+builder.WebHost.UseStaticWebAssets();
+
 if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)))
 {
     // SQLite is the zero-setup default for development only; production data belongs in PostgreSQL.

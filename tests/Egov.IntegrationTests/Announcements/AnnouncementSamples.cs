@@ -1,5 +1,6 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
 
 namespace Egov.IntegrationTests.Announcements;

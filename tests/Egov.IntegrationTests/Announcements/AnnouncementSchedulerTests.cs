@@ -1,6 +1,5 @@
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
-using Egov.Modules.Announcements.Features.Scheduling;
 using Egov.Modules.Announcements.Persistence;
 using Egov.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Egov.IntegrationTests.Identity;
-using Egov.Modules.Announcements.Features.Cap;
+using Egov.Modules.Announcements.Engines.Cap;
 using Egov.Modules.Announcements.Persistence;
 using Egov.Testing;
 using Microsoft.EntityFrameworkCore;

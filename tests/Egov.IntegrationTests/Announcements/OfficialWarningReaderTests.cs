@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Cap;
+using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;
-using Egov.Modules.Announcements.Features.Cap;
-using Egov.Modules.Announcements.Features.WarningReader;
 using Egov.Modules.Announcements.Persistence;
 using Egov.Testing;
 using Egov.Testing.Fakes;

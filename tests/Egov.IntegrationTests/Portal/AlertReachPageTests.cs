@@ -59,10 +59,15 @@ public sealed partial class AlertReachPageTests(StaffPagesBadInputTests.Factory 
         Assert.Contains("aria-live=\"polite\"", html, StringComparison.Ordinal);
         Assert.Matches(PushRow(), html);
         Assert.Matches("Stand: <time id=\"reach-as-of\" datetime=\"[^\"]+\">[0-2][0-9]:[0-5][0-9]:[0-5][0-9]</time>", html);
-        Assert.Contains("<script src=\"/js/alert-reach.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/_content/Egov.Modules.Announcements/js/alert-reach.js\" defer></script>", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/staff/alerts/{id}#reach\">Aktualisieren</a>", html, StringComparison.Ordinal);
-        var script = await crisis.GetAsync("/js/alert-reach.js", Ct);
+        // The module serves its own script (a static web asset); the host keeps no module's script.
+        var script = await crisis.GetAsync("/_content/Egov.Modules.Announcements/js/alert-reach.js", Ct);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.EndsWith("/javascript", script.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains("reach-rows", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var hostCopy = await crisis.GetAsync("/js/alert-reach.js", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, hostCopy.StatusCode);
 
         var erika = await factory.BrowserAsync("erika");
         using var refused = await GetReachAsync(erika, id);

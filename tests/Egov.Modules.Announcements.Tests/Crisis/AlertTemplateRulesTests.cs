@@ -1,7 +1,7 @@
 using Egov.Modules.Announcements.Domain;
-using Egov.Modules.Announcements.Features.Cap;
+using Egov.Modules.Announcements.Engines.Cap;
+using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Templates;
-using Egov.Modules.Announcements.Features.WarningReader;
 using Egov.SharedKernel.Errors;
 
 namespace Egov.Modules.Announcements.Tests.Crisis;

@@ -1,4 +1,5 @@
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
 
 namespace Egov.IntegrationTests.Announcements.Feeds;

@@ -1,4 +1,5 @@
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Cap;
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
-using Egov.Modules.Announcements.Features.Cap;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Time;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Time;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ internal sealed class AnnouncementContentFactory(IOptions<AnnouncementOptions> o
             .Select(v => new AnnouncementVariant(v.Language, v.Title.Trim(), (v.Summary ?? "").Trim(), v.Body ?? "", MarkdownRenderer.ToSafeHtml(v.Body ?? "")))
             .ToList();
         EventDetails? details = null;
-        if (input.Kind == nameof(AnnouncementKind.Event) && input.Event is { } e)
+        if (input.Kind == AnnouncementKinds.Event && input.Event is { } e)
         {
             var start = BerlinLocalTime.Parse(e.Start, "event.start") ?? throw new RequestValidationException("event.start", "The start is required.");
             var end = BerlinLocalTime.Parse(e.End, "event.end") ?? throw new RequestValidationException("event.end", "The end is required.");
@@ -26,7 +28,7 @@ internal sealed class AnnouncementContentFactory(IOptions<AnnouncementOptions> o
         }
 
         AlertDetails? alert = null;
-        if (input.Kind == nameof(AnnouncementKind.Alert) && input.Alert is { } a)
+        if (input.Kind == AnnouncementKinds.Alert && input.Alert is { } a)
         {
             var onset = BerlinLocalTime.Parse(a.Onset, "alert.onset")!.Value;
             var expires = BerlinLocalTime.Parse(a.Expires, "alert.expires")!.Value;
@@ -49,7 +51,7 @@ internal sealed class AnnouncementContentFactory(IOptions<AnnouncementOptions> o
             variants,
             [.. (input.Images ?? []).Select(i => new AnnouncementImage(new Uri(i.Url), i.AltText!.Trim(), i.Caption?.Trim()))],
             [.. (input.Links ?? []).Select(l => new AnnouncementLink(new Uri(l.Url), l.Title.Trim()))],
-            input.Kind == nameof(AnnouncementKind.OfficialNotice) ? input.LegalEffectDate : null,
+            input.Kind == AnnouncementKinds.OfficialNotice ? input.LegalEffectDate : null,
             details,
             alert);
     }

@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -64,12 +65,12 @@ internal sealed class AnnouncementInputValidator : AbstractValidator<Announcemen
             l.RuleFor(x => x.Title).NotEmpty().MaximumLength(200).OverridePropertyName("title");
         }).OverridePropertyName("links");
 
-        RuleFor(a => a.LegalEffectDate).NotNull().When(a => a.Kind == nameof(AnnouncementKind.OfficialNotice))
+        RuleFor(a => a.LegalEffectDate).NotNull().When(a => a.Kind == AnnouncementKinds.OfficialNotice)
             .WithMessage("An official notice needs the date it takes legal effect.").OverridePropertyName("legalEffectDate");
-        RuleFor(a => a.Event).NotNull().When(a => a.Kind == nameof(AnnouncementKind.Event))
+        RuleFor(a => a.Event).NotNull().When(a => a.Kind == AnnouncementKinds.Event)
             .WithMessage("An event needs start, end and place.").OverridePropertyName("event");
         RuleFor(a => a.Event!.Place).NotEmpty().MaximumLength(200).When(a => a.Event is not null).OverridePropertyName("event.place");
-        RuleFor(a => a.Alert).NotNull().When(a => a.Kind == nameof(AnnouncementKind.Alert))
+        RuleFor(a => a.Alert).NotNull().When(a => a.Kind == AnnouncementKinds.Alert)
             .WithMessage("An alert needs its CAP content.").OverridePropertyName("alert");
         RuleFor(a => a.Alert!).ChildRules(AlertRules).When(a => a.Alert is not null).OverridePropertyName("alert");
     }

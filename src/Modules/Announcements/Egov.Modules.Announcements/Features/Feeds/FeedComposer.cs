@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Syndication;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.SharedKernel.Hosting;

@@ -1,5 +1,6 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Syndication;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Reads;
@@ -66,7 +67,7 @@ internal static class FeedEndpoints
             {
                 var language = FeedLanguage.Parse(lang);
                 var announcement = await sender.Send(new GetAnnouncementQuery(idOrSlug, language), ct);
-                if (announcement.Kind != nameof(AnnouncementKind.Event) || announcement.Event is null)
+                if (announcement.Kind != AnnouncementKinds.Event || announcement.Event is null)
                 {
                     throw new NotFoundException($"The announcement '{idOrSlug}' is not an event; only events have a calendar entry.");
                 }

@@ -1,5 +1,5 @@
 using Egov.Modules.Announcements.Domain;
-using Egov.Modules.Announcements.Features.Cap;
+using Egov.Modules.Announcements.Engines.Cap;
 using Egov.SharedKernel.Errors;
 
 namespace Egov.Modules.Announcements.Features.Templates;

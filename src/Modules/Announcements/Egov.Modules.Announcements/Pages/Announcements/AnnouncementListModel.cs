@@ -30,10 +30,10 @@ internal sealed class AnnouncementListModel(ISender sender) : PageModel
 
     public static string KindName(string kind) => kind switch
     {
-        nameof(AnnouncementKind.News) => PortalText.Pick("Nachricht", "News"),
-        nameof(AnnouncementKind.OfficialNotice) => PortalText.Pick("Amtliche Bekanntmachung", "Official notice"),
-        nameof(AnnouncementKind.Event) => PortalText.Pick("Veranstaltung", "Event"),
-        nameof(AnnouncementKind.Alert) => PortalText.Pick("Warnung", "Alert"),
+        AnnouncementKinds.News => PortalText.Pick("Nachricht", "News"),
+        AnnouncementKinds.OfficialNotice => PortalText.Pick("Amtliche Bekanntmachung", "Official notice"),
+        AnnouncementKinds.Event => PortalText.Pick("Veranstaltung", "Event"),
+        AnnouncementKinds.Alert => PortalText.Pick("Warnung", "Alert"),
         _ => kind,
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.SharedKernel.Errors;
@@ -151,7 +152,7 @@ internal abstract class StaffFormModel : PageModel
             return Forbid();
         }
 
-        var isAlert = Existing.Kind == nameof(AnnouncementKind.Alert);
+        var isAlert = Existing.Kind == AnnouncementKinds.Alert;
         return isAlert == ForAlerts ? null : Redirect(isAlert ? $"/staff/alerts/{guid}" : $"/staff/announcements/{guid}");
     }
 

@@ -30,7 +30,7 @@ internal sealed class CrossPostHandler(
 
     public async ValueTask Handle(AnnouncementPublishedIntegrationEvent notification, CancellationToken cancellationToken)
     {
-        if (notification.Kind == "Alert" || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        if (notification.Kind == AnnouncementKinds.Alert || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
         {
             return;
         }

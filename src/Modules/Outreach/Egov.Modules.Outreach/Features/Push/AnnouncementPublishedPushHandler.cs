@@ -16,7 +16,7 @@ internal sealed class AnnouncementPublishedPushHandler(OutreachDbContext db, Pus
 
     public async ValueTask Handle(AnnouncementPublishedIntegrationEvent notification, CancellationToken cancellationToken)
     {
-        if (notification.Kind == "Alert" || notification.Categories.Count == 0
+        if (notification.Kind == AnnouncementKinds.Alert || notification.Categories.Count == 0
             || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
         {
             return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Outreach.Contracts;
@@ -323,7 +324,7 @@ internal sealed partial class AlertFormModel(ISender sender, TimeProvider time, 
             Form.ResponseType ?? "", Form.Instruction?.Trim() ?? "", onset, LocalTime(Form.ExpiresDate, Form.ExpiresTime) ?? "",
             string.IsNullOrWhiteSpace(Form.SenderName) ? null : Form.SenderName.Trim(), null, null, [area]);
         return new AnnouncementInput(
-            nameof(AnnouncementKind.Alert), null, [new VariantInput("de", Form.Title?.Trim() ?? "", Form.Summary, Form.Description)],
+            AnnouncementKinds.Alert, null, [new VariantInput("de", Form.Title?.Trim() ?? "", Form.Summary, Form.Description)],
             ["warnings"], null, null, null, null, alert);
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
+using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
@@ -23,7 +25,7 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
 {
     /// <summary>The kinds written here (alerts have their own form).</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        [nameof(AnnouncementKind.News), nameof(AnnouncementKind.OfficialNotice), nameof(AnnouncementKind.Event)];
+        [AnnouncementKinds.News, AnnouncementKinds.OfficialNotice, AnnouncementKinds.Event];
 
     [BindProperty]
     public AnnouncementForm Form { get; set; } = new();
@@ -37,7 +39,7 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
 
     public bool IsNew => Existing is null;
 
-    public string Kind => Existing?.Kind ?? Form.Kind ?? nameof(AnnouncementKind.News);
+    public string Kind => Existing?.Kind ?? Form.Kind ?? AnnouncementKinds.News;
 
     public bool IsPublished => Existing?.Status == nameof(AnnouncementStatus.Published);
 
@@ -194,7 +196,7 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
     {
         var kind = Existing?.Kind ?? Form.Kind ?? "";
         DateOnly? legalEffect = null;
-        if (kind == nameof(AnnouncementKind.OfficialNotice) && !string.IsNullOrWhiteSpace(Form.LegalEffectDate))
+        if (kind == AnnouncementKinds.OfficialNotice && !string.IsNullOrWhiteSpace(Form.LegalEffectDate))
         {
             if (!DateOnly.TryParseExact(Form.LegalEffectDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
@@ -211,7 +213,7 @@ internal sealed class AnnouncementEditorModel(ISender sender, IOptions<Announcem
             variants.Add(new VariantInput("en", Form.TitleEn?.Trim() ?? "", Form.SummaryEn, Form.BodyEn));
         }
 
-        var ev = kind == nameof(AnnouncementKind.Event)
+        var ev = kind == AnnouncementKinds.Event
             ? new EventInput(LocalTime(Form.EventStartDate, Form.EventStartTime) ?? "", LocalTime(Form.EventEndDate, Form.EventEndTime) ?? "", Form.EventPlace ?? "")
             : null;
         return new AnnouncementInput(kind, null, variants, Form.Categories, null, null, legalEffect, ev, null);

@@ -1,3 +1,4 @@
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.SharedKernel.Errors;
@@ -56,5 +57,5 @@ internal sealed class StaffAnnouncementListModel(ISender sender) : PageModel
 
     /// <summary>Where a row leads: alerts to the alert form, the rest to the editor.</summary>
     public static string EditLink(AnnouncementEditorSummary item) =>
-        item.Kind == nameof(AnnouncementKind.Alert) ? $"/staff/alerts/{item.Id}" : $"/staff/announcements/{item.Id}";
+        item.Kind == AnnouncementKinds.Alert ? $"/staff/alerts/{item.Id}" : $"/staff/announcements/{item.Id}";
 }
