@@ -1,4 +1,5 @@
 using Egov.Modules.Forms.Contracts;
+using Egov.Modules.Forms.Engines.Typesetting;
 using Egov.Modules.Forms.Features;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;

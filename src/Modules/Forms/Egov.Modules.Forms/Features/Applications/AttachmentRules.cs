@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.SharedKernel.Files;
 
 namespace Egov.Modules.Forms.Features.Applications;
@@ -83,7 +84,7 @@ internal static class AttachmentRules
     }
 
     private static bool Holds(AttachmentCondition condition, JsonObject? data) =>
-        ApplicationDataChecker.FindPointer(data, condition.Pointer) is { } node
+        JsonFormsData.FindPointer(data, condition.Pointer) is { } node
         && JsonNode.DeepEquals(node, JsonNode.Parse(condition.Const.GetRawText()));
 
     private static string Describe(string mediaType) => mediaType switch

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Egov.Modules.Forms.Engines.JsonForms;
+using Egov.Modules.Forms.Engines.Typesetting;
 using Egov.Modules.Forms.Features.FormDocuments;
 
 namespace Egov.Modules.Forms.Features.Receipts;

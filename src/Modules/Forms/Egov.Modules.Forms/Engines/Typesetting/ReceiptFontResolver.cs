@@ -1,11 +1,11 @@
 using System.Reflection;
 using PdfSharp.Fonts;
 
-namespace Egov.Modules.Forms.Features.Receipts;
+namespace Egov.Modules.Forms.Engines.Typesetting;
 
 /// <summary>
 /// PDFsharp's font resolver for receipts: DejaVu Sans regular and bold, read from this assembly's
-/// embedded resources (<c>Features/Receipts/Fonts</c>, Bitstream Vera licence), never from system
+/// embedded resources (<c>Engines/Typesetting/Fonts</c>, Bitstream Vera licence), never from system
 /// fonts. Every family and style resolves to one of these faces (italic to upright), so text
 /// always renders with a font that ships with Egov.
 /// <para>

@@ -1,8 +1,8 @@
-namespace Egov.Modules.Forms.Features.Receipts;
+namespace Egov.Modules.Forms.Engines.Typesetting;
 
 /// <summary>
 /// Everything a receipt (Eingangsbestätigung) shows, as final texts in reading order: the output of
-/// <see cref="ReceiptComposer"/> and the only input of <see cref="ReceiptRenderer"/>. It holds no
+/// the receipt composer (<c>Features/Receipts/ReceiptComposer</c>) and the only input of <see cref="ReceiptRenderer"/>. It holds no
 /// logic; every date, amount, size and label is already formatted in the receipt's language.
 /// </summary>
 /// <param name="Language">BCP 47 tag of the main language, <c>de-DE</c> or <c>en-GB</c>: the PDF's <c>/Lang</c>.</param>
@@ -43,7 +43,7 @@ internal sealed record ReceiptMetadata(string Title, string Author, string Subje
 /// <param name="Heading">E.g. „Echtheit prüfen“ / „Verify this receipt“.</param>
 /// <param name="Explanation">What the fingerprint is and how to check it.</param>
 /// <param name="FingerprintLabel">Label of the fingerprint.</param>
-/// <param name="Fingerprint">The full fingerprint, 64 lowercase hex digits (<see cref="ReceiptFingerprint"/>).</param>
+/// <param name="Fingerprint">The full fingerprint, 64 lowercase hex digits (<c>Features/Receipts/ReceiptFingerprint</c>).</param>
 /// <param name="UrlLabel">Label of the verification address.</param>
 /// <param name="Url">The verification address, also encoded in the QR code.</param>
 /// <param name="QrAltText">Alternative text of the QR code image (accessibility).</param>

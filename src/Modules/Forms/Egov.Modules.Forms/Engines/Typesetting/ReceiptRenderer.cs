@@ -6,7 +6,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
 
-namespace Egov.Modules.Forms.Features.Receipts;
+namespace Egov.Modules.Forms.Engines.Typesetting;
 
 /// <summary>
 /// Renders a <see cref="ReceiptDocument"/> as PDF with PDFsharp 6.2.4: A4 portrait, 20 mm margins,

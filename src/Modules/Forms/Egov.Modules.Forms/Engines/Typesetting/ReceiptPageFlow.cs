@@ -1,4 +1,4 @@
-namespace Egov.Modules.Forms.Features.Receipts;
+namespace Egov.Modules.Forms.Engines.Typesetting;
 
 /// <summary>
 /// The page geometry of a receipt and a cursor that fills A4 pages top to bottom with drawing steps

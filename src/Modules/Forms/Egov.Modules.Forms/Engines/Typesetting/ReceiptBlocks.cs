@@ -1,4 +1,4 @@
-namespace Egov.Modules.Forms.Features.Receipts;
+namespace Egov.Modules.Forms.Engines.Typesetting;
 
 /// <summary>A text with an optional subtitle in the second language (German receipts carry English subtitles).</summary>
 /// <param name="Text">The text in the receipt's main language.</param>

@@ -1,5 +1,5 @@
 using System.Text;
-using Egov.Modules.Forms.Features.Receipts;
+using Egov.Modules.Forms.Engines.Typesetting;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Graphics.Colors;
@@ -8,7 +8,7 @@ using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;
 
-namespace Egov.Modules.Forms.Tests.Receipts;
+namespace Egov.Modules.Forms.Tests.Engines.Typesetting;
 
 /// <summary>Reads rendered receipts back with PdfPig (text, letter positions, metadata) and ZXing (the QR code).</summary>
 internal static class PdfReading

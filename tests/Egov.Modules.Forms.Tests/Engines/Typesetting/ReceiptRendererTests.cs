@@ -1,12 +1,14 @@
+using Egov.Modules.Forms.Engines.Typesetting;
 using Egov.Modules.Forms.Features.Receipts;
+using Egov.Modules.Forms.Tests.Receipts;
 using Microsoft.Extensions.Logging;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfFontEncoding = PdfSharp.Pdf.PdfFontEncoding;
 using UglyToad.PdfPig;
-using static Egov.Modules.Forms.Tests.Receipts.PdfReading;
+using static Egov.Modules.Forms.Tests.Engines.Typesetting.PdfReading;
 
-namespace Egov.Modules.Forms.Tests.Receipts;
+namespace Egov.Modules.Forms.Tests.Engines.Typesetting;
 
 public sealed class ReceiptRendererTests
 {

@@ -1,7 +1,7 @@
-using Egov.Modules.Forms.Features.Receipts;
+using Egov.Modules.Forms.Engines.Typesetting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Egov.Modules.Forms.Tests.Receipts;
+namespace Egov.Modules.Forms.Tests.Engines.Typesetting;
 
 public sealed class ReceiptTypesetterTests
 {

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Egov.Modules.Forms.Features.Applications;
-using Egov.Modules.Forms.Features.FormDocuments;
 using Microsoft.AspNetCore.Http;
 
-namespace Egov.Modules.Forms.Pages.Applications;
+namespace Egov.Modules.Forms.Engines.JsonForms;
 
 /// <summary>A visible part of a form step: a labelled group or one input.</summary>
 internal abstract record FormNode;
@@ -58,19 +56,23 @@ internal sealed record FormStep(string Label, IReadOnlyList<FormNode> Nodes)
 /// </summary>
 internal sealed class FormRenderer
 {
-    private readonly FormDocument _form;
+    private readonly JsonElement _translations;
     private readonly string _language;
     private readonly JsonNode _schema;
     private readonly IReadOnlyList<JsonElement> _steps;
 
-    public FormRenderer(FormDocument form, string language)
+    /// <param name="schema">The form's JSON Schema 2020-12.</param>
+    /// <param name="uiLayout">The JSON Forms UI schema; a <c>Categorization</c> makes one step per category.</param>
+    /// <param name="translations">JSON Forms i18n texts per language: <c>{ "de": { key: text }, "en": { … } }</c>.</param>
+    /// <param name="language">The visitor's language (<c>de</c> or <c>en</c>); German fills in missing texts.</param>
+    public FormRenderer(JsonElement schema, JsonElement uiLayout, JsonElement translations, string language)
     {
-        _form = form;
+        _translations = translations;
         _language = language;
-        _schema = JsonNode.Parse(form.Schema.GetRawText())!;
-        _steps = form.UiLayout.TryGetProperty("type", out var type) && type.GetString() == "Categorization"
-            ? [.. form.UiLayout.GetProperty("elements").EnumerateArray()]
-            : [form.UiLayout];
+        _schema = JsonNode.Parse(schema.GetRawText())!;
+        _steps = uiLayout.TryGetProperty("type", out var type) && type.GetString() == "Categorization"
+            ? [.. uiLayout.GetProperty("elements").EnumerateArray()]
+            : [uiLayout];
     }
 
     /// <summary>Number of steps of the layout (the attachments and submission step comes after them).</summary>
@@ -152,7 +154,7 @@ internal sealed class FormRenderer
 
         foreach (var child in elements.EnumerateArray())
         {
-            if (child.TryGetProperty("rule", out var rule) && !ApplicationDataChecker.IsVisible(rule, data))
+            if (child.TryGetProperty("rule", out var rule) && !JsonFormsData.IsVisible(rule, data))
             {
                 continue;
             }
@@ -205,7 +207,7 @@ internal sealed class FormRenderer
             : options.ValueKind == JsonValueKind.Object && options.TryGetProperty("multi", out var multi) && multi.ValueKind == JsonValueKind.True ? ControlKind.TextArea
             : ControlKind.Text;
 
-        var current = ApplicationDataChecker.FindPointer(data, pointer);
+        var current = JsonFormsData.FindPointer(data, pointer);
         var value = current switch
         {
             null => "",
@@ -252,7 +254,7 @@ internal sealed class FormRenderer
 
         foreach (var language in new[] { _language, "de" })
         {
-            if (_form.Translations.TryGetProperty(language, out var texts) && texts.TryGetProperty(key, out var text) && text.ValueKind == JsonValueKind.String)
+            if (_translations.TryGetProperty(language, out var texts) && texts.TryGetProperty(key, out var text) && text.ValueKind == JsonValueKind.String)
             {
                 return text.GetString();
             }

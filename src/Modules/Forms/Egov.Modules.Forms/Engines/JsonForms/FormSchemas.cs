@@ -1,15 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Egov.Modules.Forms.Domain;
 using Json.Schema;
 
-namespace Egov.Modules.Forms.Features.FormDocuments;
+namespace Egov.Modules.Forms.Engines.JsonForms;
 
-/// <summary>Shared JSON Schema and UI-layout helpers of the Forms module.</summary>
+/// <summary>
+/// JSON Schema 2020-12 and JSON Forms UI-layout helpers: building schemas once per text, listing
+/// layout elements, resolving scopes, and evaluating layout rules on data.
+/// </summary>
 internal static class FormSchemas
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<JsonSchema>> Built = new(StringComparer.Ordinal);
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormContent, JsonSchema> ByContent = [];
     private static readonly Lock BuildLock = new();
 
     /// <summary>
@@ -19,15 +20,6 @@ internal static class FormSchemas
     /// so the cache holds one entry per form version (plus the small rule conditions).
     /// </summary>
     public static JsonSchema Build(string text) => Built.GetOrAdd(text, static t => new Lazy<JsonSchema>(() => BuildUncached(t))).Value;
-
-    /// <summary>
-    /// The schema of a form version's content. A published version is held once in memory
-    /// (<see cref="PublishedFormVersions"/>), so its schema is found by the content object itself,
-    /// without turning the schema into text (about 50 KB for GewA 1) and hashing and comparing that
-    /// text on every submission; other contents fall back to <see cref="Build(string)"/>.
-    /// </summary>
-    public static JsonSchema Build(FormContent content) =>
-        ByContent.GetValue(content, static c => Build(c.Schema.GetRawText()));
 
     /// <summary>
     /// Builds a schema without caching (administrators' drafts). Serialised: JsonSchema.Net 8 keeps

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Forms.Features.Receipts;
+namespace Egov.Modules.Forms.Engines.Typesetting;
 
 /// <summary>
 /// The authority that issues receipts, printed at the top of every receipt and as its PDF author.
