@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Engines.JsonForms;
-using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Features.Catalog;
 using Json.Schema;
 
 namespace Egov.Modules.Forms.Features.Applications;

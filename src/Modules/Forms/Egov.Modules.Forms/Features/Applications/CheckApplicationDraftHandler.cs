@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Mediator;

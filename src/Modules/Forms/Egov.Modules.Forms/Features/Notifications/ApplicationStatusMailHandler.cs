@@ -1,6 +1,6 @@
 using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Hosting;
 using Mediator;

@@ -1,8 +1,4 @@
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Features.FormDocuments;
-using Egov.Modules.Forms.Features.GetForm;
-using Egov.Modules.Forms.Features.ListForms;
-using Egov.Modules.Forms.Features.ManageForms;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Reads;
@@ -13,10 +9,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace Egov.Modules.Forms.Features;
+namespace Egov.Modules.Forms.Features.Catalog;
 
 /// <summary>The form catalog (public) and its administration (policy Administer).</summary>
-internal static class FormsEndpoints
+internal static class CatalogEndpoints
 {
     public static RouteGroupBuilder MapFormEndpoints(this RouteGroupBuilder forms)
     {

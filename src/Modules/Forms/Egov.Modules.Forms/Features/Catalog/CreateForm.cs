@@ -1,11 +1,25 @@
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.FormDocuments;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Forms.Features.ManageForms;
+namespace Egov.Modules.Forms.Features.Catalog;
+
+/// <summary>Creates a form with its first version as a draft.</summary>
+internal sealed record CreateFormCommand(FormDocument Definition) : ICommand<FormVersionResponse>;
+
+internal sealed class CreateFormValidator : AbstractValidator<CreateFormCommand>
+{
+    public CreateFormValidator()
+    {
+        RuleFor(c => c.Definition.Key).NotEmpty().MaximumLength(80)
+            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("Use lowercase letters, digits and '-', e.g. 'hundesteuer-anmeldung'.")
+            .OverridePropertyName("key");
+        RuleFor(c => c.Definition).SetValidator(new FormDocumentValidator()).OverridePropertyName("");
+    }
+}
 
 internal sealed class CreateFormHandler(FormsDbContext db, TimeProvider time) : ICommandHandler<CreateFormCommand, FormVersionResponse>
 {

@@ -7,7 +7,7 @@ using Egov.SharedKernel.Security;
 using FluentValidation;
 using Json.Schema;
 
-namespace Egov.Modules.Forms.Features.FormDocuments;
+namespace Egov.Modules.Forms.Features.Catalog;
 
 /// <summary>
 /// Checks a form document before it is stored: the fields, that the schema is a valid JSON Schema

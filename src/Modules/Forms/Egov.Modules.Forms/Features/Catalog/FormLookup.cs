@@ -3,7 +3,7 @@ using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Forms.Features.FormDocuments;
+namespace Egov.Modules.Forms.Features.Catalog;
 
 internal static class FormLookup
 {

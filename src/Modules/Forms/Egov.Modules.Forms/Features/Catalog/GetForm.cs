@@ -1,10 +1,12 @@
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.FormDocuments;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Mediator;
 
-namespace Egov.Modules.Forms.Features.GetForm;
+namespace Egov.Modules.Forms.Features.Catalog;
+
+/// <summary>A published version of a form by id or key: the current one, or <paramref name="Version"/>.</summary>
+internal sealed record GetFormQuery(string IdOrKey, int? Version) : IQuery<FormVersionResponse>;
 
 internal sealed class GetFormHandler(FormsDbContext db) : IQueryHandler<GetFormQuery, FormVersionResponse>
 {

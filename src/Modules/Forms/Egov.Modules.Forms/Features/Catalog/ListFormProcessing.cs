@@ -3,7 +3,10 @@ using Egov.Modules.Forms.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Forms.Features.ProcessingRecord;
+namespace Egov.Modules.Forms.Features.Catalog;
+
+/// <summary>Every form with a published version, by key, as the privacy notice lists it.</summary>
+internal sealed record ListFormProcessingQuery : IQuery<IReadOnlyList<FormProcessing>>;
 
 internal sealed class ListFormProcessingHandler(FormsDbContext db) : IQueryHandler<ListFormProcessingQuery, IReadOnlyList<FormProcessing>>
 {

@@ -4,7 +4,17 @@ using Egov.SharedKernel.Paging;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Forms.Features.ListForms;
+using FluentValidation;
+
+namespace Egov.Modules.Forms.Features.Catalog;
+
+/// <summary>The public catalog: forms with a published version, by key.</summary>
+internal sealed record ListFormsQuery(string? Cursor, int? Limit) : IQuery<CursorPage<FormSummary>>;
+
+internal sealed class ListFormsValidator : AbstractValidator<ListFormsQuery>
+{
+    public ListFormsValidator() => RuleFor(q => q.Limit).InclusiveBetween(1, Cursor.MaxPageSize);
+}
 
 internal sealed class ListFormsHandler(FormsDbContext db) : IQueryHandler<ListFormsQuery, CursorPage<FormSummary>>
 {

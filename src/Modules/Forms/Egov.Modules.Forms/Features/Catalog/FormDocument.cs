@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
+using Egov.SharedKernel.Errors;
 
-namespace Egov.Modules.Forms.Features.FormDocuments;
+namespace Egov.Modules.Forms.Features.Catalog;
 
 /// <summary>
 /// A form version as JSON, in the shape administrators send and the seed files use (see
@@ -30,6 +31,16 @@ internal sealed record FormDocument(
         key, content.Title, content.Description, content.Department, content.ProcessingDeadlineDays,
         new FeeDocument(content.FeeAmountEur, content.FeeText), content.RequiredAssuranceLevel, content.RetentionDays,
         content.Schema, content.UiLayout, content.Translations, content.AttachmentSlots);
+
+    /// <summary>A new version of a form keeps the form's key: a document naming another key is refused.</summary>
+    /// <exception cref="RequestValidationException">The document names a key other than <paramref name="key"/>.</exception>
+    public void EnsureKey(string key)
+    {
+        if (Key is not null && Key != key)
+        {
+            throw new RequestValidationException("key", $"The key of a form cannot change (it is '{key}').");
+        }
+    }
 }
 
 /// <param name="AmountEur">Amount in euros, at most two decimals; 0 when free.</param>

@@ -4,7 +4,7 @@ using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Forms.Features.FormDocuments;
+namespace Egov.Modules.Forms.Features.Catalog;
 
 /// <summary>
 /// Published form versions by form and number, kept in memory once read. A published version never
