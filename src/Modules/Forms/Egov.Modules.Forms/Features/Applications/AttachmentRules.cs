@@ -5,6 +5,9 @@ using Egov.SharedKernel.Files;
 
 namespace Egov.Modules.Forms.Features.Applications;
 
+/// <summary>A file as received: the client's name and the bytes.</summary>
+internal sealed record UploadedFile(string FileName, byte[] Content);
+
 /// <summary>The rules of attachment slots: type (by content), size, count, and required slots at submission.</summary>
 internal static class AttachmentRules
 {

@@ -4,16 +4,74 @@ using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Text;
 using Egov.SharedKernel.Time;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Forms.Features.Cases;
 
+/// <summary>Worklist filters; every one is optional and they combine with AND.</summary>
+/// <param name="Statuses">Only these statuses (none: all after submission).</param>
+/// <param name="Form">Form key, e.g. <c>bewohnerparkausweis</c>.</param>
+/// <param name="Assignee"><c>me</c>, <c>none</c> (unassigned), or a caseworker's <c>sub</c>.</param>
+/// <param name="Department">Department code; only departments of the caller count.</param>
+/// <param name="Overdue">True: only late cases; false: only cases in time.</param>
+/// <param name="SubmittedFrom">First day of submission (Europe/Berlin calendar date, inclusive).</param>
+/// <param name="SubmittedTo">Last day of submission (Europe/Berlin calendar date, inclusive).</param>
+/// <param name="Search">Part of the reference number or of the applicant's name (case-insensitive).</param>
+internal sealed record CaseFilter(
+    IReadOnlyList<ApplicationStatus> Statuses,
+    string? Form,
+    string? Assignee,
+    string? Department,
+    bool? Overdue,
+    DateOnly? SubmittedFrom,
+    DateOnly? SubmittedTo,
+    string? Search);
+
+/// <summary>The worklist: one page of cases, sorted and filtered, and counts per status.</summary>
+internal sealed record ListCasesQuery(Caseworker Caseworker, CaseFilter Filter, CaseSort Sort, string? Cursor, int? Limit) : IQuery<CaseWorklist>;
+
+/// <summary>Worklist order: by submission or by due date, ascending (oldest first) or descending.</summary>
+internal enum CaseSort
+{
+    /// <summary>Oldest submission first (first in, first out): the default.</summary>
+    SubmittedAt,
+
+    /// <summary>Newest submission first.</summary>
+    SubmittedAtDescending,
+
+    /// <summary>Most urgent first.</summary>
+    DueAt,
+
+    /// <summary>Least urgent first.</summary>
+    DueAtDescending,
+}
+
+internal sealed class ListCasesValidator : AbstractValidator<ListCasesQuery>
+{
+    public ListCasesValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, Cursor.MaxPageSize).OverridePropertyName("limit").WithName("limit");
+        // PostgreSQL refuses a NUL in a text parameter (22021), so control characters are refused here as field errors.
+        RuleFor(q => q.Filter.Search).MaximumLength(100).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("q").WithName("q");
+        RuleFor(q => q.Filter.Form).MaximumLength(80).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("form").WithName("form");
+        RuleFor(q => q.Filter.Assignee).MaximumLength(200).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("assignee").WithName("assignee");
+        RuleFor(q => q.Filter.Department).MaximumLength(80).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("department").WithName("department");
+        RuleFor(q => q.Filter).Must(f => f.SubmittedFrom is null || f.SubmittedTo is null || f.SubmittedFrom <= f.SubmittedTo)
+            .WithMessage("submittedFrom must not be after submittedTo.").OverridePropertyName("submittedFrom");
+    }
+
+    private const string ControlCharacters = "Must not contain control characters.";
+
+    private static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
+}
+
 /// <summary>
 /// The worklist: the submitted applications of the caller's departments (all for an
 /// Administrator), filtered, sorted and paged with keyset cursors, with counts per status.
 /// </summary>
-internal sealed class CaseWorklistHandler(FormsDbContext db, StaffDirectory staff, TimeProvider time) : IQueryHandler<ListCasesQuery, CaseWorklist>
+internal sealed class ListCasesHandler(FormsDbContext db, StaffDirectory staff, TimeProvider time) : IQueryHandler<ListCasesQuery, CaseWorklist>
 {
     private static readonly ApplicationStatus[] CaseStatuses =
         [.. Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft)];

@@ -16,15 +16,17 @@ namespace Egov.Modules.Forms.Features.Notifications;
 /// the inbox; the mail is sent before the inbox entry is saved, so a crash in between may send one
 /// mail twice (at-least-once, like the outbox), never none.
 /// </summary>
-internal sealed partial class ApplicationStatusMailHandler(
+internal sealed partial class OnApplicationStatusChanged(
     FormsDbContext db,
     StatusMailComposer composer,
     IMailSender sender,
     IOptions<PublicSiteOptions> site,
     TimeProvider time,
-    ILogger<ApplicationStatusMailHandler> logger) : INotificationHandler<ApplicationStatusChangedIntegrationEvent>
+    ILogger<OnApplicationStatusChanged> logger) : INotificationHandler<ApplicationStatusChangedIntegrationEvent>
 {
-    private const string HandlerName = nameof(ApplicationStatusMailHandler);
+    // The inbox key of this reaction: stored with every handled event, so it keeps the handler's
+    // earlier class name; a new name would mail every event not yet pruned from the inbox again.
+    private const string HandlerName = "ApplicationStatusMailHandler";
 
     public async ValueTask Handle(ApplicationStatusChangedIntegrationEvent notification, CancellationToken cancellationToken)
     {

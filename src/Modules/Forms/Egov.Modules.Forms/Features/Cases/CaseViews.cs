@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.Applications;
+using Egov.Modules.Forms.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Forms.Features.Cases;
 
@@ -161,6 +162,15 @@ internal sealed record CaseAccessLogResponse(Guid Id, Guid CaseId, string ActorS
 internal static class CaseDetails
 {
     public static string ETagOf(Application application) => $"\"{application.Revision}\"";
+
+    /// <summary>The case with its files, information requests and history, read now.</summary>
+    public static async Task<CaseDetail> LoadAsync(FormsDbContext db, Application application, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.ApplicationId == application.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
+        var history = await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == application.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return From(application, time.GetUtcNow(), attachments, requests, history);
+    }
 
     public static CaseDetail From(
         Application a,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
@@ -6,6 +7,14 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Forms.Features.Applications;
+
+/// <summary>
+/// What submitting the draft now would refuse, without submitting: the schema check of its data
+/// and the required attachment slots, keyed as in the submit's 400 problem (JSON pointers of the
+/// fields, <c>attachments/{slot}</c>). Empty when the draft is ready. The portal shows these errors
+/// step by step before the citizen submits.
+/// </summary>
+internal sealed record CheckApplicationDraftQuery(Applicant Applicant, Guid ApplicationId) : IQuery<IReadOnlyDictionary<string, string[]>>;
 
 /// <summary>The submission check of a draft, dry: the same checks as submitting, nothing changes.</summary>
 internal sealed class CheckApplicationDraftHandler(FormsDbContext db) : IQueryHandler<CheckApplicationDraftQuery, IReadOnlyDictionary<string, string[]>>

@@ -1,8 +1,13 @@
+using System.Text.Json;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.Cases;
+using Egov.Modules.Forms.Features.Catalog;
+using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Files;
+using Egov.SharedKernel.Paging;
+using Egov.SharedKernel.Security;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,13 +17,13 @@ namespace Egov.Modules.Forms.Features.Applications;
 internal sealed record AnswerInformationRequestCommand(Applicant Applicant, Guid ApplicationId, Guid RequestId, string Message, IReadOnlyList<UploadedFile> Files)
     : ICommand<ApplicationResponse>;
 
-/// <summary>Writes to the caseworkers of one's submitted application.</summary>
-internal sealed record PostApplicationMessageCommand(Applicant Applicant, Guid ApplicationId, string Body) : ICommand<CaseMessageResponse>;
+internal sealed class AnswerInformationRequestValidator : AbstractValidator<AnswerInformationRequestCommand>
+{
+    public AnswerInformationRequestValidator() =>
+        RuleFor(c => c.Message).NotEmpty().MaximumLength(Domain.CaseMessage.MaxLength).OverridePropertyName("message").WithName("message");
+}
 
-/// <summary>The applicant's side of their case: answering information requests and writing messages.</summary>
-internal sealed class ApplicationCaseHandlers(FormsDbContext db, TimeProvider time) :
-    ICommandHandler<AnswerInformationRequestCommand, ApplicationResponse>,
-    ICommandHandler<PostApplicationMessageCommand, CaseMessageResponse>
+internal sealed class AnswerInformationRequestHandler(FormsDbContext db, TimeProvider time) : ICommandHandler<AnswerInformationRequestCommand, ApplicationResponse>
 {
     /// <summary>
     /// Files answering an information request follow the rules of an upload at submission: PDF, JPEG
@@ -35,7 +40,7 @@ internal sealed class ApplicationCaseHandlers(FormsDbContext db, TimeProvider ti
 
     public async ValueTask<ApplicationResponse> Handle(AnswerInformationRequestCommand command, CancellationToken cancellationToken)
     {
-        var application = await OwnCaseAsync(command.Applicant, command.ApplicationId, cancellationToken);
+        var application = await db.OwnCaseAsync(command.Applicant, command.ApplicationId, cancellationToken);
         var request = await db.InformationRequests.FirstOrDefaultAsync(r => r.Id == command.RequestId && r.ApplicationId == application.Id, cancellationToken)
             ?? throw new NotFoundException($"Application {application.ReferenceNumber} has no information request {command.RequestId}.");
         if (request.Status != InformationRequestStatus.Open)
@@ -58,48 +63,7 @@ internal sealed class ApplicationCaseHandlers(FormsDbContext db, TimeProvider ti
         db.CaseMessages.Add(CaseMessage.Create(application.Id, actor, message, isInternal: false, request.Id, now));
         db.Attachments.AddRange(command.Files.Select(f => Attachment.Create(
             application.Id, AnswerSlot.Name, UploadFileName.Sanitize(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now, request.Id)));
-        await SaveAsync(cancellationToken);
+        await db.SaveCaseChangeAsync(cancellationToken);
         return await ApplicationViews.ResponseAsync(db, application, cancellationToken);
-    }
-
-    public async ValueTask<CaseMessageResponse> Handle(PostApplicationMessageCommand command, CancellationToken cancellationToken)
-    {
-        var application = await OwnCaseAsync(command.Applicant, command.ApplicationId, cancellationToken);
-        if (application.Status == ApplicationStatus.Closed)
-        {
-            throw new ConflictException(command.Applicant.Language == "de"
-                ? "Der Vorgang ist abgeschlossen; Nachrichten sind hier nicht mehr möglich."
-                : "The case is closed; messages are no longer possible here.");
-        }
-
-        var message = CaseMessage.Create(
-            application.Id, new CaseActor(application.ApplicantSubject, application.ApplicantName ?? "", IsApplicant: true),
-            command.Body.Trim(), isInternal: false, null, time.GetUtcNow());
-        db.CaseMessages.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
-        return CaseMessageResponse.From(message);
-    }
-
-    /// <summary>The caller's own submitted application; anything else is reported missing.</summary>
-    private async Task<Application> OwnCaseAsync(Applicant applicant, Guid id, CancellationToken cancellationToken)
-    {
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.ApplicantSubject == applicant.Subject, cancellationToken)
-            ?? throw new NotFoundException($"There is no application {id}.");
-        return application.IsSubmitted
-            ? application
-            : throw new ConflictException("The application is a draft; submit it first.");
-    }
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The row version moved on, or the other change took the next history sequence first.
-            throw new ConflictException("The application was changed at the same time; read it again and retry.");
-        }
     }
 }
