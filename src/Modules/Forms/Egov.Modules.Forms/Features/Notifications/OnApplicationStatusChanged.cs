@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Egov.Modules.Forms.Features.Notifications;
 
 /// <summary>
-/// Mails the applicant on each citizen-visible step of their case (<see cref="StatusMailComposer.Notifies"/>):
+/// Mails the applicant on each citizen-visible step of their case (<see cref="ApplicationStatusNotifications"/>, the list push uses too):
 /// status, reference number, form title and a link — nothing else. Idempotent per event through
 /// the inbox; the mail is sent before the inbox entry is saved, so a crash in between may send one
 /// mail twice (at-least-once, like the outbox), never none.
@@ -30,7 +30,7 @@ internal sealed partial class OnApplicationStatusChanged(
 
     public async ValueTask Handle(ApplicationStatusChangedIntegrationEvent notification, CancellationToken cancellationToken)
     {
-        if (!StatusMailComposer.Notifies(notification.Status) || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        if (!ApplicationStatusNotifications.NotifiesApplicant(notification.Status) || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
         {
             return;
         }
