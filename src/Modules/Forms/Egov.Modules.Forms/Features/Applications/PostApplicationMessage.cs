@@ -1,16 +1,9 @@
-using System.Text.Json;
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Cases;
-using Egov.Modules.Forms.Features.Catalog;
-using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
-using Egov.SharedKernel.Files;
-using Egov.SharedKernel.Paging;
-using Egov.SharedKernel.Security;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Forms.Features.Applications;
 

@@ -1,10 +1,6 @@
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
-using Egov.SharedKernel.Paging;
-using Egov.SharedKernel.Time;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

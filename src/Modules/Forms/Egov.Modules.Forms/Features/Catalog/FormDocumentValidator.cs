@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.SharedKernel.Security;
 using FluentValidation;

@@ -1,10 +1,9 @@
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Paging;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-
-using FluentValidation;
 
 namespace Egov.Modules.Forms.Features.Catalog;
 

@@ -1,7 +1,6 @@
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.Modules.Forms.Engines.Typesetting;
-using Egov.Modules.Forms.Features.Catalog;
 
 namespace Egov.Modules.Forms.Features.Receipts;
 

@@ -4,7 +4,6 @@ using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
-using Egov.Modules.Forms.Pages.Applications;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
