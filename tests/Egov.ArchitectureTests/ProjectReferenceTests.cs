@@ -8,7 +8,7 @@ namespace Egov.ArchitectureTests;
 /// </summary>
 public sealed class ProjectReferenceTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    internal static readonly string RepositoryRoot = FindRepositoryRoot();
     private static readonly string Src = Path.Combine(RepositoryRoot, "src");
     private static readonly string KernelProject = Path.Combine(Src, "Modules", "Shared", EgovModule.Kernel, $"{EgovModule.Kernel}.csproj");
 

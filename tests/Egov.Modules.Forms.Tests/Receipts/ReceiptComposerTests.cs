@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Egov.Modules.Forms.Engines.Typesetting;
 using Egov.Modules.Forms.Features.Receipts;
 
 namespace Egov.Modules.Forms.Tests.Receipts;

@@ -1,6 +1,6 @@
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Features.ListForms;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
 using Mediator;

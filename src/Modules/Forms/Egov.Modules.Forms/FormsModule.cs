@@ -1,8 +1,8 @@
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Features;
+using Egov.Modules.Forms.Engines.Typesetting;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
-using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Features.Notifications;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;

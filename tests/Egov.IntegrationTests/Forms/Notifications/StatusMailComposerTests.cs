@@ -9,34 +9,6 @@ namespace Egov.IntegrationTests.Forms.Notifications;
 /// <summary>What a status mail says, in which language, with which headers — and what it never says.</summary>
 public sealed class StatusMailComposerTests
 {
-    [Theory]
-    [InlineData(ApplicationStatuses.Submitted, true)]
-    [InlineData(ApplicationStatuses.InReview, false)]
-    [InlineData(ApplicationStatuses.InformationRequested, true)]
-    [InlineData(ApplicationStatuses.Approved, true)]
-    [InlineData(ApplicationStatuses.Rejected, true)]
-    [InlineData(ApplicationStatuses.Withdrawn, true)]
-    [InlineData(ApplicationStatuses.Closed, false)]
-    [InlineData("Draft", false)]
-    [InlineData("submitted", false)]
-    [InlineData("", false)]
-    public void Notifies_ForStatus_MatchesTheCitizenVisibleSteps(string status, bool expected)
-    {
-        Assert.Equal(expected, StatusMailComposer.Notifies(status));
-    }
-
-    [Fact]
-    public void Notifies_TableAbove_CoversEveryStatusOfTheContract()
-    {
-        // A new status in the contract must be decided on (mail or not) and added to the table above.
-        var decided = typeof(StatusMailComposerTests).GetMethod(nameof(Notifies_ForStatus_MatchesTheCitizenVisibleSteps))!
-            .GetCustomAttributes<InlineDataAttribute>().Select(a => (string)a.Data[0]!).ToHashSet();
-        var statuses = ContractStatuses();
-
-        Assert.Equal(7, statuses.Count);
-        Assert.All(statuses, s => Assert.Contains(s, decided));
-    }
-
     [Fact]
     public void Texts_ForEveryStatusOfTheContract_HaveGermanAndEnglishNames()
     {
@@ -241,7 +213,7 @@ public sealed class StatusMailComposerTests
         // The address names the person; it belongs in To and nowhere else. The rest of the mail is
         // built from the input alone, and the input has no field for a name, form data, a reason or
         // a message (see the next test), so those cannot leak in.
-        foreach (var status in ContractStatuses().Where(StatusMailComposer.Notifies))
+        foreach (var status in ContractStatuses().Where(ApplicationStatusNotifications.NotifiesApplicant))
         {
             foreach (var language in new[] { "de", "en" })
             {

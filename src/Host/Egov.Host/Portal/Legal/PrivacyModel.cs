@@ -1,6 +1,6 @@
 using Egov.Host.Portal.City;
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Features.ProcessingRecord;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.SharedKernel.Reads;

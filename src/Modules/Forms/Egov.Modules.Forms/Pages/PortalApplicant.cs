@@ -1,3 +1,4 @@
+using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.SharedKernel.Web;
 using Microsoft.AspNetCore.Http;

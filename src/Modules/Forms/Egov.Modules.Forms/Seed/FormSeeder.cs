@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Persistence;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Engines.JsonForms;
+using Egov.Modules.Forms.Features.Catalog;
 using Json.Schema;
 
 namespace Egov.Modules.Forms.Features.Applications;
@@ -15,6 +17,8 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// </summary>
 internal static class ApplicationDataChecker
 {
+    private static readonly ConditionalWeakTable<FormContent, JsonSchema> ByContent = [];
+
     /// <summary>The cleaned data, or the errors keyed by JSON pointer (RFC 6901) of the field.</summary>
     public static (JsonObject? Cleaned, Dictionary<string, string[]> Errors) Check(FormContent content, JsonElement data, string language)
     {
@@ -28,10 +32,10 @@ internal static class ApplicationDataChecker
         var cleaned = (JsonObject)Clean(JsonNode.Parse(data.GetRawText()))!;
         foreach (var scope in HiddenScopes(content.UiLayout, cleaned))
         {
-            Remove(cleaned, ToPointer(scope));
+            Remove(cleaned, JsonFormsData.ScopePath(scope));
         }
 
-        var schema = FormSchemas.Build(content);
+        var schema = SchemaOf(content);
         var options = new EvaluationOptions
         {
             OutputFormat = OutputFormat.Hierarchical,
@@ -84,12 +88,21 @@ internal static class ApplicationDataChecker
         }
     }
 
+    /// <summary>
+    /// The schema of a form version's content. A published version is held once in memory
+    /// (<see cref="PublishedFormVersions"/>), so its schema is found by the content object itself,
+    /// without turning the schema into text (about 50 KB for GewA 1) and hashing and comparing that
+    /// text on every submission; other contents fall back to <see cref="FormSchemas.Build(string)"/>.
+    /// </summary>
+    private static JsonSchema SchemaOf(FormContent content) =>
+        ByContent.GetValue(content, static c => FormSchemas.Build(c.Schema.GetRawText()));
+
     /// <summary>Scopes of every control inside a layout element whose rule hides it for this data.</summary>
     private static IEnumerable<string> HiddenScopes(JsonElement layout, JsonObject data)
     {
         foreach (var element in FormSchemas.LayoutElements(layout))
         {
-            if (!element.TryGetProperty("rule", out var rule) || IsVisible(rule, data))
+            if (!element.TryGetProperty("rule", out var rule) || JsonFormsData.IsVisible(rule, data))
             {
                 continue;
             }
@@ -104,58 +117,6 @@ internal static class ApplicationDataChecker
         }
     }
 
-    internal static bool IsVisible(JsonElement rule, JsonObject data)
-    {
-        var effect = rule.TryGetProperty("effect", out var e) ? e.GetString() : "SHOW";
-        if (!rule.TryGetProperty("condition", out var condition)
-            || !condition.TryGetProperty("scope", out var scope)
-            || !condition.TryGetProperty("schema", out var conditionSchema))
-        {
-            return true;
-        }
-
-        var value = Find(data, ToPointer(scope.GetString() ?? ""));
-        var holds = value is not null && ConditionSchema(conditionSchema).Evaluate(JsonSerializer.SerializeToElement(value)).IsValid;
-        return effect switch
-        {
-            "HIDE" => !holds,
-            "SHOW" => holds,
-            _ => true, // ENABLE/DISABLE keep the control visible
-        };
-    }
-
-    private static JsonSchema ConditionSchema(JsonElement schema)
-    {
-        // Rule conditions carry no $schema; read them as 2020-12 like the form's schema.
-        var node = JsonNode.Parse(schema.GetRawText())!;
-        if (node is JsonObject obj && !obj.ContainsKey("$schema"))
-        {
-            obj["$schema"] = MetaSchemas.Draft202012Id.ToString();
-        }
-
-        return FormSchemas.Build(node.ToJsonString());
-    }
-
-    /// <summary><c>#/properties/a/properties/b</c> → <c>["a", "b"]</c>.</summary>
-    private static string[] ToPointer(string scope) =>
-        scope.TrimStart('#', '/').Split('/').Where((_, i) => i % 2 == 1).ToArray();
-
-    /// <summary>The value at an RFC 6901 JSON pointer such as <c>/vehicle/isVehicleHolder</c>, or null.</summary>
-    internal static JsonNode? FindPointer(JsonObject? data, string pointer) =>
-        data is null ? null : Find(data, [.. pointer.TrimStart('/').Split('/')
-            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))]);
-
-    private static JsonNode? Find(JsonObject data, string[] path)
-    {
-        JsonNode? node = data;
-        foreach (var segment in path)
-        {
-            node = node is JsonObject obj && obj.TryGetPropertyValue(segment, out var next) ? next : null;
-        }
-
-        return node;
-    }
-
     private static void Remove(JsonObject data, string[] path)
     {
         if (path.Length == 0)
@@ -163,7 +124,7 @@ internal static class ApplicationDataChecker
             return;
         }
 
-        if (Find(data, path[..^1]) is JsonObject parent && parent.Remove(path[^1]) && parent.Count == 0)
+        if (JsonFormsData.Find(data, path[..^1]) is JsonObject parent && parent.Remove(path[^1]) && parent.Count == 0)
         {
             // A section whose every field was hidden disappears as a whole, as if never entered.
             Remove(data, path[..^1]);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Paging;

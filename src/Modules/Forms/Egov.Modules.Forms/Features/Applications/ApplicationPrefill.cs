@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Egov.Modules.Forms.Domain;
 
 namespace Egov.Modules.Forms.Features.Applications;
 

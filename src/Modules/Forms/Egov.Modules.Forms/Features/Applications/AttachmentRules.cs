@@ -1,8 +1,12 @@
 using System.Text.Json.Nodes;
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.SharedKernel.Files;
 
 namespace Egov.Modules.Forms.Features.Applications;
+
+/// <summary>A file as received: the client's name and the bytes.</summary>
+internal sealed record UploadedFile(string FileName, byte[] Content);
 
 /// <summary>The rules of attachment slots: type (by content), size, count, and required slots at submission.</summary>
 internal static class AttachmentRules
@@ -83,7 +87,7 @@ internal static class AttachmentRules
     }
 
     private static bool Holds(AttachmentCondition condition, JsonObject? data) =>
-        ApplicationDataChecker.FindPointer(data, condition.Pointer) is { } node
+        JsonFormsData.FindPointer(data, condition.Pointer) is { } node
         && JsonNode.DeepEquals(node, JsonNode.Parse(condition.Const.GetRawText()));
 
     private static string Describe(string mediaType) => mediaType switch

@@ -112,7 +112,14 @@ internal static class CaseEndpoints
             .WithSummary("Download a file of the case")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        cases.MapCaseReceipt(Caseworker);
+        cases.MapGet("/{id:guid}/receipt", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+                ReceiptEndpoints.Download(http, await sender.Send(new GetCaseReceiptQuery(Caseworker(http), id), ct)))
+            .WithName("GetCaseReceipt")
+            .WithSummary("The receipt of a case, as PDF (logged as a read)")
+            .WithDescription("The same bytes as the applicant's download; rendered on the spot if the background render has not stored it yet.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/v1/cases/access-log", async Task<Ok<CursorPage<CaseAccessLogResponse>>> (
                 Guid? caseId, string? actor, string? cursor, int? limit, ISender sender, CancellationToken ct) =>

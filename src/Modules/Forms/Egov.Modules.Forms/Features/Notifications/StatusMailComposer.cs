@@ -22,30 +22,6 @@ internal sealed class StatusMailComposer(IOptions<MailOptions> options, TimeProv
     public const string FallbackSenderAddress = "noreply@localhost";
 
     /// <summary>
-    /// Whether a change to <paramref name="status"/> is a step the citizen is told about by mail.
-    /// <list type="table">
-    /// <listheader><term>status</term><description>mail</description></listheader>
-    /// <item><term><see cref="ApplicationStatuses.Submitted"/></term><description>yes: confirmation of receipt</description></item>
-    /// <item><term><see cref="ApplicationStatuses.InReview"/></term><description>no: internal progress, nothing for the citizen to do</description></item>
-    /// <item><term><see cref="ApplicationStatuses.InformationRequested"/></term><description>yes: the citizen must answer, by a date if one is set</description></item>
-    /// <item><term><see cref="ApplicationStatuses.Approved"/></term><description>yes: the decision is in the account</description></item>
-    /// <item><term><see cref="ApplicationStatuses.Rejected"/></term><description>yes: the decision is in the account</description></item>
-    /// <item><term><see cref="ApplicationStatuses.Withdrawn"/></term><description>yes: confirmation (and a warning if it was not the citizen)</description></item>
-    /// <item><term><see cref="ApplicationStatuses.Closed"/></term><description>no: filing away after a decision or withdrawal the citizen was already told about</description></item>
-    /// </list>
-    /// Any other value (unknown, wrong case) is false.
-    /// </summary>
-    public static bool Notifies(string status) => status switch
-    {
-        ApplicationStatuses.Submitted
-            or ApplicationStatuses.InformationRequested
-            or ApplicationStatuses.Approved
-            or ApplicationStatuses.Rejected
-            or ApplicationStatuses.Withdrawn => true,
-        _ => false,
-    };
-
-    /// <summary>
     /// Composes the mail for <paramref name="input"/>: <c>multipart/alternative</c> of
     /// <c>text/plain</c> and <c>text/html</c> (both UTF-8, quoted-printable), in German or English
     /// by <see cref="StatusMailInput.Language"/>. Headers: <c>From</c> the configured sender,
@@ -56,16 +32,16 @@ internal sealed class StatusMailComposer(IOptions<MailOptions> options, TimeProv
     /// part is HTML-encoded.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The status does not <see cref="Notifies">notify</see>, the recipient is not one bare address,
+    /// The status is not one the applicant is told about (<see cref="ApplicationStatusNotifications"/>), the recipient is not one bare address,
     /// the reference number or German form title is empty, or the link is not an absolute http(s)
     /// address. These are permanent: retrying the same input fails again.
     /// </exception>
     public MimeMessage Compose(StatusMailInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!Notifies(input.Status))
+        if (!ApplicationStatusNotifications.NotifiesApplicant(input.Status))
         {
-            throw new ArgumentException($"Status '{input.Status}' is not a citizen-visible step; ask StatusMailComposer.Notifies first.", nameof(input));
+            throw new ArgumentException($"Status '{input.Status}' is not a citizen-visible step; ask ApplicationStatusNotifications.NotifiesApplicant first.", nameof(input));
         }
 
         if (!MailAddresses.TryParseBare(input.RecipientAddress, out var recipient))

@@ -12,7 +12,7 @@ namespace Egov.Modules.Forms.Features.Notifications;
 /// <param name="Language">The applicant's language: <c>en</c> (or <c>en-…</c>) for English; anything else, null included, is German.</param>
 /// <param name="ReferenceNumber">The reference number (Aktenzeichen), e.g. <c>EGOV-2026-000042</c>.</param>
 /// <param name="FormTitle">The form's title in German and (optionally) English, as in the form version the application was filed against.</param>
-/// <param name="Status">The new status: one of <see cref="ApplicationStatuses"/> for which <see cref="StatusMailComposer.Notifies"/> is true.</param>
+/// <param name="Status">The new status: one of <see cref="ApplicationStatuses"/> for which <see cref="ApplicationStatusNotifications.NotifiesApplicant"/> is true.</param>
 /// <param name="AnswerDueBy">
 /// For <see cref="ApplicationStatuses.InformationRequested"/>: the last day to answer, a calendar
 /// date in the city's time zone (Europe/Berlin), shown as is. Optional; ignored for other statuses.

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using Egov.Modules.Forms.Features.Applications;
-using Egov.Modules.Forms.Features.Cases;
+using Egov.Modules.Forms.Domain;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Reads;
 using Mediator;
@@ -101,17 +100,6 @@ internal static class ReceiptEndpoints
             .WithDescription("Available from the moment the submit answers (its `receipt.url`). The PDF is rendered in the background within moments of the submission; " +
                 "a download that comes earlier renders it on the spot, so the answer is always 200 with the PDF, never 202 or 503: a mobile app needs no retry logic. " +
                 "Every download returns the same bytes (strong `ETag`; 304 for `If-None-Match`).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-    /// <summary>Maps the staff download into the cases group.</summary>
-    public static RouteHandlerBuilder MapCaseReceipt(this RouteGroupBuilder cases, Func<HttpContext, Caseworker> caseworker) =>
-        cases.MapGet("/{id:guid}/receipt", async (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
-                Download(http, await sender.Send(new GetCaseReceiptQuery(caseworker(http), id), ct)))
-            .WithName("GetCaseReceipt")
-            .WithSummary("The receipt of a case, as PDF (logged as a read)")
-            .WithDescription("The same bytes as the applicant's download; rendered on the spot if the background render has not stored it yet.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);

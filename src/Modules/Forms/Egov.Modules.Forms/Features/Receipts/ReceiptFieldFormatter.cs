@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Engines.JsonForms;
+using Egov.Modules.Forms.Engines.Typesetting;
 
 namespace Egov.Modules.Forms.Features.Receipts;
 

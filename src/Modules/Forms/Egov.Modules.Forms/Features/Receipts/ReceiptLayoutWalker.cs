@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Egov.Modules.Forms.Engines.Typesetting;
 
 namespace Egov.Modules.Forms.Features.Receipts;
 

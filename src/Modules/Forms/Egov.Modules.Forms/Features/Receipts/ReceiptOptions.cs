@@ -1,3 +1,5 @@
+using Egov.Modules.Forms.Engines.Typesetting;
+
 namespace Egov.Modules.Forms.Features.Receipts;
 
 /// <summary>Settings of receipts (configuration section <c>Egov:Receipts</c>).</summary>

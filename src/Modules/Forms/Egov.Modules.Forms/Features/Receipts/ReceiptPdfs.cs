@@ -1,5 +1,5 @@
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.FormDocuments;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Persistence;
 using Microsoft.EntityFrameworkCore;
 

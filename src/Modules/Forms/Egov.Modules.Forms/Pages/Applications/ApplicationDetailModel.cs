@@ -1,7 +1,6 @@
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
-using Egov.Modules.Forms.Features.FormDocuments;
-using Egov.Modules.Forms.Features.GetForm;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;

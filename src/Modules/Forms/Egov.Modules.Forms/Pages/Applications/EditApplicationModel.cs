@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.Modules.Forms.Features.Applications;
-using Egov.Modules.Forms.Features.FormDocuments;
-using Egov.Modules.Forms.Features.GetForm;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
@@ -187,7 +187,7 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
     /// <summary>Whether a slot must hold a file for the data as saved: required, and its condition (if any) holds.</summary>
     public bool IsRequired(AttachmentSlot slot) =>
         slot.Required && (slot.RequiredWhen is not { } condition
-            || (ApplicationDataChecker.FindPointer(Data(), condition.Pointer) is { } value && JsonNode.DeepEquals(value, JsonNode.Parse(condition.Const.GetRawText()))));
+            || (JsonFormsData.FindPointer(Data(), condition.Pointer) is { } value && JsonNode.DeepEquals(value, JsonNode.Parse(condition.Const.GetRawText()))));
 
     private async Task<IActionResult?> LoadAsync(Guid id, int step, CancellationToken cancellationToken)
     {
@@ -198,7 +198,7 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
         }
 
         Form = (await sender.Send(new GetFormQuery(Application.FormKey, Application.FormVersion), cancellationToken)).Definition;
-        Renderer = new FormRenderer(Form, PortalText.Language);
+        Renderer = new FormRenderer(Form.Schema, Form.UiLayout, Form.Translations, PortalText.Language);
         StepIndex = Math.Clamp(step, 0, Renderer.StepCount);
         Step = IsLastStep ? null : Renderer.Step(StepIndex, Data());
         return null;

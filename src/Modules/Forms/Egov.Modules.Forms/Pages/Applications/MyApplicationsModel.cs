@@ -1,5 +1,5 @@
 using Egov.Modules.Forms.Features.Applications;
-using Egov.Modules.Forms.Features.ListForms;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
 using Mediator;

@@ -1,5 +1,5 @@
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Features.ListForms;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Reads;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,6 @@
 using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Forms.Features.Applications;
-using Egov.Modules.Forms.Features.FormDocuments;
-using Egov.Modules.Forms.Features.GetForm;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Security;
 using Mediator;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.Modules.Forms.Features.Cases;
-using Egov.Modules.Forms.Features.GetForm;
-using Egov.Modules.Forms.Pages.Applications;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
@@ -222,7 +222,7 @@ internal sealed class CaseDetailModel(ISender sender) : PageModel
         Messages = await sender.Send(new ListCaseMessagesQuery(caseworker, id), cancellationToken);
         var form = (await sender.Send(new GetFormQuery(Case.FormKey, Case.FormVersion), cancellationToken)).Definition;
         FormTitle = form.Title.In(PortalText.Language);
-        var renderer = new FormRenderer(form, PortalText.Language);
+        var renderer = new FormRenderer(form.Schema, form.UiLayout, form.Translations, PortalText.Language);
         var data = JsonNode.Parse(Case.Data.GetRawText()) as JsonObject ?? [];
         Data = [.. Enumerable.Range(0, renderer.StepCount).Select(i => renderer.Step(i, data))];
     }

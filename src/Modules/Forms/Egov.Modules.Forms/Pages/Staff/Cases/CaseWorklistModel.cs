@@ -1,6 +1,6 @@
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Cases;
-using Egov.Modules.Forms.Features.ListForms;
+using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Egov.Modules.Forms.Engines.JsonForms;
+using Egov.SharedKernel.Security;
+using FluentValidation;
+using Json.Schema;
+
+namespace Egov.Modules.Forms.Features.Catalog;
+
+/// <summary>
+/// Checks a form document before it is stored: the fields, that the schema is a valid JSON Schema
+/// 2020-12 with at least one example and every example passes it, that every control of the UI
+/// layout points at a property of the schema and has a German label, and the attachment slots.
+/// </summary>
+internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocument>
+{
+    /// <summary>Media types an attachment may have; detected from the bytes on upload.</summary>
+    public static readonly string[] SupportedMediaTypes = ["application/pdf", "image/jpeg", "image/png"];
+
+    private const long MaxAttachmentBytes = 50L * 1024 * 1024;
+
+    public FormDocumentValidator()
+    {
+        // Null checks first: a document built in code (the seeder) has no JSON contract guarding it.
+        RuleFor(d => d.Title).NotNull();
+        RuleFor(d => d.Description).NotNull();
+        RuleFor(d => d.Fee).NotNull();
+        RuleFor(d => d.AttachmentSlots).NotNull();
+        RuleFor(d => d.Title.De).NotEmpty().MaximumLength(200).OverridePropertyName("title.de").WithName("title.de").When(d => d.Title is not null);
+        RuleFor(d => d.Title.En).MaximumLength(200).OverridePropertyName("title.en").WithName("title.en").When(d => d.Title is not null);
+        RuleFor(d => d.Description.De).NotEmpty().MaximumLength(2000).OverridePropertyName("description.de").WithName("description.de").When(d => d.Description is not null);
+        RuleFor(d => d.Department).NotEmpty().Matches(Slug()).WithMessage("Use lowercase letters, digits and '-', e.g. 'public-order'.");
+        RuleFor(d => d.ProcessingDeadlineDays).InclusiveBetween(1, 365);
+        RuleFor(d => d.Fee.AmountEur).InclusiveBetween(0m, 100_000m).OverridePropertyName("fee.amountEur").WithName("fee.amountEur")
+            .Must(a => decimal.Round(a, 2) == a).WithMessage("At most two decimals (cents).").When(d => d.Fee is not null);
+        RuleFor(d => d.Fee.Text).NotNull().OverridePropertyName("fee.text").WithName("fee.text").When(d => d.Fee is not null);
+        RuleFor(d => d.Fee.Text.De).NotEmpty().OverridePropertyName("fee.text.de").WithName("fee.text.de").When(d => d.Fee?.Text is not null);
+        RuleFor(d => d.RequiredAssuranceLevel)
+            .Must(l => AssuranceLevels.Rank(l) > 0).WithMessage("Must be basic, substantial or high.");
+        RuleFor(d => d.RetentionDays).InclusiveBetween(1, 36_500);
+        RuleForEach(d => d.AttachmentSlots).NotNull().ChildRules(slot =>
+        {
+            slot.RuleFor(s => s.Name).NotEmpty().Matches(Slug());
+            slot.RuleFor(s => s.Label).NotNull();
+            slot.RuleFor(s => s.Label.De).NotEmpty().OverridePropertyName("label.de").WithName("label.de").When(s => s.Label is not null);
+            slot.RuleFor(s => s.AllowedTypes).NotEmpty();
+            slot.RuleForEach(s => s.AllowedTypes).Must(t => SupportedMediaTypes.Contains(t))
+                .WithMessage($"Supported types: {string.Join(", ", SupportedMediaTypes)}.");
+            slot.RuleFor(s => s.MaxSizeBytes).InclusiveBetween(1, MaxAttachmentBytes);
+            slot.RuleFor(s => s.MaxCount).InclusiveBetween(1, 20);
+            slot.RuleFor(s => s.RequiredWhen!.Pointer).Must(p => p is not null && p.StartsWith('/'))
+                .When(s => s.RequiredWhen is not null).OverridePropertyName("requiredWhen.pointer").WithName("requiredWhen.pointer")
+                .WithMessage("A JSON pointer (RFC 6901), e.g. '/vehicle/isVehicleHolder'.");
+        });
+        RuleFor(d => d.AttachmentSlots).Must(slots => slots.Select(s => s?.Name).Distinct(StringComparer.Ordinal).Count() == slots.Count)
+            .WithMessage("Slot names must be unique.").When(d => d.AttachmentSlots is not null);
+        RuleFor(d => d).Custom(CheckSchemaAndLayout);
+    }
+
+    private static void CheckSchemaAndLayout(FormDocument document, ValidationContext<FormDocument> context)
+    {
+        if (document.Schema.ValueKind != JsonValueKind.Object)
+        {
+            context.AddFailure("schema", "Must be a JSON Schema object.");
+            return;
+        }
+
+        var meta = MetaSchemas.Draft202012.Evaluate(document.Schema, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (!meta.IsValid)
+        {
+            foreach (var (location, message) in FormSchemas.Errors(meta).Take(10))
+            {
+                context.AddFailure($"schema{location}", message);
+            }
+
+            return;
+        }
+
+        if (document.Schema.TryGetProperty("$schema", out var dialect) && dialect.GetString() != MetaSchemas.Draft202012Id.ToString())
+        {
+            context.AddFailure("schema.$schema", $"Must be {MetaSchemas.Draft202012Id} (JSON Schema 2020-12).");
+        }
+
+        JsonSchema schema;
+        try
+        {
+            schema = FormSchemas.BuildUncached(document.Schema.GetRawText());
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            context.AddFailure("schema", ex.Message);
+            return;
+        }
+
+        if (!document.Schema.TryGetProperty("examples", out var examples) || examples.ValueKind != JsonValueKind.Array || examples.GetArrayLength() == 0)
+        {
+            context.AddFailure("schema.examples", "At least one complete, valid example is required.");
+        }
+        else
+        {
+            var index = 0;
+            foreach (var example in examples.EnumerateArray())
+            {
+                var result = schema.Evaluate(example, FormSchemas.EvaluationOptions);
+                foreach (var (location, message) in FormSchemas.Errors(result).Take(5))
+                {
+                    context.AddFailure($"schema.examples[{index}]{location}", message);
+                }
+
+                index++;
+            }
+        }
+
+        CheckLayout(document, context);
+    }
+
+    private static void CheckLayout(FormDocument document, ValidationContext<FormDocument> context)
+    {
+        if (document.UiLayout.ValueKind != JsonValueKind.Object || !document.UiLayout.TryGetProperty("type", out _))
+        {
+            context.AddFailure("uiLayout", "Must be a JSON Forms UI schema object with a 'type'.");
+            return;
+        }
+
+        var germanLabels = document.Translations.ValueKind == JsonValueKind.Object && document.Translations.TryGetProperty("de", out var de)
+            && de.ValueKind == JsonValueKind.Object
+            ? de.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var schemaNode = JsonNode.Parse(document.Schema.GetRawText())!;
+        foreach (var element in FormSchemas.LayoutElements(document.UiLayout))
+        {
+            if (element.TryGetProperty("scope", out var scope) && FormSchemas.Resolve(schemaNode, scope.GetString() ?? "") is null)
+            {
+                context.AddFailure("uiLayout", $"Control scope '{scope.GetString()}' points at no property of the schema.");
+            }
+
+            if (element.TryGetProperty("i18n", out var key) && !germanLabels.Contains($"{key.GetString()}.label")
+                && !element.TryGetProperty("label", out _))
+            {
+                context.AddFailure("translations.de", $"No German label for '{key.GetString()}'.");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+}

@@ -1,0 +1,45 @@
+using Egov.Modules.Forms.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Egov.Modules.Forms.Persistence.Configurations;
+
+/// <summary>An application and its case (table <c>applications</c>): the data as JSON (<c>jsonb</c> on PostgreSQL) and the worklist indexes.</summary>
+/// <param name="npgsql">True on PostgreSQL: JSON documents are stored as <c>jsonb</c> (text elsewhere, e.g. SQLite).</param>
+internal sealed class ApplicationConfiguration(bool npgsql) : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> b)
+    {
+        b.ToTable("applications");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.FormKey).HasMaxLength(80);
+        b.Property(a => a.ApplicantSubject).HasMaxLength(200);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
+        b.Property(a => a.ReferenceNumber).HasMaxLength(40);
+        b.Property(a => a.CreationKey).HasMaxLength(100);
+        b.Property(a => a.SubmissionKey).HasMaxLength(100);
+        b.Property(a => a.Revision).IsConcurrencyToken();
+        if (npgsql)
+        {
+            b.Property(a => a.Data).HasColumnType("jsonb");
+        }
+
+        b.Property(a => a.Department).HasMaxLength(80);
+        b.Property(a => a.ApplicantName).HasMaxLength(200);
+        b.Property(a => a.ApplicantEmail).HasMaxLength(320);
+        b.Property(a => a.ApplicantLanguage).HasMaxLength(8);
+        b.Property(a => a.AssigneeSubject).HasMaxLength(200);
+        b.Property(a => a.AssigneeName).HasMaxLength(200);
+        b.Property(a => a.DecisionReason).HasMaxLength(CaseMessage.MaxLength);
+        b.Property(a => a.SearchText).HasMaxLength(260);
+
+        b.HasIndex(a => a.ReferenceNumber).IsUnique();
+        b.HasIndex(a => new { a.ApplicantSubject, a.CreationKey }).IsUnique();
+        b.HasIndex(a => new { a.ApplicantSubject, a.CreatedAt });
+
+        // The worklist: a department's cases by submission, and by due date.
+        b.HasIndex(a => new { a.Department, a.SubmittedAt, a.Id });
+        b.HasIndex(a => new { a.Department, a.DueAt });
+    }
+}

@@ -1,0 +1,23 @@
+using Egov.Modules.Forms.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Egov.Modules.Forms.Persistence.Configurations;
+
+/// <summary>Files of an application (table <c>attachments</c>).</summary>
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> b)
+    {
+        b.ToTable("attachments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.Slot).HasMaxLength(80);
+        b.Property(a => a.FileName).HasMaxLength(150);
+        b.Property(a => a.MediaType).HasMaxLength(80);
+        b.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
+        b.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<InformationRequest>().WithMany().HasForeignKey(a => a.InformationRequestId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.ApplicationId);
+    }
+}
