@@ -20,17 +20,18 @@ namespace Egov.SharedKernel.Inbox;
 public abstract class IntegrationEventHandler<TDbContext>
     where TDbContext : ModuleDbContext
 {
-    private readonly TimeProvider _time;
-
     /// <summary>Creates the handler on the module's context of the current DI scope.</summary>
     protected IntegrationEventHandler(TDbContext db, TimeProvider time)
     {
         Db = db;
-        _time = time;
+        Time = time;
     }
 
     /// <summary>The module's context; the work tracks its changes here and leaves the save to the base.</summary>
     protected TDbContext Db { get; }
+
+    /// <summary>The clock of the inbox record (and of the work).</summary>
+    protected TimeProvider Time { get; }
 
     /// <summary>
     /// The handler's name in <c>inbox_messages.handler</c> (at most 200 characters); default the class
@@ -56,7 +57,7 @@ public abstract class IntegrationEventHandler<TDbContext>
         }
 
         await work(cancellationToken);
-        Db.MarkProcessed(integrationEvent.EventId, InboxName, _time.GetUtcNow());
+        Db.MarkProcessed(integrationEvent.EventId, InboxName, Time.GetUtcNow());
         await Db.SaveChangesAsync(cancellationToken);
     }
 }
