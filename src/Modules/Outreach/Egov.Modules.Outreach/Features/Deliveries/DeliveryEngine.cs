@@ -88,7 +88,10 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
     {
         var crisisOnly = lane == WorkLane.Priority;
         await PlanDuePostsAsync(crisisOnly, cancellationToken);
-        return await ClaimDeliveriesAsync(crisisOnly, limit, lease, cancellationToken);
+
+        // The deliveries just planned are due at the planning instant, after the lease was taken.
+        var now = Time.GetUtcNow();
+        return await ClaimDeliveriesAsync(crisisOnly, limit, lease with { Now = now, Until = now + LeaseDuration }, cancellationToken);
     }
 
     protected override Task ProcessAsync(ClaimedDelivery item, CancellationToken cancellationToken) =>
