@@ -66,6 +66,14 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
     /// <summary>Whether the lease of a running batch is renewed every third of <see cref="LeaseDuration"/> (work that may outlast a lease).</summary>
     protected virtual bool RenewsLease => false;
 
+    /// <summary>
+    /// Whether a lane waits, before its next claim, until the batch just claimed called
+    /// <see cref="ReleaseLane"/> (or ended). Push sets it: a lane takes its next job (another shard
+    /// of an alert, ADR 0016) once every push of the current one has started, not before, so the
+    /// shards spread over the instances instead of queueing in one. Default false: claim at once.
+    /// </summary>
+    protected virtual bool ClaimsAfterRelease => false;
+
     /// <summary>How long an idle <paramref name="lane"/> sleeps when nothing wakes it.</summary>
     protected abstract TimeSpan PollInterval(WorkLane lane);
 
@@ -110,6 +118,15 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
         await Task.WhenAll(Lanes.Select(lane => LaneAsync(lane, stoppingToken)));
     }
 
+    /// <summary>
+    /// Called from <see cref="ProcessAsync"/>: the lane may claim again although this item still
+    /// runs (its last part only waits, e.g. for slow answers). Only meaningful with
+    /// <see cref="ClaimsAfterRelease"/>; without it, or called twice, it does nothing.
+    /// </summary>
+    protected static void ReleaseLane() => Released.Value?.TrySetResult();
+
+    private static readonly AsyncLocal<TaskCompletionSource?> Released = new();
+
     private Lease NewLease()
     {
         var now = Time.GetUtcNow();
@@ -139,7 +156,13 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
                     }
 
                     inFlight += items.Count;
-                    running.Add(TrackAsync(lane, items, stoppingToken), items.Count);
+                    var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var batch = TrackAsync(lane, items, released, stoppingToken);
+                    running.Add(batch, items.Count);
+                    if (ClaimsAfterRelease)
+                    {
+                        await Task.WhenAny(released.Task, batch).WaitAsync(stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -174,8 +197,10 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
     }
 
     /// <summary>Works off a batch the lane claimed; never throws (the lane loop only waits for it).</summary>
-    private async Task TrackAsync(WorkLane lane, IReadOnlyList<TItem> items, CancellationToken stoppingToken)
+    private async Task TrackAsync(WorkLane lane, IReadOnlyList<TItem> items, TaskCompletionSource released, CancellationToken stoppingToken)
     {
+        // Flows into ProcessAsync (and only there): ReleaseLane completes this batch's signal.
+        Released.Value = released;
         try
         {
             await RunBatchAsync(items, stoppingToken);
