@@ -1,4 +1,6 @@
 using Egov.Testing;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,10 +16,10 @@ public sealed class OutboxDispatcherTests : IDisposable
     public async Task DispatchBatch_WithTwoInstancesRacing_DeliversEachMessageExactlyOnce()
     {
         var connectionString = await NewDatabaseAsync();
-        var publisherA = new RecordingPublisher();
-        var publisherB = new RecordingPublisher();
-        await using var instanceA = new OutboxInstance(connectionString, _contentRoot, _time, publisherA);
-        await using var instanceB = new OutboxInstance(connectionString, _contentRoot, _time, publisherB);
+        var recorderA = new EventRecorder();
+        var recorderB = new EventRecorder();
+        await using var instanceA = new OutboxInstance(connectionString, _contentRoot, _time, recorderA);
+        await using var instanceB = new OutboxInstance(connectionString, _contentRoot, _time, recorderB);
         var eventIds = new List<Guid>();
         for (var i = 0; i < 300; i++)
         {
@@ -32,7 +34,7 @@ public sealed class OutboxDispatcherTests : IDisposable
 
         foreach (var eventId in eventIds)
         {
-            var deliveries = publisherA.Deliveries.GetValueOrDefault(eventId) + publisherB.Deliveries.GetValueOrDefault(eventId);
+            var deliveries = recorderA.Deliveries.GetValueOrDefault(eventId) + recorderB.Deliveries.GetValueOrDefault(eventId);
             Assert.True(deliveries == 1, $"event {eventId} was delivered {deliveries} times");
         }
 
@@ -43,10 +45,10 @@ public sealed class OutboxDispatcherTests : IDisposable
     [Fact]
     public async Task DispatchBatch_WhenHandlerThrows_RetriesWithBackoffUntilDelivered()
     {
-        var publisher = new RecordingPublisher();
-        await using var instance = new OutboxInstance(await NewDatabaseAsync(), _contentRoot, _time, publisher);
+        var recorder = new EventRecorder();
+        await using var instance = new OutboxInstance(await NewDatabaseAsync(), _contentRoot, _time, recorder);
         var eventId = await instance.AddThingAsync("flaky", _time.GetUtcNow());
-        publisher.FailuresToThrow[eventId] = 2;
+        recorder.FailuresToThrow[eventId] = 2;
 
         await instance.DrainAsync();
         var afterFirst = await instance.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
@@ -70,16 +72,16 @@ public sealed class OutboxDispatcherTests : IDisposable
         await instance.DrainAsync();
         var delivered = await instance.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
         Assert.NotNull(delivered.ProcessedAt);
-        Assert.Equal(1, publisher.Deliveries[eventId]);
+        Assert.Equal(1, recorder.Deliveries[eventId]);
     }
 
     [Fact]
     public async Task DispatchBatch_AfterMaxAttempts_ParksTheMessage()
     {
-        var publisher = new RecordingPublisher();
-        await using var instance = new OutboxInstance(await NewDatabaseAsync(), _contentRoot, _time, publisher, maxAttempts: 3);
+        var recorder = new EventRecorder();
+        await using var instance = new OutboxInstance(await NewDatabaseAsync(), _contentRoot, _time, recorder, maxAttempts: 3);
         var eventId = await instance.AddThingAsync("poison", _time.GetUtcNow());
-        publisher.FailuresToThrow[eventId] = int.MaxValue;
+        recorder.FailuresToThrow[eventId] = int.MaxValue;
 
         for (var i = 0; i < 6; i++)
         {
@@ -91,14 +93,14 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(3, parked.Attempts);
         Assert.NotNull(parked.FailedAt);
         Assert.Null(parked.ProcessedAt);
-        Assert.False(publisher.Deliveries.ContainsKey(eventId));
+        Assert.False(recorder.Deliveries.ContainsKey(eventId));
     }
 
     [Fact]
     public async Task DispatchBatch_WhileAnotherInstanceHoldsTheLease_WaitsForTheLeaseToExpire()
     {
-        var publisher = new RecordingPublisher();
-        await using var instance = new OutboxInstance(await NewDatabaseAsync(), _contentRoot, _time, publisher);
+        var recorder = new EventRecorder();
+        await using var instance = new OutboxInstance(await NewDatabaseAsync(), _contentRoot, _time, recorder);
         var eventId = await instance.AddThingAsync("claimed by a crashed instance", _time.GetUtcNow());
         var leaseEnd = _time.GetUtcNow().AddSeconds(30);
         await instance.WithDbAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s
@@ -109,14 +111,14 @@ public sealed class OutboxDispatcherTests : IDisposable
 
         _time.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(1, await instance.Dispatcher.DispatchBatchAsync(CancellationToken.None));
-        Assert.Equal(1, publisher.Deliveries[eventId]);
+        Assert.Equal(1, recorder.Deliveries[eventId]);
     }
 
     [Fact]
     public async Task SaveChanges_InRolledBackTransaction_PublishesNothing()
     {
-        var publisher = new RecordingPublisher();
-        await using var instance = new OutboxInstance(await NewDatabaseAsync(), _contentRoot, _time, publisher);
+        var recorder = new EventRecorder();
+        await using var instance = new OutboxInstance(await NewDatabaseAsync(), _contentRoot, _time, recorder);
         await instance.WithDbAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -128,15 +130,15 @@ public sealed class OutboxDispatcherTests : IDisposable
         });
 
         Assert.Equal(0, await instance.DrainAsync());
-        Assert.Empty(publisher.Deliveries);
+        Assert.Empty(recorder.Deliveries);
         Assert.Equal(0, await instance.WithDbAsync(db => db.OutboxMessages.CountAsync()));
     }
 
     [Fact]
     public async Task DispatchBatch_OnSqlite_DeliversEachOnceAndRetriesFailures()
     {
-        var publisher = new RecordingPublisher();
-        await using var instance = new OutboxInstance(null, _contentRoot, _time, publisher);
+        var recorder = new EventRecorder();
+        await using var instance = new OutboxInstance(null, _contentRoot, _time, recorder);
         await instance.WithDbAsync(db => db.Database.EnsureCreatedAsync());
         var eventIds = new List<Guid>();
         for (var i = 0; i < 20; i++)
@@ -144,15 +146,52 @@ public sealed class OutboxDispatcherTests : IDisposable
             eventIds.Add(await instance.AddThingAsync($"thing {i}", _time.GetUtcNow().AddMilliseconds(i)));
         }
 
-        publisher.FailuresToThrow[eventIds[5]] = 1;
+        recorder.FailuresToThrow[eventIds[5]] = 1;
         _time.Advance(TimeSpan.FromSeconds(1));
 
         await instance.DrainAsync();
-        Assert.Equal(19, publisher.Deliveries.Count);
+        Assert.Equal(19, recorder.Deliveries.Count);
         _time.Advance(TimeSpan.FromSeconds(12));
         await instance.DrainAsync();
 
-        Assert.All(eventIds, id => Assert.Equal(1, publisher.Deliveries.GetValueOrDefault(id)));
+        Assert.All(eventIds, id => Assert.Equal(1, recorder.Deliveries.GetValueOrDefault(id)));
+    }
+
+    [Fact]
+    public async Task DispatchBatch_WhenAHandlerFailsAfterTrackingChanges_TheNextMessageDoesNotStoreThem()
+    {
+        var connectionString = await NewDatabaseAsync();
+        await using var instance = new OutboxInstance(connectionString, _contentRoot, _time, new EventRecorder(),
+            configure: services => services.AddScoped<INotificationHandler<ThingHappened>, ThingStoringHandler>());
+        await instance.AddThingAsync("fail", _time.GetUtcNow().AddMilliseconds(-2));
+        await instance.AddThingAsync("ok", _time.GetUtcNow().AddMilliseconds(-1));
+
+        await instance.Dispatcher.DispatchBatchAsync(CancellationToken.None);
+
+        var handled = await instance.WithDbAsync(db => db.Things.Where(t => t.Name.StartsWith("handled")).Select(t => t.Name).ToListAsync());
+        Assert.Equal(["handled ok"], handled);
+        var failed = await instance.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ProcessedAt == null));
+        Assert.Equal(1, failed.Attempts);
+    }
+
+    [Fact]
+    public async Task DispatchBatch_WhenOneSubscriberFailsAfterTrackingChanges_AnotherSubscribersSaveDoesNotStoreThem()
+    {
+        var connectionString = await NewDatabaseAsync();
+        await using var instance = new OutboxInstance(connectionString, _contentRoot, _time, new EventRecorder(), configure: services =>
+        {
+            services.AddScoped<INotificationHandler<ThingHappened>, FailingThingHandler>();
+            services.AddScoped<INotificationHandler<ThingHappened>, StoringThingHandler>();
+        });
+        await instance.AddThingAsync("event", _time.GetUtcNow().AddMilliseconds(-1));
+
+        await instance.Dispatcher.DispatchBatchAsync(CancellationToken.None);
+
+        var stored = await instance.WithDbAsync(db => db.Things.Where(t => t.Name != "event").Select(t => t.Name).ToListAsync());
+        Assert.Equal(["stored event"], stored);
+        var message = await instance.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Null(message.ProcessedAt);
+        Assert.Equal(1, message.Attempts);
     }
 
     public void Dispose()
@@ -165,7 +204,7 @@ public sealed class OutboxDispatcherTests : IDisposable
     {
         var server = await PostgresServer.GetAsync();
         var connectionString = await server.CreateDatabaseAsync("outbox");
-        await using var setup = new OutboxInstance(connectionString, _contentRoot, _time, new RecordingPublisher());
+        await using var setup = new OutboxInstance(connectionString, _contentRoot, _time, new EventRecorder());
         await setup.WithDbAsync(db => db.Database.EnsureCreatedAsync());
         return connectionString;
     }

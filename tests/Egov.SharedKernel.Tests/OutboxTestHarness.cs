@@ -34,21 +34,17 @@ public sealed class KernelTestDbContext(DbContextOptions<KernelTestDbContext> op
 }
 
 /// <summary>
-/// Stands where the mediator stands for the dispatcher: counts each delivered event and can be told
-/// to fail an event a number of times first.
+/// What the subscribers of an instance saw: counts each delivered event and can be told to fail an
+/// event a number of times first (through <see cref="RecordingHandler"/>).
 /// </summary>
-public sealed class RecordingPublisher : IPublisher
+public sealed class EventRecorder
 {
     public ConcurrentDictionary<Guid, int> Deliveries { get; } = new();
 
     public ConcurrentDictionary<Guid, int> FailuresToThrow { get; } = new();
 
-    public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
-        where TNotification : INotification => Publish((object)notification, cancellationToken);
-
-    public async ValueTask Publish(object notification, CancellationToken cancellationToken = default)
+    public async ValueTask RecordAsync(IIntegrationEvent integrationEvent)
     {
-        var integrationEvent = (IIntegrationEvent)notification;
         await Task.Yield();
         if (FailuresToThrow.TryGetValue(integrationEvent.EventId, out var left) && left > 0)
         {
@@ -60,12 +56,20 @@ public sealed class RecordingPublisher : IPublisher
     }
 }
 
+/// <summary>The subscriber of <see cref="ThingHappened"/> every test instance has: records into its <see cref="EventRecorder"/>.</summary>
+public sealed class RecordingHandler(EventRecorder recorder) : INotificationHandler<ThingHappened>
+{
+    public ValueTask Handle(ThingHappened notification, CancellationToken cancellationToken) => recorder.RecordAsync(notification);
+}
+
 /// <summary>One "host instance": its own service provider, dispatcher, publisher and clock, on a shared database.</summary>
 public sealed class OutboxInstance : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public OutboxInstance(string? connectionString, string contentRoot, FakeTimeProvider time, RecordingPublisher publisher, int maxAttempts = 10)
+    public OutboxInstance(
+        string? connectionString, string contentRoot, FakeTimeProvider time, EventRecorder recorder, int maxAttempts = 10,
+        Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -82,8 +86,10 @@ public sealed class OutboxInstance : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(contentRoot));
         services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IPublisher>(publisher);
+        services.AddSingleton(recorder);
+        services.AddScoped<INotificationHandler<ThingHappened>, RecordingHandler>();
         services.AddModuleDbContext<KernelTestDbContext>(configuration, "kernel_tests");
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(validateScopes: true);
         Dispatcher = _services.GetServices<IHostedService>().OfType<OutboxDispatcher<KernelTestDbContext>>().Single();
     }
@@ -134,5 +140,43 @@ public sealed class OutboxInstance : IAsyncDisposable
 
         public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
             new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
+
+/// <summary>
+/// A subscriber that stores what it did with the event: for <c>fail</c> it tracks a row and then
+/// throws before its save, as a handler with a defect after its first change would.
+/// </summary>
+public sealed class ThingStoringHandler(KernelTestDbContext db) : INotificationHandler<ThingHappened>
+{
+    public async ValueTask Handle(ThingHappened notification, CancellationToken cancellationToken)
+    {
+        db.Things.Add(new Thing { Id = Guid.NewGuid(), Name = $"handled {notification.Name}" });
+        if (notification.Name == "fail")
+        {
+            throw new InvalidOperationException("The handler failed after its first change.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Subscriber A of <see cref="ThingHappened"/>: tracks a row, then fails before its save.</summary>
+public sealed class FailingThingHandler(KernelTestDbContext db) : INotificationHandler<ThingHappened>
+{
+    public ValueTask Handle(ThingHappened notification, CancellationToken cancellationToken)
+    {
+        db.Things.Add(new Thing { Id = Guid.NewGuid(), Name = $"half-done {notification.Name}" });
+        throw new InvalidOperationException("Subscriber A failed after its first change.");
+    }
+}
+
+/// <summary>Subscriber B of <see cref="ThingHappened"/>: stores one row and saves.</summary>
+public sealed class StoringThingHandler(KernelTestDbContext db) : INotificationHandler<ThingHappened>
+{
+    public async ValueTask Handle(ThingHappened notification, CancellationToken cancellationToken)
+    {
+        db.Things.Add(new Thing { Id = Guid.NewGuid(), Name = $"stored {notification.Name}" });
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

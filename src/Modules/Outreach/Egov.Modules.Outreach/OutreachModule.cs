@@ -58,7 +58,6 @@ public static class OutreachModule
         services.AddHostedService<GuidelineSeeder>();
         services.AddChannelAdapters(configuration);
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<DeliveryEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryEngine>());

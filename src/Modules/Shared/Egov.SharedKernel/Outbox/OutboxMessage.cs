@@ -1,10 +1,12 @@
+using Egov.SharedKernel.Work;
+
 namespace Egov.SharedKernel.Outbox;
 
 /// <summary>
 /// A row of a module's <c>outbox_messages</c> table: one integration event waiting to be published,
 /// or already published (<see cref="ProcessedAt"/>), or given up on (<see cref="FailedAt"/>).
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : ILeasedRow
 {
     /// <summary>The event's <see cref="IIntegrationEvent.EventId"/>.</summary>
     public Guid Id { get; set; }

@@ -1,5 +1,6 @@
 using Egov.SharedKernel.Outbox;
 using Egov.SharedKernel.Reads;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -27,10 +28,10 @@ public static class ModulePersistenceExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
-        services.TryAddSingleton<OutboxSignal>();
-        services.TryAddSingleton<OutboxSignalInterceptor>();
-        services.AddEgovDbContext<TContext>(configuration, schema,
-            (sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        services.AddEgovDbContext<TContext>(configuration, schema);
+
+        // A committed save that stored outbox messages wakes the module's dispatcher (ADR 0020).
+        services.AddSingleton(sp => new WakeOnSave(typeof(TContext), typeof(OutboxMessage), sp.GetRequiredService<WorkSignal<OutboxDispatcher<TContext>>>()));
         services.AddHostedService<OutboxDispatcher<TContext>>();
         return services;
     }
@@ -53,6 +54,8 @@ public static class ModulePersistenceExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddPublicReads(configuration);
+        services.TryAddSingleton(typeof(WorkSignal<>));
+        services.TryAddSingleton<AfterCommitInterceptor>();
         services.AddSingleton(new ModuleDatabase(typeof(TContext), schema));
         services.AddDbContext<TContext>((sp, options) =>
         {
@@ -85,6 +88,9 @@ public static class ModulePersistenceExtensions
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
             // Saves of public data invalidate the cached public reads once committed (ADR 0015).
             options.AddInterceptors(sp.GetRequiredService<PublicReadChangeInterceptor>());
+
+            // Wake-ups of workers (outbox, deliveries, push) once the work is committed (ADR 0020).
+            options.AddInterceptors(sp.GetRequiredService<AfterCommitInterceptor>());
             configure?.Invoke(sp, options);
         });
         return services;

@@ -1,6 +1,7 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Outreach.Domain.Alerts;
 using Egov.Modules.Outreach.Persistence;
+using Egov.SharedKernel.Inbox;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,37 +13,31 @@ namespace Egov.Modules.Outreach.Features.ActiveAlerts;
 /// alert past its expiry no longer counts. Idempotent (the outbox delivers at least once).
 /// </summary>
 internal sealed class ActiveAlertHandlers(OutreachDbContext db, TimeProvider time) :
+    IntegrationEventHandler<OutreachDbContext>(db, time),
     INotificationHandler<AlertIssuedIntegrationEvent>,
     INotificationHandler<AlertUpdatedIntegrationEvent>,
     INotificationHandler<AlertCancelledIntegrationEvent>
 {
-    private const string HandlerName = nameof(ActiveAlertHandlers);
+    /// <summary>The inbox key of the events handled so far: stays when the class is renamed or split.</summary>
+    protected override string InboxName => "ActiveAlertHandlers";
 
     public ValueTask Handle(AlertIssuedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        ApplyAsync(notification.EventId, notification.AlertId, notification.Headline, notification.Severity, notification.OccurredAt, notification.Expires, [], cancellationToken);
+        HandleOnceAsync(notification, ct => ApplyAsync(notification.AlertId, notification.Headline, notification.Severity, notification.OccurredAt, notification.Expires, [], ct), cancellationToken);
 
     public ValueTask Handle(AlertUpdatedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        ApplyAsync(notification.EventId, notification.AlertId, notification.Headline, notification.Severity, notification.OccurredAt, notification.Expires, notification.Updates, cancellationToken);
+        HandleOnceAsync(notification, ct => ApplyAsync(notification.AlertId, notification.Headline, notification.Severity, notification.OccurredAt, notification.Expires, notification.Updates, ct), cancellationToken);
 
     public ValueTask Handle(AlertCancelledIntegrationEvent notification, CancellationToken cancellationToken) =>
-        ApplyAsync(notification.EventId, null, "", "", notification.OccurredAt, notification.OccurredAt, notification.Cancels, cancellationToken);
+        HandleOnceAsync(notification, ct => ApplyAsync(null, "", "", notification.OccurredAt, notification.OccurredAt, notification.Cancels, ct), cancellationToken);
 
     private async ValueTask ApplyAsync(
-        Guid eventId, Guid? alertId, string headline, string severity, DateTimeOffset issuedAt, DateTimeOffset expires, IReadOnlyList<Guid> ended, CancellationToken cancellationToken)
+        Guid? alertId, string headline, string severity, DateTimeOffset issuedAt, DateTimeOffset expires, IReadOnlyList<Guid> ended, CancellationToken cancellationToken)
     {
-        if (await db.HasProcessedAsync(eventId, HandlerName, cancellationToken))
-        {
-            return;
-        }
-
         var endedIds = ended.ToList();
-        db.ActiveAlerts.RemoveRange(await db.ActiveAlerts.Where(a => endedIds.Contains(a.AlertId)).ToListAsync(cancellationToken));
-        if (alertId is { } id && await db.ActiveAlerts.FindAsync([id], cancellationToken) is null)
+        Db.ActiveAlerts.RemoveRange(await Db.ActiveAlerts.Where(a => endedIds.Contains(a.AlertId)).ToListAsync(cancellationToken));
+        if (alertId is { } id && await Db.ActiveAlerts.FindAsync([id], cancellationToken) is null)
         {
-            db.ActiveAlerts.Add(new ActiveAlert { AlertId = id, Headline = headline, Severity = severity, IssuedAt = issuedAt, Expires = expires });
+            Db.ActiveAlerts.Add(new ActiveAlert { AlertId = id, Headline = headline, Severity = severity, IssuedAt = issuedAt, Expires = expires });
         }
-
-        db.MarkProcessed(eventId, HandlerName, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

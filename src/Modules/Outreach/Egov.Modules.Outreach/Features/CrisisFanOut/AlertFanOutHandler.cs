@@ -7,6 +7,8 @@ using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Hosting;
+using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,36 +24,33 @@ namespace Egov.Modules.Outreach.Features.CrisisFanOut;
 /// Idempotent (the outbox delivers at least once).
 /// </summary>
 internal sealed class AlertFanOutHandler(
-    OutreachDbContext db, ChannelLimitsProvider limits, TextFitter fitter, DeliverySignal signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
+    OutreachDbContext db, ChannelLimitsProvider limits, TextFitter fitter, WorkSignal<DeliveryEngine> signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
+    IntegrationEventHandler<OutreachDbContext>(db, time),
     INotificationHandler<AlertIssuedIntegrationEvent>,
     INotificationHandler<AlertUpdatedIntegrationEvent>,
     INotificationHandler<AlertCancelledIntegrationEvent>
 {
-    private const string HandlerName = nameof(AlertFanOutHandler);
+    /// <summary>The inbox key of the events handled so far: stays when the class is renamed or split.</summary>
+    protected override string InboxName => "AlertFanOutHandler";
 
     public ValueTask Handle(AlertIssuedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        FanOutAsync(notification.EventId, notification.AlertId, null, "⚠️ Warnung:", notification.Headline, notification.AreaDescription, notification.Slug, cancellationToken);
+        HandleOnceAsync(notification, ct => FanOutAsync(notification.AlertId, null, "⚠️ Warnung:", notification.Headline, notification.AreaDescription, notification.Slug, ct), cancellationToken);
 
     public ValueTask Handle(AlertUpdatedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        FanOutAsync(notification.EventId, notification.AlertId, notification.Updates.Count > 0 ? notification.Updates[0] : null, "⚠️ Aktualisierung:", notification.Headline, notification.AreaDescription, notification.Slug, cancellationToken);
+        HandleOnceAsync(notification, ct => FanOutAsync(notification.AlertId, notification.Updates.Count > 0 ? notification.Updates[0] : null, "⚠️ Aktualisierung:", notification.Headline, notification.AreaDescription, notification.Slug, ct), cancellationToken);
 
     public ValueTask Handle(AlertCancelledIntegrationEvent notification, CancellationToken cancellationToken) =>
-        FanOutAsync(notification.EventId, notification.AlertId, notification.Cancels.Count > 0 ? notification.Cancels[0] : null, "✅ Entwarnung:", notification.Headline, notification.AreaDescription, notification.Slug, cancellationToken);
+        HandleOnceAsync(notification, ct => FanOutAsync(notification.AlertId, notification.Cancels.Count > 0 ? notification.Cancels[0] : null, "✅ Entwarnung:", notification.Headline, notification.AreaDescription, notification.Slug, ct), cancellationToken);
 
     private async ValueTask FanOutAsync(
-        Guid eventId, Guid alertId, Guid? follows, string prefix, string headline, string area, string? slug, CancellationToken cancellationToken)
+        Guid alertId, Guid? follows, string prefix, string headline, string area, string? slug, CancellationToken cancellationToken)
     {
-        if (await db.HasProcessedAsync(eventId, HandlerName, cancellationToken))
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var channels = await db.Channels
+        var now = Time.GetUtcNow();
+        var channels = await Db.Channels
             .Where(c => c.Enabled && c.CrisisCapable && c.Kind != OutreachChannelKinds.AppPush)
             .OrderBy(c => c.Name)
             .ToListAsync(cancellationToken);
-        if (channels.Count > 0 && !await db.Posts.AnyAsync(p => p.AlertId == alertId, cancellationToken))
+        if (channels.Count > 0 && !await Db.Posts.AnyAsync(p => p.AlertId == alertId, cancellationToken))
         {
             var link = slug is null ? null : site.Value.Link($"announcements/{Uri.EscapeDataString(slug)}").ToString();
             var variants = new List<Domain.Posts.PostVariant>();
@@ -65,13 +64,10 @@ internal sealed class AlertFanOutHandler(
             }
 
             var blocking = results.Sum(r => r.Findings.Count(f => f.Severity == FindingSeverity.Blocking));
-            var guideline = await db.Guidelines.MaxAsync(g => (int?)g.Version, cancellationToken) ?? 0;
+            var guideline = await Db.Guidelines.MaxAsync(g => (int?)g.Version, cancellationToken) ?? 0;
             var report = new PostCheckReport(blocking == 0, blocking, results.Sum(r => r.Findings.Count) - blocking, guideline, results);
-            db.Posts.Add(Post.CreateAlertPost(alertId, follows, $"{prefix} {headline}", variants, guideline, PostCheckService.Serialize(report), now));
+            Db.Posts.Add(Post.CreateAlertPost(alertId, follows, $"{prefix} {headline}", variants, guideline, PostCheckService.Serialize(report), now));
+            signal.NotifyAfterCommit(Db);
         }
-
-        db.MarkProcessed(eventId, HandlerName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
     }
 }

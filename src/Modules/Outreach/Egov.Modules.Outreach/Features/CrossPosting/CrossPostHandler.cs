@@ -8,7 +8,8 @@ using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Hosting;
-using Mediator;
+using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,28 +24,29 @@ namespace Egov.Modules.Outreach.Features.CrossPosting;
 /// whose checks block stays a draft for the editors. Idempotent (the outbox delivers at least once).
 /// </summary>
 internal sealed class CrossPostHandler(
-    OutreachDbContext db, ChannelLimitsProvider limits, TextFitter fitter, DeliverySignal signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
-    INotificationHandler<AnnouncementPublishedIntegrationEvent>
+    OutreachDbContext db, ChannelLimitsProvider limits, TextFitter fitter, WorkSignal<DeliveryEngine> signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
+    IntegrationEventHandler<AnnouncementPublishedIntegrationEvent, OutreachDbContext>(db, time)
 {
-    private const string HandlerName = nameof(CrossPostHandler);
+    /// <summary>The inbox key of the events handled so far: stays when the class is renamed or split.</summary>
+    protected override string InboxName => "CrossPostHandler";
 
-    public async ValueTask Handle(AnnouncementPublishedIntegrationEvent notification, CancellationToken cancellationToken)
+    protected override async ValueTask HandleAsync(AnnouncementPublishedIntegrationEvent notification, CancellationToken cancellationToken)
     {
-        if (notification.Kind == AnnouncementKinds.Alert || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        if (notification.Kind == AnnouncementKinds.Alert)
         {
             return;
         }
 
-        var now = time.GetUtcNow();
-        var channels = await db.Channels
+        var now = Time.GetUtcNow();
+        var channels = await Db.Channels
             .Where(c => c.Enabled && c.CrossPostPolicy != CrossPostPolicy.None && c.Kind != OutreachChannelKinds.AppPush)
             .OrderBy(c => c.Name)
             .ToListAsync(cancellationToken);
-        var already = await db.Posts.AnyAsync(p => p.AnnouncementId == notification.AnnouncementId, cancellationToken);
+        var already = await Db.Posts.AnyAsync(p => p.AnnouncementId == notification.AnnouncementId, cancellationToken);
         if (channels.Count > 0 && !already)
         {
             var link = notification.Slug is null ? null : site.Value.Link($"announcements/{Uri.EscapeDataString(notification.Slug)}").ToString();
-            var guideline = await db.Guidelines.MaxAsync(g => (int?)g.Version, cancellationToken) ?? 0;
+            var guideline = await Db.Guidelines.MaxAsync(g => (int?)g.Version, cancellationToken) ?? 0;
             foreach (var group in channels.GroupBy(c => c.CrossPostPolicy))
             {
                 var variants = new List<PostVariant>();
@@ -59,13 +61,11 @@ internal sealed class CrossPostHandler(
 
                 var blocking = results.Sum(r => r.Findings.Count(f => f.Severity == FindingSeverity.Blocking));
                 var report = new PostCheckReport(blocking == 0, blocking, results.Sum(r => r.Findings.Count) - blocking, guideline, results);
-                db.Posts.Add(Post.CreateCrossPost(notification.AnnouncementId, notification.Title, variants, report.Passes,
+                Db.Posts.Add(Post.CreateCrossPost(notification.AnnouncementId, notification.Title, variants, report.Passes,
                     group.Key == CrossPostPolicy.AutoApprove, guideline, PostCheckService.Serialize(report), now));
             }
-        }
 
-        db.MarkProcessed(notification.EventId, HandlerName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+            signal.NotifyAfterCommit(Db);
+        }
     }
 }

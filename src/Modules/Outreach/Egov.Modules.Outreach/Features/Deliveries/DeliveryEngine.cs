@@ -6,9 +6,9 @@ using Egov.Modules.Outreach.Domain.Posts;
 using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Checks;
 using Egov.Modules.Outreach.Persistence;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,19 +30,47 @@ namespace Egov.Modules.Outreach.Features.Deliveries;
 /// Recording is guarded by the attempt counter (a concurrency token): a worker whose lease was
 /// taken over cannot overwrite the newer attempt's result.
 /// </remarks>
-internal sealed partial class DeliveryEngine(
-    IServiceScopeFactory scopes,
-    TimeProvider time,
-    IOptions<DeliveryOptions> options,
-    IOptions<OutreachOptions> outreachOptions,
-    DeliverySignal signal,
-    DeliveryMetrics metrics,
-    ILogger<DeliveryEngine> logger) : BackgroundService
+internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.ClaimedDelivery>
 {
-    private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IOptions<DeliveryOptions> _options;
+    private readonly IOptions<OutreachOptions> _outreachOptions;
+    private readonly DeliveryMetrics _metrics;
+    private readonly ILogger<DeliveryEngine> _logger;
+
+    public DeliveryEngine(
+        IServiceScopeFactory scopes,
+        TimeProvider time,
+        IOptions<DeliveryOptions> options,
+        IOptions<OutreachOptions> outreachOptions,
+        WorkSignal<DeliveryEngine> signal,
+        DeliveryMetrics metrics,
+        ILogger<DeliveryEngine> logger)
+        : base(signal, time, logger)
+    {
+        _scopes = scopes;
+        _options = options;
+        _outreachOptions = outreachOptions;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>A delivery claimed for one attempt: its id, its post and the attempt number the claim gave it.</summary>
+    internal sealed record ClaimedDelivery(Guid Id, Guid PostId, int Attempts);
 
     /// <summary>This worker's name as it appears in <c>locked_by</c>.</summary>
-    public string Worker => _worker;
+    public string Worker => Owner;
+
+    protected override bool Enabled => _options.Value.Enabled;
+
+    /// <summary>The crisis lane plans and claims only crisis posts and deliveries; the general lane takes crisis work first, then the rest.</summary>
+    protected override IReadOnlyList<WorkLane> Lanes { get; } = [WorkLane.Priority, WorkLane.General];
+
+    protected override int ClaimSize => _options.Value.BatchSize;
+
+    protected override int MaxParallelism => _options.Value.MaxParallelism;
+
+    protected override TimeSpan LeaseDuration => _options.Value.Lease;
 
     /// <summary>One round of the general lane: plan due posts, claim and attempt due deliveries (crisis first), complete posts.</summary>
     /// <returns>The number of deliveries attempted.</returns>
@@ -50,77 +78,42 @@ internal sealed partial class DeliveryEngine(
 
     /// <summary>One round, of the crisis lane only when <paramref name="crisisOnly"/>.</summary>
     /// <returns>The number of deliveries attempted.</returns>
-    public async Task<int> RunOnceAsync(bool crisisOnly, CancellationToken cancellationToken)
-    {
-        await PlanDuePostsAsync(crisisOnly, cancellationToken);
-        var claimed = await ClaimAsync(crisisOnly, cancellationToken);
-        if (claimed.Count == 0)
-        {
-            return 0;
-        }
+    public Task<int> RunOnceAsync(bool crisisOnly, CancellationToken cancellationToken) =>
+        RunOnceAsync(crisisOnly ? WorkLane.Priority : WorkLane.General, cancellationToken);
 
-        var posts = new System.Collections.Concurrent.ConcurrentDictionary<Guid, byte>();
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken },
-            async (claim, ct) =>
-            {
-                await AttemptAsync(claim.Id, claim.Attempts, ct);
-                posts.TryAdd(claim.PostId, 0);
-            });
-        foreach (var postId in posts.Keys)
+    protected override TimeSpan PollInterval(WorkLane lane) => _options.Value.PollInterval;
+
+    /// <summary>Plans the lane's due posts into deliveries, then claims due deliveries (crisis first).</summary>
+    protected override async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(WorkLane lane, int limit, Lease lease, CancellationToken cancellationToken)
+    {
+        var crisisOnly = lane == WorkLane.Priority;
+        await PlanDuePostsAsync(crisisOnly, cancellationToken);
+
+        // The deliveries just planned are due at the planning instant, after the lease was taken.
+        var now = Time.GetUtcNow();
+        return await ClaimDeliveriesAsync(crisisOnly, limit, lease with { Now = now, Until = now + LeaseDuration }, cancellationToken);
+    }
+
+    protected override Task ProcessAsync(ClaimedDelivery item, CancellationToken cancellationToken) =>
+        AttemptAsync(item.Id, item.Attempts, cancellationToken);
+
+    /// <summary>Sets the state of each post whose deliveries all ended.</summary>
+    protected override async Task CompleteAsync(IReadOnlyList<ClaimedDelivery> items, CancellationToken cancellationToken)
+    {
+        foreach (var postId in items.Select(i => i.PostId).Distinct())
         {
             await CompletePostAsync(postId, cancellationToken);
-        }
-
-        return claimed.Count;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        await Task.WhenAll(LaneAsync(crisisOnly: true, stoppingToken), LaneAsync(crisisOnly: false, stoppingToken));
-    }
-
-    private async Task LaneAsync(bool crisisOnly, CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var attempted = 0;
-            try
-            {
-                attempted = await RunOnceAsync(crisisOnly, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRoundFailed(e);
-            }
-
-            if (attempted == 0)
-            {
-                try
-                {
-                    await signal.WaitAsync(crisisOnly, options.Value.PollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
         }
     }
 
     private async Task PlanDuePostsAsync(bool crisisOnly, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
-        var now = time.GetUtcNow();
-        var hold = outreachOptions.Value.HoldPostsDuringAlerts && await db.ActiveAlerts.AnyAsync(a => a.Expires > now, cancellationToken);
+        var now = Time.GetUtcNow();
+        var hold = _outreachOptions.Value.HoldPostsDuringAlerts && await db.ActiveAlerts.AnyAsync(a => a.Expires > now, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = await DuePosts(db, now, hold, crisisOnly, options.Value.BatchSize).IgnoreAutoIncludes().ToListAsync(cancellationToken);
+        var due = await DuePosts(db, now, hold, crisisOnly, _options.Value.BatchSize).IgnoreAutoIncludes().ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return;
@@ -173,30 +166,34 @@ internal sealed partial class DeliveryEngine(
         return result;
     }
 
-    private async Task<List<(Guid Id, Guid PostId, int Attempts)>> ClaimAsync(bool crisisOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deliveries are claimed through their domain (<see cref="Delivery.Claim"/>: Sending, attempt
+    /// counted) on rows locked with <c>FOR UPDATE SKIP LOCKED</c>, not with <see cref="LeaseClaim"/>:
+    /// the claim is a state change of the delivery, not only a lease.
+    /// </summary>
+    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimDeliveriesAsync(bool crisisOnly, int limit, Lease lease, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
-        var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = await DueDeliveries(db, now, crisisOnly, options.Value.BatchSize).ToListAsync(cancellationToken);
+        var due = await DueDeliveries(db, lease.Now, crisisOnly, limit).ToListAsync(cancellationToken);
         foreach (var delivery in due)
         {
-            delivery.Claim(_worker, now, now + options.Value.Lease);
+            delivery.Claim(lease.Owner, lease.Now, lease.Until);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return [.. due.Select(d => (d.Id, d.PostId, d.Attempts))];
+        return [.. due.Select(d => new ClaimedDelivery(d.Id, d.PostId, d.Attempts))];
     }
 
     private async Task AttemptAsync(Guid deliveryId, int attempt, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<OutreachDbContext>();
         var delivery = await db.Deliveries.FirstAsync(d => d.Id == deliveryId, cancellationToken);
-        if (delivery.LockedBy != _worker || delivery.Attempts != attempt)
+        if (delivery.LockedBy != Owner || delivery.Attempts != attempt)
         {
             return; // our lease ran out and another worker took the delivery over
         }
@@ -205,32 +202,32 @@ internal sealed partial class DeliveryEngine(
         var started = Stopwatch.GetTimestamp();
         var outcome = await SendAsync(services, db, delivery, channel, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         switch (outcome.Kind)
         {
             case DeliveryOutcomeKind.Sent:
                 delivery.MarkSent(outcome.PlatformId, outcome.Url, outcome.HttpStatus, now);
-                metrics.Sent(channel.Kind, channel.Name, elapsed, now - (await DueAtAsync(db, delivery, cancellationToken)));
+                _metrics.Sent(channel.Kind, channel.Name, elapsed, now - (await DueAtAsync(db, delivery, cancellationToken)));
                 break;
             case DeliveryOutcomeKind.Retry:
-                delivery.ScheduleRetry(outcome.Error ?? "Retry", outcome.HttpStatus, now + NextDelay(delivery.Attempts, outcome.RetryAfter), options.Value.MaxAttempts);
+                delivery.ScheduleRetry(outcome.Error ?? "Retry", outcome.HttpStatus, now + NextDelay(delivery.Attempts, outcome.RetryAfter), _options.Value.MaxAttempts);
                 if (delivery.Status == DeliveryStatus.Failed)
                 {
-                    metrics.Failed(channel.Kind, channel.Name, elapsed);
+                    _metrics.Failed(channel.Kind, channel.Name, elapsed);
                 }
                 else
                 {
-                    metrics.Retry(channel.Kind, channel.Name, elapsed);
+                    _metrics.Retry(channel.Kind, channel.Name, elapsed);
                 }
 
                 break;
             case DeliveryOutcomeKind.Uncertain:
                 delivery.MarkUncertain(outcome.Error ?? "Uncertain", outcome.HttpStatus, outcome.PlatformId);
-                metrics.Uncertain(channel.Kind, channel.Name, elapsed);
+                _metrics.Uncertain(channel.Kind, channel.Name, elapsed);
                 break;
             default:
                 delivery.MarkFailed(outcome.Error ?? "Failed", outcome.HttpStatus);
-                metrics.Failed(channel.Kind, channel.Name, elapsed);
+                _metrics.Failed(channel.Kind, channel.Name, elapsed);
                 break;
         }
 
@@ -295,7 +292,7 @@ internal sealed partial class DeliveryEngine(
 
     private async Task CompletePostAsync(Guid postId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
         var states = await db.Deliveries.Where(d => d.PostId == postId).Select(d => d.Status).ToListAsync(cancellationToken);
         if (!Post.AllEnded(states))
@@ -304,7 +301,7 @@ internal sealed partial class DeliveryEngine(
         }
 
         var post = await db.Posts.IgnoreAutoIncludes().FirstAsync(p => p.Id == postId, cancellationToken);
-        post.CompleteIfDelivered(states, time.GetUtcNow());
+        post.CompleteIfDelivered(states, Time.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -317,10 +314,7 @@ internal sealed partial class DeliveryEngine(
 
     private TimeSpan NextDelay(int attempts, TimeSpan? retryAfter)
     {
-        var o = options.Value;
-        var exponential = o.RetryBaseDelay * Math.Pow(2, Math.Max(0, attempts - 1));
-        var capped = exponential > o.RetryMaxDelay ? o.RetryMaxDelay : exponential;
-        var jittered = capped * (0.8 + (0.4 * Random.Shared.NextDouble()));
+        var jittered = Backoff.Delay(attempts, _options.Value.RetryBaseDelay, _options.Value.RetryMaxDelay, minFactor: 0.8, maxFactor: 1.2);
         return retryAfter is { } after && after > jittered ? after : jittered;
     }
 
@@ -371,6 +365,4 @@ internal sealed partial class DeliveryEngine(
     [LoggerMessage(EventId = 813, Level = LogLevel.Error, Message = "The adapter threw on delivery {DeliveryId} to {Channel}; it will be tried again")]
     private partial void LogAdapterThrew(Exception exception, Guid deliveryId, string channel);
 
-    [LoggerMessage(EventId = 814, Level = LogLevel.Error, Message = "A delivery round failed; the next round tries again")]
-    private partial void LogRoundFailed(Exception exception);
 }

@@ -3,6 +3,7 @@ using Egov.Modules.Outreach.Domain.Posts;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Paging;
+using Egov.SharedKernel.Work;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ internal sealed record CancelDeliveryCommand(OutreachActor Actor, Guid Id) : ICo
 internal sealed record GetChannelReportQuery(OutreachActor Actor, DateTimeOffset? From, DateTimeOffset? To) : IQuery<ChannelReport>;
 
 /// <summary>Deliveries as people see and steer them: the list, manual retry, confirmation of an uncertain one, cancel; and the channel report.</summary>
-internal sealed class DeliveryHandlers(OutreachDbContext db, DeliverySignal signal, TimeProvider time) :
+internal sealed class DeliveryHandlers(OutreachDbContext db, WorkSignal<DeliveryEngine> signal, TimeProvider time) :
     IQueryHandler<ListDeliveriesQuery, CursorPage<DeliveryView>>,
     ICommandHandler<RetryDeliveryCommand, DeliveryView>,
     ICommandHandler<ConfirmDeliveryCommand, DeliveryView>,
@@ -77,7 +78,7 @@ internal sealed class DeliveryHandlers(OutreachDbContext db, DeliverySignal sign
         }
 
         await SaveAsync(cancellationToken);
-        signal.Notify();
+        signal.NotifyAfterCommit(db);
         return DeliveryView.From(delivery);
     }
 

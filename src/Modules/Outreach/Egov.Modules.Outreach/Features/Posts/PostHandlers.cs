@@ -8,6 +8,7 @@ using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Files;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Time;
+using Egov.SharedKernel.Work;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,7 @@ internal sealed record CheckDraftQuery(OutreachActor Actor, PostInput Input) : I
 internal sealed record GetPostMediaQuery(OutreachActor Actor, Guid Id, Guid MediaId) : IQuery<PostMedia>;
 
 /// <summary>Posts through the four-eyes approval, with the guidelines gate and the checks on submit and approval.</summary>
-internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, PostCheckService checks, DeliverySignal signal, IOptions<OutreachOptions> options, TimeProvider time) :
+internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, PostCheckService checks, WorkSignal<DeliveryEngine> signal, IOptions<OutreachOptions> options, TimeProvider time) :
     ICommandHandler<CreatePostCommand, PostView>,
     ICommandHandler<UpdatePostCommand, PostView>,
     ICommandHandler<SubmitPostCommand, PostView>,
@@ -142,7 +143,7 @@ internal sealed class PostHandlers(OutreachDbContext db, GuidelineGate gate, Pos
         var post = await FindAsync(command.Id, command.IfMatch, cancellationToken);
         post.Schedule(publishAt < now ? now : publishAt, command.Actor, now);
         await SaveAsync(cancellationToken);
-        signal.Notify();
+        signal.NotifyAfterCommit(db);
         return await ViewAsync(post, cancellationToken);
     }
 
