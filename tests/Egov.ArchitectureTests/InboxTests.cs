@@ -27,9 +27,6 @@ public sealed class InboxTests
         "Egov.Modules.Outreach.Features.Push.AnnouncementPublishedPushHandler",
         "Egov.Modules.Outreach.Features.Push.ApplicationStatusChangedPushHandler",
 
-        // Forms restructure (wt-forms) moves it; the lead converts it after the merge.
-        "Egov.Modules.Forms.Features.Notifications.ApplicationStatusMailHandler",
-
         // Dead code being deleted with CrossPostCandidate (issue 21).
         "Egov.Modules.Outreach.Features.CollectCrossPostCandidates.AnnouncementPublishedHandler",
     ];

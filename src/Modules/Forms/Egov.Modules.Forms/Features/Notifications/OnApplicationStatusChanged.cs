@@ -3,7 +3,7 @@ using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Hosting;
-using Mediator;
+using Egov.SharedKernel.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,25 +22,25 @@ internal sealed partial class OnApplicationStatusChanged(
     IMailSender sender,
     IOptions<PublicSiteOptions> site,
     TimeProvider time,
-    ILogger<OnApplicationStatusChanged> logger) : INotificationHandler<ApplicationStatusChangedIntegrationEvent>
+    ILogger<OnApplicationStatusChanged> logger) : IntegrationEventHandler<ApplicationStatusChangedIntegrationEvent, FormsDbContext>(db, time)
 {
     // The inbox key of this reaction: stored with every handled event, so it keeps the handler's
     // earlier class name; a new name would mail every event not yet pruned from the inbox again.
-    private const string HandlerName = "ApplicationStatusMailHandler";
+    protected override string InboxName => "ApplicationStatusMailHandler";
 
-    public async ValueTask Handle(ApplicationStatusChangedIntegrationEvent notification, CancellationToken cancellationToken)
+    protected override async ValueTask HandleAsync(ApplicationStatusChangedIntegrationEvent notification, CancellationToken cancellationToken)
     {
-        if (!ApplicationStatusNotifications.NotifiesApplicant(notification.Status) || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        if (!ApplicationStatusNotifications.NotifiesApplicant(notification.Status))
         {
             return;
         }
 
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == notification.ApplicationId, cancellationToken);
+        var application = await Db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == notification.ApplicationId, cancellationToken);
         if (application?.ApplicantEmail is { Length: > 0 } email)
         {
-            var form = await db.FindAsync(application.FormId.ToString(), cancellationToken);
+            var form = await Db.FindAsync(application.FormId.ToString(), cancellationToken);
             DateOnly? answerBy = notification.Status == ApplicationStatuses.InformationRequested
-                ? await db.InformationRequests.AsNoTracking()
+                ? await Db.InformationRequests.AsNoTracking()
                     .Where(r => r.ApplicationId == application.Id && r.Status == InformationRequestStatus.Open)
                     .Select(r => (DateOnly?)r.AnswerBy).FirstOrDefaultAsync(cancellationToken)
                 : null;
@@ -61,9 +61,6 @@ internal sealed partial class OnApplicationStatusChanged(
         {
             LogNoAddress(logger, notification.ReferenceNumber);
         }
-
-        db.MarkProcessed(notification.EventId, HandlerName, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status mail for {ReferenceNumber} not sent: {Reason}")]
