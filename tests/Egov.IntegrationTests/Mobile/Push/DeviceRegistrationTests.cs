@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Egov.IntegrationTests.Identity;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Persistence;
 using Egov.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>The device API: registration, updates by endpoint, the device secret, topics, bad input.</summary>
 public sealed class DeviceRegistrationTests(EgovApplicationFactory factory) : IClassFixture<EgovApplicationFactory>

@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Egov.Modules.Announcements.Persistence;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Persistence;
 using Egov.SharedKernel.Outbox;
 using Egov.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>Device registration and event publication for the push tests.</summary>
 internal static class Devices

@@ -1,14 +1,14 @@
 using System.Buffers.Text;
 using Egov.Modules.Announcements.Contracts;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Features.Push;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Features.Push;
+using Egov.Modules.Mobile.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>
 /// One alert's fan-out shared by two host instances: its audience is split into shards that the

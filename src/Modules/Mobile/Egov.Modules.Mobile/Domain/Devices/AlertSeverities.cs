@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Devices;
+namespace Egov.Modules.Mobile.Domain.Devices;
 
 /// <summary>Reads the CAP severity names the alert events carry.</summary>
 internal static class AlertSeverities

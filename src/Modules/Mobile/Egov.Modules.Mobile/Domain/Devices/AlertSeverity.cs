@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Devices;
+namespace Egov.Modules.Mobile.Domain.Devices;
 
 /// <summary>
 /// CAP 1.2 severities (OASIS CAP §3.2.2 <c>severity</c>) in ascending order, as a device's alert

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Devices;
+namespace Egov.Modules.Mobile.Domain.Devices;
 
 /// <summary>
 /// A registration of the city's app (or web page) on one device for push notifications: where to

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Devices;
+namespace Egov.Modules.Mobile.Domain.Devices;
 
 /// <summary>How a device is reached; the API spells these <c>webpush</c>, <c>fcm</c> and <c>apns</c>.</summary>
 internal enum DevicePlatform

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Devices;
+namespace Egov.Modules.Mobile.Domain.Devices;
 
 /// <summary>The API names of <see cref="DevicePlatform"/>.</summary>
 internal static class DevicePlatforms

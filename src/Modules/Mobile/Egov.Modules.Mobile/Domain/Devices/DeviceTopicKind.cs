@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Devices;
+namespace Egov.Modules.Mobile.Domain.Devices;
 
 /// <summary>The three kinds of <see cref="DeviceTopic"/>.</summary>
 internal enum DeviceTopicKind

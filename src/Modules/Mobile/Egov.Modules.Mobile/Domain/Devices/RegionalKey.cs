@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Devices;
+namespace Egov.Modules.Mobile.Domain.Devices;
 
 /// <summary>
 /// German regional keys: the 12-digit Regionalschlüssel (ARS: Land 2, Regierungsbezirk 1, Kreis 2,

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Push;
+namespace Egov.Modules.Mobile.Domain.Push;
 
 /// <summary>Who a <see cref="PushJob"/> goes to.</summary>
 internal enum PushAudienceKind

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Push;
+namespace Egov.Modules.Mobile.Domain.Push;
 
 /// <summary>
 /// One notification to fan out to its audience, written by an event handler in the same save as

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Push;
+namespace Egov.Modules.Mobile.Domain.Push;
 
 /// <summary>
 /// Which lane a push job goes in. Alert jobs are claimed before any routine job, and by a worker

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Domain.Push;
+namespace Egov.Modules.Mobile.Domain.Push;
 
 /// <summary>
 /// An alert that was pushed, with its severity: an all-clear (CAP Cancel) names only the alerts it

@@ -1,16 +1,16 @@
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Persistence;
 using Egov.SharedKernel.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>Finds a device for a caller that proved it holds the device's secret.</summary>
 internal static class DeviceAccess
 {
     /// <exception cref="ForbiddenException">No secret, or not this device's (checked first, so that ids cannot be probed).</exception>
     /// <exception cref="NotFoundException">The device was removed (by the app, or after its push service called it gone).</exception>
-    public static async Task<Device> FindAsync(this OutreachDbContext db, DeviceSecrets secrets, Guid id, string? secret, CancellationToken cancellationToken)
+    public static async Task<Device> FindAsync(this MobileDbContext db, DeviceSecrets secrets, Guid id, string? secret, CancellationToken cancellationToken)
     {
         if (!secrets.Verifies(id, secret))
         {

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Egov.Modules.Announcements.Contracts;
-using Egov.Modules.Outreach.Features.Push;
+using Egov.Modules.Mobile.Features.Push;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Http;
 using Egov.SharedKernel.Reads;
@@ -19,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>
 /// The mobile app's device API (<c>/api/v1/devices</c>) and push metadata (<c>/api/v1/push</c>).

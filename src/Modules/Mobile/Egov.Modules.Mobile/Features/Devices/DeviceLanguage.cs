@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>The two languages of notifications and texts of the device API.</summary>
 internal static class DeviceLanguage

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>A device registration as the app sees it (never its endpoint or keys).</summary>
 /// <param name="Id">Id of the registration; the path of every further call.</param>

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>
 /// The device secret: the proof an app shows (header <c>Device-Secret</c>) to change or delete its

@@ -1,6 +1,6 @@
-using Egov.Modules.Outreach.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Devices;
 
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>Responses from devices.</summary>
 internal static class DeviceViews

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>Body of <c>POST /api/v1/devices</c>.</summary>
 /// <param name="Platform"><c>webpush</c>, <c>fcm</c> or <c>apns</c>.</param>

@@ -1,7 +1,11 @@
-using Egov.Modules.Outreach.Domain.Devices;
+using Egov.Modules.Mobile.Persistence;
 using FluentValidation;
+using Mediator;
 
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
+
+/// <summary>Replaces every topic of a device.</summary>
+internal sealed record ReplaceDeviceTopicsCommand(Guid Id, string? Secret, IReadOnlyList<string>? Topics) : ICommand<DeviceTopicsResponse>;
 
 /// <summary>A new topic list: field <c>topics</c> and <c>topics[i]</c>.</summary>
 internal sealed class ReplaceDeviceTopicsValidator : AbstractValidator<ReplaceDeviceTopicsCommand>
@@ -13,23 +17,15 @@ internal sealed class ReplaceDeviceTopicsValidator : AbstractValidator<ReplaceDe
     }
 }
 
-/// <summary>One topic to opt in to: field <c>topic</c>.</summary>
-internal sealed class SubscribeDeviceTopicValidator : AbstractValidator<SubscribeDeviceTopicCommand>
+/// <summary>Replaces the topics after the caller proved the device secret.</summary>
+internal sealed class ReplaceDeviceTopicsHandler(MobileDbContext db, DeviceSecrets secrets, TimeProvider time)
+    : ICommandHandler<ReplaceDeviceTopicsCommand, DeviceTopicsResponse>
 {
-    public SubscribeDeviceTopicValidator(TopicCatalog catalog) =>
-        RuleFor(c => c.Topic).CustomAsync(async (topic, context, ct) =>
-        {
-            if (await TopicRules.ProblemAsync(topic, catalog, ct) is { } problem)
-            {
-                context.AddFailure(problem);
-            }
-        });
-}
-
-/// <summary>One topic to opt out of: field <c>topic</c>; only its syntax matters (a category removed from the list can still be dropped).</summary>
-internal sealed class UnsubscribeDeviceTopicValidator : AbstractValidator<UnsubscribeDeviceTopicCommand>
-{
-    public UnsubscribeDeviceTopicValidator() =>
-        RuleFor(c => c.Topic).Must(t => DeviceTopic.TryParse(t, out _))
-            .WithMessage(c => $"'{c.Topic}' is not a topic. Topics are alerts:{{severity}}, category:{{code}} and region:{{12-digit regional key}}.");
+    public async ValueTask<DeviceTopicsResponse> Handle(ReplaceDeviceTopicsCommand command, CancellationToken cancellationToken)
+    {
+        var device = await db.FindAsync(secrets, command.Id, command.Secret, cancellationToken);
+        device.ReplaceTopics(TopicRules.Checked(command.Topics ?? []), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return DeviceViews.Topics(device);
+    }
 }

@@ -1,7 +1,7 @@
 using Egov.Modules.Announcements.Contracts;
 using Mediator;
 
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>The announcement categories devices may subscribe to: the Announcements module's list, asked once per request scope.</summary>
 internal sealed class TopicCatalog(ISender sender)

@@ -1,7 +1,7 @@
-using Egov.Modules.Outreach.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Devices;
 using FluentValidation;
 
-namespace Egov.Modules.Outreach.Features.Devices;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>The checks of topic lists, shared by registration and the topic endpoints.</summary>
 internal static class TopicRules
@@ -28,6 +28,11 @@ internal static class TopicRules
 
         return null;
     }
+
+    /// <summary>Topics a validator has checked already, parsed.</summary>
+    /// <exception cref="InvalidOperationException">A topic was not checked (a validator is missing).</exception>
+    public static List<DeviceTopic> Checked(IEnumerable<string> topics) =>
+        [.. topics.Select(t => DeviceTopic.TryParse(t, out var topic) ? topic : throw new InvalidOperationException($"unchecked topic {t}"))];
 
     /// <summary>Adds the rules for a whole list: each topic known, at most <see cref="MaxTopics"/>, at most <see cref="Device.MaxRegions"/> regions.</summary>
     public static void TopicList<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IReadOnlyList<string>?>> topics, TopicCatalog catalog)

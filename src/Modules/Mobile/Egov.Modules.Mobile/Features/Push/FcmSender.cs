@@ -2,11 +2,11 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Domain.Push;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Push;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// Firebase Cloud Messaging HTTP v1 (<c>POST /v1/projects/{project}/messages:send</c>) with an OAuth 2.0

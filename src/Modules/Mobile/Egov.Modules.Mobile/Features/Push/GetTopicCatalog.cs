@@ -1,8 +1,11 @@
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Features.Devices;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Features.Devices;
 using Mediator;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
+
+/// <summary>The topic catalogue in <paramref name="Language"/> (de or en).</summary>
+internal sealed record GetTopicCatalogQuery(string Language) : IQuery<TopicCatalogResponse>;
 
 /// <summary>Lists thresholds, categories and the region format.</summary>
 internal sealed class GetTopicCatalogHandler(TopicCatalog catalog) : IQueryHandler<GetTopicCatalogQuery, TopicCatalogResponse>

@@ -1,6 +1,6 @@
-using Egov.Modules.Outreach.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Devices;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>Delivers one notification to one device through its platform's push service.</summary>
 internal interface IPushSender

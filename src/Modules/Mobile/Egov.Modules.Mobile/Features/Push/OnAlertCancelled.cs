@@ -1,17 +1,17 @@
 using Egov.Modules.Announcements.Contracts;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// An all-clear (CAP Cancel): pushed at high urgency to the devices of the area whose threshold the
 /// cancelled alerts reached — the highest severity among them that was pushed; when none of them
 /// was pushed here, to every device subscribed to alerts in the area.
 /// </summary>
-internal sealed class AlertCancelledPushHandler(OutreachDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class AlertCancelledPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
     : INotificationHandler<AlertCancelledIntegrationEvent>
 {
     private const string HandlerName = nameof(AlertCancelledPushHandler);

@@ -1,11 +1,11 @@
 using Egov.Modules.Announcements.Contracts;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Persistence;
 using Mediator;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>An alert went public: a high-urgency push to every device subscribed to alerts of its severity in its area.</summary>
-internal sealed class AlertIssuedPushHandler(OutreachDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class AlertIssuedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
     : INotificationHandler<AlertIssuedIntegrationEvent>
 {
     private const string HandlerName = nameof(AlertIssuedPushHandler);

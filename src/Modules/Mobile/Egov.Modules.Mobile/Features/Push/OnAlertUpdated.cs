@@ -1,11 +1,11 @@
 using Egov.Modules.Announcements.Contracts;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Persistence;
 using Mediator;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>An alert was updated (CAP Update): pushed like a new alert, with the update's severity and area.</summary>
-internal sealed class AlertUpdatedPushHandler(OutreachDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class AlertUpdatedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
     : INotificationHandler<AlertUpdatedIntegrationEvent>
 {
     private const string HandlerName = nameof(AlertUpdatedPushHandler);

@@ -1,15 +1,15 @@
 using Egov.Modules.Announcements.Contracts;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Persistence;
 using Mediator;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// An announcement went public: a push to the devices subscribed to one of its categories. Alerts
 /// are left out here: their publication also raises an alert event, which reaches devices by
 /// severity and area instead (one push, not two).
 /// </summary>
-internal sealed class AnnouncementPublishedPushHandler(OutreachDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class AnnouncementPublishedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
     : INotificationHandler<AnnouncementPublishedIntegrationEvent>
 {
     private const string HandlerName = nameof(AnnouncementPublishedPushHandler);

@@ -1,14 +1,14 @@
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Persistence;
 using Mediator;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// The status of an application changed: a push to the devices linked to the applicant's subject,
 /// and to no one else. The payload has the status word and a link, nothing personal.
 /// </summary>
-internal sealed class ApplicationStatusChangedPushHandler(OutreachDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class ApplicationStatusChangedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
     : INotificationHandler<ApplicationStatusChangedIntegrationEvent>
 {
     private const string HandlerName = nameof(ApplicationStatusChangedPushHandler);

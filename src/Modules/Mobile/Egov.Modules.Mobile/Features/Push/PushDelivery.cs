@@ -1,6 +1,6 @@
-using Egov.Modules.Outreach.Domain.Push;
+using Egov.Modules.Mobile.Domain.Push;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>One notification in one language, ready to send.</summary>
 /// <param name="Json">The payload as the app receives it (<see cref="PushContent"/>).</param>

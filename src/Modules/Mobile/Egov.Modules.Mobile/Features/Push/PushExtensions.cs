@@ -1,12 +1,12 @@
 using System.Net;
-using Egov.Modules.Outreach.Features.Devices;
+using Egov.Modules.Mobile.Features.Devices;
 using Egov.SharedKernel.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>Registration of device registrations and push.</summary>
 internal static class PushExtensions

@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Domain.Push;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Push;
+using Egov.Modules.Mobile.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// Works off <see cref="PushJob"/>s in two lanes: an alert lane that claims only
@@ -145,7 +145,7 @@ internal sealed partial class PushFanOut : BackgroundService
             // While this instance fans out an alert, its general lane takes only alert jobs (other
             // shards): routine pushes would take CPU and sockets from the alert on this machine.
             var onlyAlerts = alertsOnly || Volatile.Read(ref _alertJobsRunning) > 0;
-            job = await ClaimAsync(scope.ServiceProvider.GetRequiredService<OutreachDbContext>(), onlyAlerts, cancellationToken);
+            job = await ClaimAsync(scope.ServiceProvider.GetRequiredService<MobileDbContext>(), onlyAlerts, cancellationToken);
         }
         catch
         {
@@ -170,7 +170,7 @@ internal sealed partial class PushFanOut : BackgroundService
     {
         await using (scope)
         {
-            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
 
             // The lease is renewed while the job runs, not only between batches: a batch against a push
             // service that times out can take longer than the lease, and another instance must not take
@@ -282,7 +282,7 @@ internal sealed partial class PushFanOut : BackgroundService
         }
     }
 
-    private async Task<PushJob?> ClaimAsync(OutreachDbContext db, bool alertsOnly, CancellationToken cancellationToken)
+    private async Task<PushJob?> ClaimAsync(MobileDbContext db, bool alertsOnly, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var due = db.PushJobs.AsNoTracking().Where(j => j.CompletedAt == null && (j.LockedUntil == null || j.LockedUntil < now));
@@ -318,7 +318,7 @@ internal sealed partial class PushFanOut : BackgroundService
     /// again). Bound and new job are stored in one transaction, conditional on this lane's lease, so the
     /// device ranges never overlap: no device is pushed twice, none is left out.
     /// </summary>
-    private async Task SplitAsync(OutreachDbContext db, PushJob job, CancellationToken cancellationToken)
+    private async Task SplitAsync(MobileDbContext db, PushJob job, CancellationToken cancellationToken)
     {
         if (job.Audience != PushAudienceKind.Alert || job.UpTo is not null || _options.ShardSize == 0)
         {
@@ -352,7 +352,7 @@ internal sealed partial class PushFanOut : BackgroundService
         _signal.Notify();
     }
 
-    private async Task FanOutAsync(OutreachDbContext db, PushJob job, LaneSlots slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
+    private async Task FanOutAsync(MobileDbContext db, PushJob job, LaneSlots slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
     {
         var startedAt = Stopwatch.GetTimestamp();
         var deliveries = new Dictionary<string, PushDelivery>(StringComparer.Ordinal)
@@ -470,7 +470,7 @@ internal sealed partial class PushFanOut : BackgroundService
                 await Task.Delay(_options.LeaseDuration / 3, _time, stop);
                 await using var scope = _scopes.CreateAsyncScope();
                 var until = _time.GetUtcNow() + _options.LeaseDuration;
-                await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs
+                await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs
                     .Where(j => j.Id == jobId && j.LockOwner == _owner)
                     .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntil, until), stop);
             }
@@ -487,7 +487,7 @@ internal sealed partial class PushFanOut : BackgroundService
     }
 
     /// <summary>The job's devices after <paramref name="cursor"/> (up to its shard's last device), in id order.</summary>
-    internal static IQueryable<Device> Audience(OutreachDbContext db, PushJob job, Guid? cursor)
+    internal static IQueryable<Device> Audience(MobileDbContext db, PushJob job, Guid? cursor)
     {
         var devices = db.Devices.AsNoTracking();
         if (cursor is { } after)
@@ -511,7 +511,7 @@ internal sealed partial class PushFanOut : BackgroundService
     }
 
     /// <summary>Removes gone registrations, stores cursor and counts and renews the lease; false when the lease was lost.</summary>
-    private async Task<bool> RecordBatchAsync(OutreachDbContext db, Guid jobId, BatchInFlight batch, CancellationToken cancellationToken)
+    private async Task<bool> RecordBatchAsync(MobileDbContext db, Guid jobId, BatchInFlight batch, CancellationToken cancellationToken)
     {
         var outcomes = await batch.Pushes;
         var gone = outcomes.Where(o => o.Kind == PushOutcomeKind.Gone).Select(o => o.Device).ToList();

@@ -1,9 +1,9 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Domain.Push;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Push;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>Turns the integration events into push jobs: audience, payload in German and English, urgency, TTL.</summary>
 internal sealed class PushJobs(PushLinks links)

@@ -1,7 +1,7 @@
 using Egov.SharedKernel.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>Deep links of notifications, under <see cref="PushOptions.DeepLinkBase"/> (default <c>{Egov:PublicBaseAddress}app/</c>).</summary>
 internal sealed class PushLinks(IOptions<PushOptions> push, IOptions<PublicSiteOptions> site)

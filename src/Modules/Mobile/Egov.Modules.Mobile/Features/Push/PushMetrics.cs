@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// The push fan-out's instruments (meter <c>Egov.Outreach.Push</c>, exported with the host's

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// Push settings, configuration section <c>Egov:Push</c> (environment variables <c>Egov__Push__…</c>),

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>What a push service said to one push.</summary>
 internal readonly record struct PushOutcome(PushOutcomeKind Kind, TimeSpan? RetryAfter = null, string? Reason = null)

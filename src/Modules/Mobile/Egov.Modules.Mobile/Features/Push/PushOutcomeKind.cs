@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>The kinds of <see cref="PushOutcome"/>.</summary>
 internal enum PushOutcomeKind

@@ -1,6 +1,6 @@
 using Egov.Modules.Forms.Contracts;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>The fixed texts of notifications, German and English.</summary>
 internal static class PushTexts

@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>The <see cref="PushContent.Type"/> values.</summary>
 internal static class PushTypes

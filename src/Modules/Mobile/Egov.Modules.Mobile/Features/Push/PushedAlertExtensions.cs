@@ -1,13 +1,13 @@
-using Egov.Modules.Outreach.Domain.Push;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Domain.Push;
+using Egov.Modules.Mobile.Persistence;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>Remembering pushed alerts for their all-clear.</summary>
 internal static class PushedAlertExtensions
 {
     /// <summary>Records (or updates) the alert's severity; stored by the next save.</summary>
-    public static async Task AddPushedAlertAsync(this OutreachDbContext db, Guid alertId, int severityRank, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task AddPushedAlertAsync(this MobileDbContext db, Guid alertId, int severityRank, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await db.PushedAlerts.FindAsync([alertId], cancellationToken) is { } known)
         {

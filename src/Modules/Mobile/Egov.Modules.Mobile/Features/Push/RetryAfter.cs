@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>Reads <c>Retry-After</c> (RFC 9110 §10.2.3): seconds or an HTTP date.</summary>
 internal static class RetryAfter

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Lib.Net.Http.WebPush.Authentication;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// Keeps one VAPID JWT per audience (push service origin) until shortly before it expires, so a

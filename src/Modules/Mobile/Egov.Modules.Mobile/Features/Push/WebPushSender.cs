@@ -2,12 +2,12 @@ using System.Buffers.Text;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Domain.Push;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Push;
 using Lib.Net.Http.WebPush.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Egov.Modules.Outreach.Features.Push;
+namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// Web Push (RFC 8030): the payload encrypted for the subscription by <see cref="WebPushEncryption"/>

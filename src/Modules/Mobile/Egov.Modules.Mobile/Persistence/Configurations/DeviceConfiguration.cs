@@ -1,8 +1,8 @@
-using Egov.Modules.Outreach.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Devices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Egov.Modules.Outreach.Persistence.Devices;
+namespace Egov.Modules.Mobile.Persistence.Configurations;
 
 /// <summary>Table <c>devices</c>: one row per push endpoint.</summary>
 internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>

@@ -1,8 +1,8 @@
-using Egov.Modules.Outreach.Domain.Push;
+using Egov.Modules.Mobile.Domain.Push;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Egov.Modules.Outreach.Persistence.Devices;
+namespace Egov.Modules.Mobile.Persistence.Configurations;
 
 /// <summary>Table <c>push_jobs</c>: notifications being fanned out, and done ones with their counts.</summary>
 internal sealed class PushJobConfiguration : IEntityTypeConfiguration<PushJob>

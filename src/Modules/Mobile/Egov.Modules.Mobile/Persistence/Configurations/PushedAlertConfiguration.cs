@@ -1,8 +1,8 @@
-using Egov.Modules.Outreach.Domain.Push;
+using Egov.Modules.Mobile.Domain.Push;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Egov.Modules.Outreach.Persistence.Devices;
+namespace Egov.Modules.Mobile.Persistence.Configurations;
 
 /// <summary>Table <c>pushed_alerts</c>: the severity of each alert pushed, for its all-clear.</summary>
 internal sealed class PushedAlertConfiguration : IEntityTypeConfiguration<PushedAlert>
