@@ -22,6 +22,9 @@ internal sealed class MobileDbContext(DbContextOptions<MobileDbContext> options)
 
     public DbSet<PushedAlert> PushedAlerts => Set<PushedAlert>();
 
+    /// <inheritdoc />
+    public override Task UpgradeZeroSetupDatabaseAsync(CancellationToken cancellationToken) => OutreachFileUpgrade.RunAsync(this, cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
