@@ -4,7 +4,7 @@ using Egov.IntegrationTests.Identity;
 using Egov.Testing;
 using static Egov.IntegrationTests.Outreach.OutreachApi;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>A post to the app-push channel reaches the devices that follow announcements, through the push fan-out.</summary>
 public sealed class AppPushChannelTests(EgovApplicationFactory factory) : IClassFixture<EgovApplicationFactory>

@@ -1,7 +1,7 @@
 using Egov.Testing;
 using Microsoft.AspNetCore.Hosting;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>
 /// The host with a short push request timeout (a dead endpoint answers nothing; the tests wait for

@@ -250,13 +250,13 @@ public sealed class DeviceRegistrationTests(EgovApplicationFactory factory) : IC
     {
         using var scope = factory.Services.CreateScope();
         var text = endpoint.ToString();
-        return await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().Devices.CountAsync(d => d.Endpoint == text, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<MobileDbContext>().Devices.CountAsync(d => d.Endpoint == text, TestContext.Current.CancellationToken);
     }
 
     private async Task<string?> SubjectAsync(Uri endpoint)
     {
         using var scope = factory.Services.CreateScope();
         var text = endpoint.ToString();
-        return await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().Devices.Where(d => d.Endpoint == text).Select(d => d.Subject).SingleAsync(TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<MobileDbContext>().Devices.Where(d => d.Endpoint == text).Select(d => d.Subject).SingleAsync(TestContext.Current.CancellationToken);
     }
 }

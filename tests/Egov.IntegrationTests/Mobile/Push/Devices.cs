@@ -73,7 +73,7 @@ internal static class Devices
         while (DateTime.UtcNow < deadline)
         {
             using var scope = factory.Services.CreateScope();
-            var job = await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs.AsNoTracking()
+            var job = await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs.AsNoTracking()
                 .SingleOrDefaultAsync(j => j.SourceEventId == eventId, TestContext.Current.CancellationToken);
             if (job?.CompletedAt is not null)
             {

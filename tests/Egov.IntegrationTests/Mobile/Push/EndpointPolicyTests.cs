@@ -1,7 +1,7 @@
 using System.Net;
 using Egov.Testing;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>A host configured as in production: Web Push endpoints must be https URLs of known push services.</summary>
 public sealed class EndpointPolicyTests(EndpointPolicyTests.StrictFactory factory) : IClassFixture<EndpointPolicyTests.StrictFactory>

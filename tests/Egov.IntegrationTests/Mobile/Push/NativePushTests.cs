@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>
 /// The FCM HTTP v1 and APNs adapters against fakes of Google's token and send endpoints and of

@@ -8,7 +8,7 @@ using NSwag;
 using NSwag.CodeGeneration.CSharp;
 using NSwag.CodeGeneration.OperationNameGenerators;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>
 /// The OpenAPI document is complete enough for the app's developers: a C# client generated from it

@@ -65,7 +65,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
         await Task.Delay(CrisisPushFactory.RequestTimeout * 3, Ct);
         Assert.Single(push.For(dead));
         using var scope = factory.Services.CreateScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().Devices.CountAsync(d => d.Regions.Contains(region), Ct) == 2, "a timeout must not remove the registration");
+        Assert.True(await scope.ServiceProvider.GetRequiredService<MobileDbContext>().Devices.CountAsync(d => d.Regions.Contains(region), Ct) == 2, "a timeout must not remove the registration");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
         using (var scope = factory.Services.CreateScope())
         {
             var jobs = scope.ServiceProvider.GetRequiredService<PushJobs>();
-            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
             for (var i = 0; i < 30; i++)
             {
                 db.PushJobs.Add(jobs.Alert(Guid.CreateVersion7(), Guid.CreateVersion7(), $"Warnung {i}", "Moderate", "Nürnberg", [region], now.AddHours(1), now));
@@ -109,7 +109,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
         await WaitUntilAsync(async () =>
         {
             using var scope = factory.Services.CreateScope();
-            return !await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs.AnyAsync(j => j.CompletedAt == null, Ct);
+            return !await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs.AnyAsync(j => j.CompletedAt == null, Ct);
         });
 
         foreach (var phone in phones)
@@ -136,7 +136,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
             stuck = scope.ServiceProvider.GetRequiredService<PushJobs>().Alert(Guid.CreateVersion7(), Guid.CreateVersion7(), "Warnung", "Severe", "Kiel", ["010020000000"], now.AddHours(1), now.AddSeconds(-30));
             stuck.LockedUntil = now.AddMinutes(10);
             stuck.LockOwner = "a-hanging-instance";
-            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
             db.PushJobs.Add(stuck);
             await db.SaveChangesAsync(Ct);
         }
@@ -146,7 +146,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
         Assert.Equal("Degraded", await degraded.Content.ReadAsStringAsync(Ct));
         using (var scope = factory.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs.Where(j => j.Id == stuck.Id)
+            await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs.Where(j => j.Id == stuck.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.CompletedAt, DateTimeOffset.UtcNow), Ct);
         }
 
@@ -163,7 +163,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
     private async Task AddDeviceAsync(BrowserSubscription subscription, string subject)
     {
         using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
         var address = new DeviceAddress(DevicePlatform.WebPush, subscription.Endpoint.ToString(), Base64Url.EncodeToString(subscription.PublicKey), Base64Url.EncodeToString(subscription.AuthSecret));
         db.Devices.Add(Device.Register(address, "de", "1.4.2", subject, null, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync(Ct);
@@ -174,7 +174,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
     {
         using var scope = factory.Services.CreateScope();
         var jobs = scope.ServiceProvider.GetRequiredService<PushJobs>();
-        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < count; i++)
         {
@@ -188,7 +188,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
     private async Task CompleteRoutineJobsAsync(string subject)
     {
         using var scope = factory.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs.Where(j => j.Subject == subject || j.Priority == PushPriority.Routine)
+        await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs.Where(j => j.Subject == subject || j.Priority == PushPriority.Routine)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CompletedAt, DateTimeOffset.UtcNow), Ct);
     }
 

@@ -45,7 +45,7 @@ public sealed class PushShardTests(ShardedPushFactory factory) : IClassFixture<S
             await WaitUntilAsync(async () =>
             {
                 using var scope = factory.Services.CreateScope();
-                var jobs = await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs.AsNoTracking().Where(j => j.SourceEventId == issued.EventId).ToListAsync(Ct);
+                var jobs = await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs.AsNoTracking().Where(j => j.SourceEventId == issued.EventId).ToListAsync(Ct);
                 return jobs.Count > 0 && jobs.All(j => j.CompletedAt != null) && jobs.Sum(j => j.Sent + j.Failed) == phones;
             });
             foreach (var subscription in subscriptions)
@@ -66,7 +66,7 @@ public sealed class PushShardTests(ShardedPushFactory factory) : IClassFixture<S
     private async Task AddAlertDevicesAsync(List<BrowserSubscription> subscriptions, string region)
     {
         using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
         var now = DateTimeOffset.UtcNow;
         foreach (var subscription in subscriptions)
         {

@@ -1,7 +1,7 @@
 using Egov.Modules.Announcements.Contracts;
 using Microsoft.AspNetCore.Hosting;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>
 /// A push service that does not answer holds a request, not a slot: with one slot per lane, the

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>Web Push works on `dotnet run` without configuration: Development makes a VAPID key pair once and keeps it.</summary>
 public sealed class PushZeroSetupTests : IDisposable

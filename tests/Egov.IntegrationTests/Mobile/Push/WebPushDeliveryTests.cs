@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static Egov.IntegrationTests.Forms.Cases.Filing;
 
-namespace Egov.IntegrationTests.Outreach.Push;
+namespace Egov.IntegrationTests.Mobile.Push;
 
 /// <summary>
 /// Push end to end: an integration event through the outbox, the fan-out, Web Push to a fake push
