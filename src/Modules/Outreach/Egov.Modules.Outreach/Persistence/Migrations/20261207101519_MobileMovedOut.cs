@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Egov.Modules.Outreach.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class MobileMovedOut : Migration
+    internal partial class MobileMovedOut : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
