@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Egov.IntegrationTests.Identity;
+using Egov.Modules.Mobile.Contracts;
+using Egov.Modules.Mobile.Persistence;
 using Egov.Testing;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Egov.IntegrationTests.Outreach.OutreachApi;
 
 namespace Egov.IntegrationTests.Mobile.Push;
@@ -38,5 +43,31 @@ public sealed class AppPushChannelTests(EgovApplicationFactory factory) : IClass
         Assert.Equal("Mit Musik auf dem Marktplatz.", payload.GetProperty("body").GetString());
         Assert.Equal("low", received.Header("Urgency"));
         Assert.Empty(push.For(alertsOnly));
+    }
+
+    [Fact]
+    public async Task QueueAppPush_RepeatedForOneDelivery_QueuesOneJobAndAnswersItsIdEachTime()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var deliveryId = Guid.CreateVersion7();
+        var command = new QueueAppPushCommand(deliveryId, "Stadtfest am Samstag\nMit Musik.", "https://stadt.example/fest", Crisis: true);
+
+        QueuedAppPush first;
+        using (var scope = factory.Services.CreateScope())
+        {
+            first = await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
+        }
+
+        QueuedAppPush again;
+        using (var scope = factory.Services.CreateScope())
+        {
+            again = await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
+        }
+
+        using var check = factory.Services.CreateScope();
+        var job = await check.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs.AsNoTracking().SingleAsync(j => j.SourceEventId == deliveryId, ct);
+        Assert.Equal(first.PushJobId, again.PushJobId);
+        Assert.Equal(job.Id, first.PushJobId);
+        Assert.Equal(Egov.Modules.Mobile.Domain.Push.PushUrgency.High, job.Urgency);
     }
 }
