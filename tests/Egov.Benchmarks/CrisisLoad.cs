@@ -8,10 +8,10 @@ using System.Security.Cryptography;
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Persistence;
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Domain.Push;
-using Egov.Modules.Outreach.Features.Push;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Domain.Push;
+using Egov.Modules.Mobile.Features.Push;
+using Egov.Modules.Mobile.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -187,7 +187,7 @@ internal static class CrisisLoad
     {
         using (var scope = services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
             await db.Devices.ExecuteDeleteAsync();
             await db.PushJobs.ExecuteDeleteAsync();
         }
@@ -197,7 +197,7 @@ internal static class CrisisLoad
         for (var start = 0; start < count + subjects.Count; start += 1000)
         {
             using var scope = services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
             for (var i = start; i < Math.Min(count + subjects.Count, start + 1000); i++)
             {
                 using var key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
@@ -225,7 +225,7 @@ internal static class CrisisLoad
     private static async Task QueueRoutineJobsAsync(IServiceProvider services, List<string> subjects, int count)
     {
         using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
         var jobs = scope.ServiceProvider.GetRequiredService<PushJobs>();
         var pending = await db.PushJobs.CountAsync(j => j.CompletedAt == null && j.Priority == PushPriority.Routine);
         var now = DateTimeOffset.UtcNow;
@@ -242,7 +242,7 @@ internal static class CrisisLoad
     private static async Task<int> PendingRoutineJobsAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs.CountAsync(j => j.CompletedAt == null && j.Priority == PushPriority.Routine);
+        return await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs.CountAsync(j => j.CompletedAt == null && j.Priority == PushPriority.Routine);
     }
 
     private static async Task WaitForAlertJobsAsync(IServiceProvider services, TimeSpan timeLimit)
@@ -251,7 +251,7 @@ internal static class CrisisLoad
         while (deadline.Elapsed < timeLimit)
         {
             using var scope = services.CreateScope();
-            if (!await scope.ServiceProvider.GetRequiredService<OutreachDbContext>().PushJobs.AnyAsync(j => j.CompletedAt == null && j.Priority == PushPriority.Alert))
+            if (!await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs.AnyAsync(j => j.CompletedAt == null && j.Priority == PushPriority.Alert))
             {
                 return;
             }

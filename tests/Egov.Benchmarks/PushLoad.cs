@@ -7,8 +7,8 @@ using System.Net;
 using System.Security.Cryptography;
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Persistence;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -103,7 +103,7 @@ internal static class PushLoad
     {
         using (var scope = services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
             await db.Devices.ExecuteDeleteAsync();
             await db.PushJobs.ExecuteDeleteAsync();
         }
@@ -112,7 +112,7 @@ internal static class PushLoad
         for (var start = 0; start < count; start += 1000)
         {
             using var scope = services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
             for (var i = start; i < Math.Min(count, start + 1000); i++)
             {
                 using var key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);

@@ -22,7 +22,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.Factory factory) : I
     /// </summary>
     private static readonly string[] BackgroundCategories =
     [
-        "Egov.SharedKernel.Outbox.", "Egov.Modules.Outreach.Features.Push.", "Egov.Modules.Outreach.Features.Deliveries.",
+        "Egov.SharedKernel.Outbox.", "Egov.Modules.Mobile.Features.Push.", "Egov.Modules.Outreach.Features.Deliveries.",
         "Egov.Modules.Announcements.Features.", "Microsoft.Extensions.Diagnostics.HealthChecks.",
     ];
 

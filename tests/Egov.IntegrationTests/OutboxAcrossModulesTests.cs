@@ -1,6 +1,7 @@
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Persistence;
-using Egov.Modules.Outreach.Persistence;
+using Egov.Modules.Mobile.Domain.Push;
+using Egov.Modules.Mobile.Persistence;
 using Egov.Testing;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,20 +11,21 @@ namespace Egov.IntegrationTests;
 
 /// <summary>
 /// The transactional outbox end to end in the real host on PostgreSQL: Announcements publishes,
-/// Outreach handles, through the mediator, after commit.
+/// Mobile's push handler reacts (a push job per published announcement with a category), through the
+/// mediator, after commit.
 /// </summary>
 public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : IClassFixture<EgovApplicationFactory>
 {
     [Fact]
-    public async Task PublishedAnnouncement_AfterCommit_ReachesOutreachHandler()
+    public async Task PublishedAnnouncement_AfterCommit_ReachesMobileHandler()
     {
         var announcementId = await PublishAnnouncementAsync("Weihnachtsmarkt eröffnet", commit: true);
 
-        var candidate = await WaitForAsync(async db => await db.CrossPostCandidates.SingleOrDefaultAsync(c => c.AnnouncementId == announcementId));
+        var job = await WaitForAsync(async db => await JobOf(db, announcementId).SingleOrDefaultAsync());
 
-        Assert.NotNull(candidate);
-        Assert.Equal("Weihnachtsmarkt eröffnet", candidate.Title);
-        Assert.Equal(["culture"], candidate.Categories);
+        Assert.NotNull(job);
+        Assert.Equal("Weihnachtsmarkt eröffnet", Title(job));
+        Assert.Equal(["culture"], job.Categories);
         // The dispatcher marks the message processed right after the handlers ran, in its own
         // statement: wait for that too rather than race it.
         var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -51,11 +53,11 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
         var committed = await PublishAnnouncementAsync("Happened afterwards", commit: true);
 
         // Once the later, committed event has been handled, the dispatcher has had its chance at the first.
-        await WaitForAsync(async db => await db.CrossPostCandidates.SingleOrDefaultAsync(c => c.AnnouncementId == committed));
+        await WaitForAsync(async db => await JobOf(db, committed).SingleOrDefaultAsync());
         using var scope = factory.Services.CreateScope();
-        var outreach = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        var mobile = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
         var announcements = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
-        Assert.False(await outreach.CrossPostCandidates.AnyAsync(c => c.AnnouncementId == rolledBack, TestContext.Current.CancellationToken));
+        Assert.False(await JobOf(mobile, rolledBack).AnyAsync(TestContext.Current.CancellationToken));
         Assert.False(await announcements.OutboxMessages.AnyAsync(m => m.Payload.Contains(rolledBack.ToString()), TestContext.Current.CancellationToken));
         Assert.False(await announcements.Announcements.AnyAsync(a => a.Id == rolledBack, TestContext.Current.CancellationToken));
     }
@@ -79,13 +81,11 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
         }
 
         using var check = factory.Services.CreateScope();
-        var outreach = check.ServiceProvider.GetRequiredService<OutreachDbContext>();
-        var candidate = await outreach.CrossPostCandidates.SingleAsync(c => c.AnnouncementId == integrationEvent.AnnouncementId, TestContext.Current.CancellationToken);
-        Assert.Equal("Twice told", candidate.Title);
-        // Each Outreach handler of the event (cross-post candidates, push) marks it once and acted once.
-        Assert.Equal(1, await outreach.InboxMessages.CountAsync(m => m.EventId == integrationEvent.EventId && m.Handler == "AnnouncementPublishedHandler", TestContext.Current.CancellationToken));
-        Assert.Equal(1, await outreach.InboxMessages.CountAsync(m => m.EventId == integrationEvent.EventId && m.Handler == "AnnouncementPublishedPushHandler", TestContext.Current.CancellationToken));
-        Assert.Equal(1, await outreach.PushJobs.CountAsync(j => j.SourceEventId == integrationEvent.EventId, TestContext.Current.CancellationToken));
+        var mobile = check.ServiceProvider.GetRequiredService<MobileDbContext>();
+        var job = await mobile.PushJobs.SingleAsync(j => j.SourceEventId == integrationEvent.EventId, TestContext.Current.CancellationToken);
+        Assert.Equal("Twice told", Title(job));
+        // The push handler marks the event once in Mobile's inbox and acted once.
+        Assert.Equal(1, await mobile.InboxMessages.CountAsync(m => m.EventId == integrationEvent.EventId && m.Handler == "AnnouncementPublishedPushHandler", TestContext.Current.CancellationToken));
     }
 
     private async Task<Guid> PublishAnnouncementAsync(string title, bool commit)
@@ -114,14 +114,20 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
         return announcement.Id;
     }
 
-    private async Task<T?> WaitForAsync<T>(Func<OutreachDbContext, Task<T?>> probe)
+    private static string? Title(PushJob job) => System.Text.Json.JsonDocument.Parse(job.PayloadDe).RootElement.GetProperty("title").GetString();
+
+    /// <summary>The push job of an announcement (its Web Push topic is the announcement id).</summary>
+    private static IQueryable<PushJob> JobOf(MobileDbContext db, Guid announcementId) =>
+        db.PushJobs.AsNoTracking().Where(j => j.Topic == announcementId.ToString("N"));
+
+    private async Task<T?> WaitForAsync<T>(Func<MobileDbContext, Task<T?>> probe)
         where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
             using var scope = factory.Services.CreateScope();
-            var result = await probe(scope.ServiceProvider.GetRequiredService<OutreachDbContext>());
+            var result = await probe(scope.ServiceProvider.GetRequiredService<MobileDbContext>());
             if (result is not null)
             {
                 return result;
@@ -130,7 +136,7 @@ public sealed class OutboxAcrossModulesTests(EgovApplicationFactory factory) : I
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
-        Assert.Fail("The event did not reach the Outreach handler within 15 s.");
+        Assert.Fail("The event did not reach the Mobile handler within 15 s.");
         return null;
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Egov.IntegrationTests.Outreach.Push;
+using Egov.IntegrationTests.Mobile.Push;
 
 namespace Egov.IntegrationTests.Portal;
 

@@ -1,5 +1,6 @@
 using Egov.Modules.Announcements;
 using Egov.Modules.Forms;
+using Egov.Modules.Mobile;
 using Egov.Modules.Outreach;
 
 namespace Egov.Host.Modules;
@@ -15,6 +16,7 @@ internal static class ModuleRegistry
         services.AddFormsModule(configuration);
         services.AddAnnouncementsModule(configuration);
         services.AddOutreachModule(configuration);
+        services.AddMobileModule(configuration);
         return services;
     }
 
@@ -23,6 +25,7 @@ internal static class ModuleRegistry
         app.MapFormsEndpoints();
         app.MapAnnouncementsEndpoints();
         app.MapOutreachEndpoints();
+        app.MapMobileEndpoints();
         return app;
     }
 }

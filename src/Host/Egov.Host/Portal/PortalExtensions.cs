@@ -4,6 +4,7 @@ using Egov.Host.Portal.Demo;
 using Egov.Modules.Announcements;
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Forms;
+using Egov.Modules.Mobile;
 using Egov.Modules.Outreach;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
@@ -31,7 +32,8 @@ internal static class PortalExtensions
             })
             .AddApplicationPart(typeof(FormsModule).Assembly)
             .AddApplicationPart(typeof(AnnouncementsModule).Assembly)
-            .AddApplicationPart(typeof(OutreachModule).Assembly);
+            .AddApplicationPart(typeof(OutreachModule).Assembly)
+            .AddApplicationPart(typeof(MobileModule).Assembly);
 
         services.Configure<RequestLocalizationOptions>(options =>
         {

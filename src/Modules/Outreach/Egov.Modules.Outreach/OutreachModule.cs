@@ -4,11 +4,9 @@ using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Checks;
 using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Deliveries.Adapters;
-using Egov.Modules.Outreach.Features.Devices;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
-using Egov.Modules.Outreach.Features.Push;
 using Egov.Modules.Outreach.Features.Queues;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
@@ -23,7 +21,7 @@ namespace Egov.Modules.Outreach;
 
 /// <summary>
 /// Entry point of the Outreach module: outbound channels, posts with per-channel variants, the
-/// guideline-enforcing approval workflow, delivery, and device registrations for push.
+/// guideline-enforcing approval workflow and delivery (app push through the Mobile module).
 /// </summary>
 public static class OutreachModule
 {
@@ -63,7 +61,6 @@ public static class OutreachModule
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryEngine>());
         services.AddSingleton<EngagementReader>();
         services.AddHostedService(sp => sp.GetRequiredService<EngagementReader>());
-        services.AddPush(configuration);
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section));
         services.AddSingleton<OutreachQueues>();
         services.AddHostedService(sp => sp.GetRequiredService<OutreachQueues>());
@@ -85,14 +82,13 @@ public static class OutreachModule
         }
     }
 
-    /// <summary>Maps the module's endpoints: channels, guidelines, posts and deliveries under <c>/api/v1/outreach</c>; devices and push under <c>/api/v1/devices</c> and <c>/api/v1/push</c>.</summary>
+    /// <summary>Maps the module's endpoints: channels, guidelines, posts and deliveries under <c>/api/v1/outreach</c>, and the official-channel register.</summary>
     public static IEndpointRouteBuilder MapOutreachEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapChannelEndpoints();
         app.MapGuidelineEndpoints();
         app.MapPostEndpoints();
         app.MapDeliveryEndpoints();
-        app.MapDeviceEndpoints();
         app.MapOfficialChannelEndpoints();
         return app;
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Egov.IntegrationTests.Identity;
-using Egov.IntegrationTests.Outreach.Push;
+using Egov.IntegrationTests.Mobile.Push;
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Outreach.Contracts;
 using Mediator;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Egov.IntegrationTests.Identity;
-using Egov.IntegrationTests.Outreach.Push;
+using Egov.IntegrationTests.Mobile.Push;
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Persistence;

@@ -1,4 +1,3 @@
-using Egov.Modules.Outreach.Domain;
 using Egov.SharedKernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,18 +14,9 @@ internal sealed partial class OutreachDbContext(DbContextOptions<OutreachDbConte
 
     public override string Schema => SchemaName;
 
-    public DbSet<CrossPostCandidate> CrossPostCandidates => Set<CrossPostCandidate>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<CrossPostCandidate>(b =>
-        {
-            b.ToTable("cross_post_candidates");
-            b.HasKey(c => c.AnnouncementId);
-            b.Property(c => c.Kind).HasMaxLength(32);
-            b.Property(c => c.Title).HasMaxLength(200);
-        });
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutreachDbContext).Assembly);
     }
 }

@@ -13,7 +13,8 @@ public sealed record ModuleDatabase(Type ContextType, string Schema)
 {
     /// <summary>
     /// Brings the database up to date: applies pending migrations on PostgreSQL (EF Core takes a
-    /// lock, so several instances starting at once are safe); creates the SQLite file if missing.
+    /// lock, so several instances starting at once are safe); creates the SQLite file if missing,
+    /// then lets the module bring older data into it (<see cref="ModuleDbContext.UpgradeZeroSetupDatabaseAsync"/>).
     /// </summary>
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -26,6 +27,10 @@ public sealed record ModuleDatabase(Type ContextType, string Schema)
         else
         {
             await db.Database.EnsureCreatedAsync(cancellationToken);
+            if (db is ModuleDbContext module)
+            {
+                await module.UpgradeZeroSetupDatabaseAsync(cancellationToken);
+            }
         }
     }
 }

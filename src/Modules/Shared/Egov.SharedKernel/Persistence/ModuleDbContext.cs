@@ -54,6 +54,14 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public void MarkProcessed(Guid eventId, string handler, DateTimeOffset processedAt) =>
         InboxMessages.Add(new InboxMessage { EventId = eventId, Handler = handler, ProcessedAt = processedAt });
 
+    /// <summary>
+    /// Runs on the zero-setup SQLite database at every start, after its file was created or found
+    /// (SQLite files are created from the model, not migrated): a module whose tables lived in
+    /// another module's file before brings their rows over here. Must be idempotent and cheap when
+    /// there is nothing to do. Does nothing unless a module overrides it.
+    /// </summary>
+    public virtual Task UpgradeZeroSetupDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,8 +1,6 @@
+using Egov.Modules.Mobile.Contracts;
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Domain.Deliveries;
-using Egov.Modules.Outreach.Domain.Devices;
-using Egov.Modules.Outreach.Domain.Push;
-using Egov.Modules.Outreach.Features.Push;
 using Egov.Modules.Outreach.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +9,10 @@ namespace Egov.Modules.Outreach.Features.AlertReach;
 
 /// <summary>
 /// An alert's reach: the deliveries of its crisis posts per channel (variants of a post not yet
-/// planned into deliveries count as pending) and the counts of its push jobs. Pending pushes are the
-/// audience devices after a running job's stored cursor, so sent + failed + pending is the audience.
+/// planned into deliveries count as pending) and its app pushes, as the Mobile module counts them
+/// (<see cref="GetAlertPushReachQuery"/>).
 /// </summary>
-internal sealed class GetAlertReachHandler(OutreachDbContext db, TimeProvider time) : IQueryHandler<GetAlertReachQuery, Contracts.AlertReach>
+internal sealed class GetAlertReachHandler(OutreachDbContext db, ISender sender, TimeProvider time) : IQueryHandler<GetAlertReachQuery, Contracts.AlertReach>
 {
     public async ValueTask<Contracts.AlertReach> Handle(GetAlertReachQuery query, CancellationToken cancellationToken)
     {
@@ -44,14 +42,7 @@ internal sealed class GetAlertReachHandler(OutreachDbContext db, TimeProvider ti
             .OrderBy(c => c.ChannelName, StringComparer.CurrentCulture)
             .ToList();
 
-        var jobs = await db.PushJobs.AsNoTracking().Where(j => j.AlertId == query.AlertId).ToListAsync(cancellationToken);
-        var pending = 0;
-        foreach (var job in jobs.Where(j => j.CompletedAt is null))
-        {
-            var regions = await PushFanOut.Audience(db, job, job.Cursor).Select(d => d.Regions).ToListAsync(cancellationToken);
-            pending += regions.Count(r => RegionalKey.Matches(r, job.RegionalKeys));
-        }
-
-        return new Contracts.AlertReach(query.AlertId, reach, new AlertPushReach(jobs.Sum(j => j.Sent), jobs.Sum(j => j.Failed + j.Pruned), pending), now);
+        var push = await sender.Send(new GetAlertPushReachQuery(query.AlertId), cancellationToken);
+        return new Contracts.AlertReach(query.AlertId, reach, new AlertPushReach(push.Sent, push.Failed, push.Pending), now);
     }
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
+using Egov.Modules.Mobile.Contracts;
 using Egov.Modules.Outreach.Domain.Deliveries;
-using Egov.Modules.Outreach.Domain.Push;
 using Egov.Modules.Outreach.Persistence;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,12 +50,10 @@ internal sealed partial class OutreachQueues : BackgroundService
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
         var now = _time.GetUtcNow();
         var lanes = new List<QueueLane>(4);
-        foreach (var (priority, name) in new[] { (PushPriority.Alert, "alert"), (PushPriority.Routine, "routine") })
+        // Push jobs belong to the Mobile module; the gauges and the readiness check keep showing both queues.
+        foreach (var lane in await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetPushQueueQuery(), cancellationToken))
         {
-            var pending = db.PushJobs.AsNoTracking().Where(j => j.CompletedAt == null && j.Priority == priority);
-            lanes.Add(new QueueLane("push", name,
-                await pending.LongCountAsync(cancellationToken),
-                await pending.OrderBy(j => j.CreatedAt).Select(j => (DateTimeOffset?)j.CreatedAt).FirstOrDefaultAsync(cancellationToken)));
+            lanes.Add(new QueueLane("push", lane.Priority, lane.Depth, lane.OldestSince));
         }
 
         foreach (var (crisis, name) in new[] { (true, "alert"), (false, "routine") })

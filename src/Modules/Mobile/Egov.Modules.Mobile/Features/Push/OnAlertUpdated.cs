@@ -1,0 +1,28 @@
+using Egov.Modules.Announcements.Contracts;
+using Egov.Modules.Mobile.Persistence;
+using Mediator;
+
+namespace Egov.Modules.Mobile.Features.Push;
+
+/// <summary>An alert was updated (CAP Update): pushed like a new alert, with the update's severity and area.</summary>
+internal sealed class AlertUpdatedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+    : INotificationHandler<AlertUpdatedIntegrationEvent>
+{
+    private const string HandlerName = nameof(AlertUpdatedPushHandler);
+
+    public async ValueTask Handle(AlertUpdatedIntegrationEvent notification, CancellationToken cancellationToken)
+    {
+        if (await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var job = jobs.Alert(notification.EventId, notification.AlertId, notification.Headline, notification.Severity, notification.AreaDescription, notification.RegionalKeys, notification.Expires, now);
+        await db.AddPushedAlertAsync(notification.AlertId, job.SeverityRank!.Value, now, cancellationToken);
+        db.PushJobs.Add(job);
+        db.MarkProcessed(notification.EventId, HandlerName, now);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+    }
+}

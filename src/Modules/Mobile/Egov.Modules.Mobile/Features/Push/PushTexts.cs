@@ -1,0 +1,50 @@
+using Egov.Modules.Forms.Contracts;
+
+namespace Egov.Modules.Mobile.Features.Push;
+
+/// <summary>The fixed texts of notifications, German and English.</summary>
+internal static class PushTexts
+{
+    /// <summary>Longest title pushed; longer headlines are cut with an ellipsis (a Web Push payload has at most about 4 KB).</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>Longest second line pushed.</summary>
+    public const int MaxBodyLength = 300;
+
+    /// <summary>
+    /// The statuses a citizen is told about by push: not the ones they caused themselves in the app
+    /// (Withdrawn) and not the filing away of a decided case (Closed). Submitted is pushed, so the
+    /// citizen's other devices learn of it too.
+    /// </summary>
+    public static bool Notifies(string status) => status is ApplicationStatuses.Submitted
+        or ApplicationStatuses.InReview
+        or ApplicationStatuses.InformationRequested
+        or ApplicationStatuses.Approved
+        or ApplicationStatuses.Rejected;
+
+    public static string StatusTitle(string status, string language) => (status, language) switch
+    {
+        (ApplicationStatuses.Submitted, "en") => "Your application has been received",
+        (ApplicationStatuses.InReview, "en") => "Your application is being processed",
+        (ApplicationStatuses.InformationRequested, "en") => "Documents or information are needed for your application",
+        (ApplicationStatuses.Approved, "en") => "Your application has been approved",
+        (ApplicationStatuses.Rejected, "en") => "A decision has been made on your application",
+        (_, "en") => "The status of your application has changed",
+        (ApplicationStatuses.Submitted, _) => "Ihr Antrag ist eingegangen",
+        (ApplicationStatuses.InReview, _) => "Ihr Antrag wird bearbeitet",
+        (ApplicationStatuses.InformationRequested, _) => "Für Ihren Antrag werden Unterlagen oder Angaben benötigt",
+        (ApplicationStatuses.Approved, _) => "Ihr Antrag wurde bewilligt",
+        (ApplicationStatuses.Rejected, _) => "Über Ihren Antrag wurde entschieden",
+        _ => "Der Status Ihres Antrags hat sich geändert",
+    };
+
+    public static string StatusBody(string language) => language == "en"
+        ? "Open the app to see the details."
+        : "Öffnen Sie die App, um die Einzelheiten zu sehen.";
+
+    public static string AllClear(string headline, string language) =>
+        Cut((language == "en" ? "All clear: " : "Entwarnung: ") + headline, MaxTitleLength);
+
+    public static string Cut(string text, int length) =>
+        text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1).TrimEnd(), "…");
+}

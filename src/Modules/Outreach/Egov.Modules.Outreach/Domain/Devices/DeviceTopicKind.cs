@@ -1,9 +1,0 @@
-namespace Egov.Modules.Outreach.Domain.Devices;
-
-/// <summary>The three kinds of <see cref="DeviceTopic"/>.</summary>
-internal enum DeviceTopicKind
-{
-    Alerts,
-    Category,
-    Region,
-}
