@@ -50,6 +50,7 @@ public static class OutreachModule
             .ValidateOnStart();
         services.AddSingleton(sp => new PostChecker(sp.GetRequiredService<IOptions<CheckPolicy>>().Value));
         services.AddScoped<PostCheckService>();
+        services.AddScoped<PostStore>();
         services.AddSingleton<TextFitter>();
         services.AddHostedService<GuidelineSeeder>();
         services.AddChannelKinds(configuration);
