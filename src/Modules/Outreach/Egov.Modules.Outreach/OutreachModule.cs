@@ -51,6 +51,7 @@ public static class OutreachModule
         services.AddSingleton(sp => new PostChecker(sp.GetRequiredService<IOptions<CheckPolicy>>().Value));
         services.AddScoped<PostCheckService>();
         services.AddScoped<PostStore>();
+        services.AddScoped<DeliveryStore>();
         services.AddSingleton<TextFitter>();
         services.AddHostedService<GuidelineSeeder>();
         services.AddChannelKinds(configuration);

@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Outreach.Features.OfficialChannels;
 
+/// <summary>The enabled public channels of the city, by name (anonymous).</summary>
+internal sealed record ListOfficialChannelsQuery : IQuery<IReadOnlyList<OfficialChannel>>;
+
 /// <summary>
 /// Reads the register from the channel registry: only the fields a citizen needs, never credentials
 /// or limits. Kinds that are no voice people follow (<see cref="ChannelKind.IsPublicVoice"/>: webhooks feed
