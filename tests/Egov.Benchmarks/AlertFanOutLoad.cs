@@ -8,6 +8,8 @@ using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Persistence;
 using Egov.Modules.Outreach.Domain.Channels;
 using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
 using Egov.Modules.Outreach.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -115,7 +117,7 @@ internal static class AlertFanOutLoad
                 ? new Dictionary<string, string> { ["accessToken"] = $"token-{i}" }
                 : new Dictionary<string, string> { ["secret"] = "fan-out-load-secret-0123456789abcdef" };
             db.Channels.Add(Channel.Create(mastodon ? "mastodon" : "webhook", settings,
-                mastodon ? mastodonLimits : ChannelLimitsMapping.Documented("webhook"), protector.Protect(credentials), now));
+                mastodon ? mastodonLimits : new WebhookChannel().DocumentedLimits(), protector.Protect(credentials), now));
         }
 
         await db.SaveChangesAsync();

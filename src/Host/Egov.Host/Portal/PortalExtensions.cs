@@ -8,6 +8,7 @@ using Egov.Modules.Mobile;
 using Egov.Modules.Outreach;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Localization;
 
 namespace Egov.Host.Portal;
@@ -59,7 +60,7 @@ internal static class PortalExtensions
         return services;
     }
 
-    /// <summary>Security headers, HSTS outside Development, the request's language and the static files.</summary>
+    /// <summary>Security headers, HSTS outside Development, the request's language and the static files (the host's and the modules').</summary>
     public static WebApplication UseEgovPortal(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -91,6 +92,13 @@ internal static class PortalExtensions
         });
 
         app.UseRequestLocalization();
+        if (!app.Environment.IsDevelopment())
+        {
+            // The modules' own files (a module's wwwroot/ is served at /_content/Egov.Modules.<M>/) from the build's
+            // manifest, as Development does on its own; a published app has them in wwwroot/_content and no manifest.
+            StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
+        }
+
         app.UseStaticFiles();
         app.MapCityStyle();
         return app;

@@ -2,7 +2,9 @@ namespace Egov.Modules.Outreach.Contracts;
 
 /// <summary>
 /// The kinds of outbound channel Egov can deliver to. Other modules use these names when they ask
-/// Outreach to reach people (e.g. crisis fan-out to every crisis-capable channel).
+/// Outreach to reach people (e.g. crisis fan-out to every crisis-capable channel). These are the names
+/// of the module's own kinds on the wire; what a kind is (limits, credentials, adapter) is its descriptor
+/// inside the module, and the registered kinds — not this list — decide which names are accepted.
 /// </summary>
 public static class OutreachChannelKinds
 {
@@ -20,7 +22,4 @@ public static class OutreachChannelKinds
 
     /// <summary>Push notifications to the city's mobile app (Web Push, FCM, APNs).</summary>
     public const string AppPush = "app-push";
-
-    /// <summary>Every kind, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Mastodon, Telegram, Bluesky, Webhook, AppPush];
 }

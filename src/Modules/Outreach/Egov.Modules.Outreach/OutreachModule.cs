@@ -1,9 +1,9 @@
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features;
 using Egov.Modules.Outreach.Features.Channels;
-using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Features.Deliveries;
-using Egov.Modules.Outreach.Features.Deliveries.Adapters;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
@@ -38,12 +38,8 @@ public static class OutreachModule
         services.AddOptions<OutreachOptions>().Bind(configuration.GetSection(OutreachOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDataProtection();
         services.AddSingleton<ChannelCredentialProtector>();
-        services.AddHttpClient<MastodonInstanceReader>((sp, http) =>
-        {
-            http.Timeout = sp.GetRequiredService<IOptions<OutreachOptions>>().Value.PlatformRequestTimeout;
-            http.DefaultRequestHeaders.UserAgent.ParseAdd("Egov-Outreach/1.0");
-        });
         services.AddScoped<ChannelLimitsProvider>();
+        services.AddScoped<ChannelWrites>();
         services.AddScoped<GuidelineGate>();
         services.AddOptions<CheckPolicy>().Bind(configuration.GetSection(CheckPolicy.SectionName))
             .Validate(policy => policy.ImprintUrl is null || (Uri.TryCreate(policy.ImprintUrl, UriKind.Absolute, out var imprint) && imprint.Scheme == Uri.UriSchemeHttps),
@@ -52,9 +48,11 @@ public static class OutreachModule
             .ValidateOnStart();
         services.AddSingleton(sp => new PostChecker(sp.GetRequiredService<IOptions<CheckPolicy>>().Value));
         services.AddScoped<PostCheckService>();
+        services.AddScoped<PostStore>();
+        services.AddScoped<DeliveryStore>();
         services.AddSingleton<TextFitter>();
         services.AddHostedService<GuidelineSeeder>();
-        services.AddChannelAdapters(configuration);
+        services.AddChannelKinds(configuration);
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<DeliveryEngine>();
@@ -65,7 +63,6 @@ public static class OutreachModule
         services.AddSingleton<OutreachQueues>();
         services.AddHostedService(sp => sp.GetRequiredService<OutreachQueues>());
         services.AddHealthChecks().AddCheck<OutreachQueuesHealthCheck>(OutreachQueuesHealthCheck.Name, tags: ["ready"]);
-        services.AddScoped<IChannelAdapter, AppPushAdapter>();
         return services;
     }
 

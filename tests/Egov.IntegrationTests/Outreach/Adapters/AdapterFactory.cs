@@ -1,4 +1,8 @@
-using Egov.Modules.Outreach.Features.Deliveries.Adapters;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Telegram;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
 using Egov.Testing;
 using Egov.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
@@ -49,9 +53,6 @@ public sealed class AdapterFactory : EgovApplicationFactory
         builder.UseSetting("Egov:Outreach:Delivery:Http:MaxRetryAttempts", "2");
         builder.UseSetting("Egov:Outreach:Delivery:Http:BaseDelay", "00:00:00.050");
         builder.UseSetting("Egov:Outreach:Delivery:Http:MediaPollInterval", "00:00:00.050");
-        // The module registers the adapters once the delivery engine calls AddChannelAdapters; until then (and
-        // harmlessly after, the call is idempotent) the tests register them on the same configuration.
-        builder.ConfigureServices((context, services) => services.AddChannelAdapters(context.Configuration));
     }
 }
 

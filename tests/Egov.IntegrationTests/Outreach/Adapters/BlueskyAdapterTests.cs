@@ -1,7 +1,11 @@
 using System.Text;
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Deliveries;
-using Egov.Modules.Outreach.Features.Deliveries.Adapters;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Telegram;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
 using Egov.Testing.Fakes;
 using static Egov.IntegrationTests.Outreach.Adapters.TestDeliveries;
 

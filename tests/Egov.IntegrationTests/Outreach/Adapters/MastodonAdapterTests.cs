@@ -1,6 +1,10 @@
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Deliveries;
-using Egov.Modules.Outreach.Features.Deliveries.Adapters;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Telegram;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
 using Egov.Testing.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using static Egov.IntegrationTests.Outreach.Adapters.TestDeliveries;
@@ -24,12 +28,16 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
         [.. factory.Mastodon.RequestsTo("/api/v1/statuses").Where(r => r.Header("Authorization") == "Bearer " + token)];
 
     [Fact]
-    public void Host_RegistersOneAdapterPerPlatform()
+    public void Host_RegistersOneAdapterPerChannelKind()
     {
         using var scope = factory.Services.CreateScope();
-        var kinds = scope.ServiceProvider.GetServices<IChannelAdapter>().Select(adapter => adapter.Kind).Order(StringComparer.Ordinal);
+        var adapters = scope.ServiceProvider.GetServices<IChannelAdapter>().ToList();
+        var kinds = scope.ServiceProvider.GetRequiredService<ChannelKinds>().All;
 
-        Assert.Equal(OutreachChannelKinds.All.Order(StringComparer.Ordinal), kinds);
+        Assert.Equal(
+            [OutreachChannelKinds.Mastodon, OutreachChannelKinds.Telegram, OutreachChannelKinds.Bluesky, OutreachChannelKinds.Webhook, OutreachChannelKinds.AppPush],
+            kinds.Select(kind => kind.Name));
+        Assert.All(kinds, kind => Assert.IsType(kind.AdapterType, Assert.Single(adapters, adapter => adapter.Kind == kind.Name)));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
-using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Domain.Channels;
-using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Engines.TextRules;
 
 namespace Egov.Modules.Outreach.Features.Channels;
 
@@ -16,35 +15,4 @@ internal static class ChannelLimitsMapping
             MaxImageBytes = l.MaxImageBytes,
             ImageTypes = l.ImageTypes,
         };
-
-    /// <summary>
-    /// <paramref name="limits"/> with the documented image limits of <paramref name="kind"/> where they carry
-    /// none: limits stored before image limits were recorded (a Mastodon instance's default is
-    /// <see cref="ChannelCapabilities.MastodonDefaultImageBytes"/>).
-    /// </summary>
-    public static ChannelLimits WithImageLimits(string kind, ChannelLimits limits)
-    {
-        if (limits.MaxImageBytes is not null || limits.ImageTypes is not null)
-        {
-            return limits;
-        }
-
-        if (kind == OutreachChannelKinds.Mastodon)
-        {
-            return limits with { MaxImageBytes = ChannelCapabilities.MastodonDefaultImageBytes };
-        }
-
-        var documented = Documented(kind);
-        return limits with { MaxImageBytes = documented.MaxImageBytes, ImageTypes = documented.ImageTypes };
-    }
-
-    /// <summary>The documented limits of a platform that does not publish them per account (all but Mastodon).</summary>
-    public static ChannelLimits Documented(string kind) => From(kind switch
-    {
-        OutreachChannelKinds.Bluesky => ChannelCapabilities.Bluesky,
-        OutreachChannelKinds.Telegram => ChannelCapabilities.Telegram,
-        OutreachChannelKinds.Webhook => ChannelCapabilities.Webhook,
-        OutreachChannelKinds.AppPush => ChannelCapabilities.AppPush,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Mastodon limits are read from the instance."),
-    }, "platform", null);
 }

@@ -3,7 +3,7 @@ using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Domain.Channels;
 using Egov.Modules.Outreach.Domain.Posts;
 using Egov.Modules.Outreach.Features.Channels;
-using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Persistence;

@@ -4,7 +4,7 @@ using Egov.Modules.Outreach.Domain.Channels;
 using Egov.Modules.Outreach.Domain.Deliveries;
 using Egov.Modules.Outreach.Domain.Posts;
 using Egov.Modules.Outreach.Features.Channels;
-using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
@@ -267,7 +267,7 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
             delivery.Id,
             delivery.IdempotencyKey,
             new ChannelEndpoint(channel.Id, channel.Kind, channel.Name, channel.Address, channel.Account, credentials),
-            OutboundText.Compose(channel.Kind, variant.Text, variant.Link, variant.Hashtags),
+            OutboundText.Compose(variant.Text, variant.Link, variant.Hashtags),
             variant.Link,
             variant.Language,
             variant.ContentWarning,

@@ -34,7 +34,7 @@ internal sealed record ChannelEndpoint(Guid ChannelId, string Kind, string Name,
 /// <param name="DeliveryId">The delivery (one per post variant and channel); stable across attempts.</param>
 /// <param name="IdempotencyKey">Stable across every attempt of this delivery (Mastodon <c>Idempotency-Key</c>, Bluesky record key seed, webhook delivery id).</param>
 /// <param name="Channel">Where to.</param>
-/// <param name="Text">The exact text (<see cref="Checks.OutboundText.Compose"/>): for Telegram still unescaped.</param>
+/// <param name="Text">The exact text (<see cref="Engines.TextRules.OutboundText.Compose"/>): for Telegram still unescaped.</param>
 /// <param name="Link">The variant's link (also inside <paramref name="Text"/>), for link facets and previews.</param>
 /// <param name="Language">BCP 47 tag, e.g. <c>de</c>.</param>
 /// <param name="ContentWarning">Mastodon spoiler text, or null.</param>

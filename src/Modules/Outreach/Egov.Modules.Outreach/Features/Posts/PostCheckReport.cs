@@ -1,4 +1,4 @@
-using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Engines.TextRules;
 
 namespace Egov.Modules.Outreach.Features.Posts;
 

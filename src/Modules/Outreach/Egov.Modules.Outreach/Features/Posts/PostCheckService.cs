@@ -2,7 +2,7 @@ using System.Text.Json;
 using Egov.Modules.Outreach.Domain.Channels;
 using Egov.Modules.Outreach.Domain.Posts;
 using Egov.Modules.Outreach.Features.Channels;
-using Egov.Modules.Outreach.Features.Checks;
+using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Errors;
 using Microsoft.EntityFrameworkCore;

@@ -94,9 +94,9 @@ internal static class PostEndpoints
                 // a bearer-token API. The image is recognised by its bytes in the handler.
                 var form = await FormBody.ReadAsync(http.Request, ct);
                 var file = form.Files.GetFile("file") ?? throw new RequestValidationException("file", "Send one image in the 'file' part.");
-                if (file.Length > PostHandlers.MaxMediaBytes)
+                if (file.Length > PostRules.MaxMediaBytes)
                 {
-                    throw new RequestValidationException("file", $"At most {PostHandlers.MaxMediaBytes / 1024 / 1024} MB per image.");
+                    throw new RequestValidationException("file", $"At most {PostRules.MaxMediaBytes / 1024 / 1024} MB per image.");
                 }
 
                 using var buffer = new MemoryStream((int)file.Length);
@@ -104,7 +104,7 @@ internal static class PostEndpoints
                 var view = await sender.Send(new UploadPostMediaCommand(Actor(http), id, file.FileName, buffer.ToArray()), ct);
                 return TypedResults.Created($"/api/v1/outreach/posts/{id}/media/{view.Id}", view);
             })
-            .WithMetadata(new RequestSizeLimitAttribute(PostHandlers.MaxMediaBytes + 64 * 1024))
+            .WithMetadata(new RequestSizeLimitAttribute(PostRules.MaxMediaBytes + 64 * 1024))
             .WithName("UploadPostMedia")
             .WithSummary("Upload an image to a post (multipart field `file`; PNG, JPEG, GIF or WebP, at most 10 MB); name it with alt text in a variant")
             .ProducesValidationProblem()

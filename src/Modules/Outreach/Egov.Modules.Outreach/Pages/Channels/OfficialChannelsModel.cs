@@ -1,4 +1,5 @@
 using Egov.Modules.Outreach.Contracts;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
@@ -15,20 +16,14 @@ namespace Egov.Modules.Outreach.Pages.Channels;
 /// </summary>
 [AllowAnonymous]
 [CachePublicPage(OfficialChannelReadRegion.Name)]
-internal sealed class OfficialChannelsModel(ISender sender) : PageModel
+internal sealed class OfficialChannelsModel(ISender sender, ChannelKinds kinds) : PageModel
 {
     public IReadOnlyList<OfficialChannel> Channels { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Channels = await sender.Send(new ListOfficialChannelsQuery(), cancellationToken);
 
-    /// <summary>The platform's name for people.</summary>
-    public static string Platform(string kind) => kind switch
-    {
-        "mastodon" => "Mastodon",
-        "telegram" => "Telegram",
-        "bluesky" => "Bluesky",
-        "app-push" => PortalText.Pick("Stadt-App (Push-Nachrichten)", "City app (push notifications)"),
-        _ => kind,
-    };
+    /// <summary>The platform's name for people (<see cref="ChannelKind.DisplayNameDe"/> or <see cref="ChannelKind.DisplayNameEn"/>).</summary>
+    public string Platform(string kind) =>
+        kinds.Find(kind) is { } found ? PortalText.Pick(found.DisplayNameDe, found.DisplayNameEn) : kind;
 }

@@ -54,9 +54,9 @@ internal sealed class ChannelForm
         Version = c.Version,
     };
 
-    /// <summary>The module's input: only the credentials of the kind that were typed in, none (keep) when all are blank.</summary>
+    /// <summary>The module's input: only the credentials of the kind (<paramref name="credentialKeys"/>) that were typed in, none (keep) when all are blank.</summary>
     /// <exception cref="RequestValidationException">The assessment date is not a date (field <c>dataProtection.assessedOn</c>).</exception>
-    public ChannelInput ToInput()
+    public ChannelInput ToInput(IReadOnlyList<string> credentialKeys)
     {
         DateOnly? assessedOn = null;
         if (!string.IsNullOrWhiteSpace(AssessedOn))
@@ -66,8 +66,7 @@ internal sealed class ChannelForm
                 : throw new RequestValidationException("dataProtection.assessedOn", "Enter the date as TT.MM.JJJJ or YYYY-MM-DD.");
         }
 
-        var keys = Kind is null ? [] : ChannelCredentialKeys.For(Kind);
-        var credentials = Credentials.Where(c => keys.Contains(c.Key) && !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(c => c.Key, c => c.Value!.Trim());
+        var credentials = Credentials.Where(c => credentialKeys.Contains(c.Key) && !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(c => c.Key, c => c.Value!.Trim());
         return new ChannelInput(
             Kind, Name, Enabled, CrisisCapable, OwningUnit,
             string.IsNullOrWhiteSpace(Address) ? null : Address,

@@ -1,5 +1,5 @@
-using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
 using Mediator;
@@ -12,23 +12,34 @@ namespace Egov.Modules.Outreach.Pages.Staff.Outreach;
 /// Creating or changing a channel at <c>/staff/outreach/channels/new</c> and <c>/staff/outreach/channels/{id}</c>
 /// (Administrator): kind, name, address, account, write-only credentials, the data-protection
 /// assessment, crisis capability, cross-post policy, owning unit, enabled; "read limits again" for a
-/// Mastodon instance. The module's rules (credentials and assessment before enabling, https, a
+/// kind that reads its limits from the platform (Mastodon). Kinds, hints and credential fields come from
+/// the registered kinds (<see cref="ChannelKinds"/>). The module's rules (credentials and assessment before enabling, https, a
 /// readable instance) come back as field errors.
 /// </summary>
 [Authorize(Policy = EgovPolicies.Administer)]
-internal sealed class ChannelModel(ISender sender) : OutreachPage
+internal sealed class ChannelModel(ISender sender, ChannelKinds kinds) : OutreachPage
 {
-    public static IReadOnlyList<string> Kinds => OutreachChannelKinds.All;
-
     public static IReadOnlyList<string> CrossPostPolicies { get; } = ["None", "Review", "AutoApprove"];
 
+    /// <summary>Every registered kind, in order.</summary>
+    public IReadOnlyList<ChannelKind> Kinds => kinds.All;
+
     /// <summary>Every credential member of any kind, with the kind that takes it.</summary>
-    public static IReadOnlyList<(string Key, string Kind)> CredentialFields { get; } =
-        [.. Kinds.SelectMany(kind => ChannelCredentialKeys.For(kind).Select(key => (key, kind)))];
+    public IReadOnlyList<(string Key, string Kind)> CredentialFields =>
+        [.. kinds.All.SelectMany(kind => kind.CredentialKeys.Select(key => (key, kind.Name)))];
+
+    /// <summary>The address hint: each kind's, after its name.</summary>
+    public string AddressHint => Hints(kind => kind.AddressHint);
+
+    /// <summary>The account hint: each kind's that has an account, after its name.</summary>
+    public string AccountHint => Hints(kind => kind.AccountHint);
 
     public ChannelView? Channel { get; private set; }
 
-    public ChannelForm Form { get; private set; } = new() { Kind = OutreachChannelKinds.Mastodon };
+    /// <summary>Whether the shown channel's kind reads its limits from the platform (then "read again" is offered).</summary>
+    public bool ReadsLimits => Channel is not null && kinds.Find(Channel.Kind)?.ReadsLimitsFromPlatform == true;
+
+    public ChannelForm Form { get; private set; } = new();
 
     public string? Done { get; private set; }
 
@@ -42,6 +53,7 @@ internal sealed class ChannelModel(ISender sender) : OutreachPage
         }
 
         Done = done;
+        Form.Kind ??= kinds.Names.Count > 0 ? kinds.Names[0] : null;
         if (Channel is not null)
         {
             Form = ChannelForm.From(Channel);
@@ -65,8 +77,8 @@ internal sealed class ChannelModel(ISender sender) : OutreachPage
 
         ChannelView? saved = null;
         if (await TryAsync(async () => saved = Channel is null
-                ? await sender.Send(new CreateChannelCommand(Form.ToInput()), cancellationToken)
-                : await sender.Send(new UpdateChannelCommand(Channel.Id, Form.Version, Form.ToInput()), cancellationToken)))
+                ? await sender.Send(new CreateChannelCommand(Form.ToInput(CredentialKeys)), cancellationToken)
+                : await sender.Send(new UpdateChannelCommand(Channel.Id, Form.Version, Form.ToInput(CredentialKeys)), cancellationToken)))
         {
             return Redirect($"/staff/outreach/channels?saved={Uri.EscapeDataString(saved!.Name)}");
         }
@@ -111,6 +123,12 @@ internal sealed class ChannelModel(ISender sender) : OutreachPage
         "body" => "name",
         _ => base.FieldId(key),
     };
+
+    private IReadOnlyList<string> CredentialKeys => kinds.Find(Form.Kind)?.CredentialKeys ?? [];
+
+    private string Hints(Func<ChannelKind, ChannelFieldHint?> hint) =>
+        string.Join("; ", kinds.All.Where(kind => hint(kind) is not null)
+            .Select(kind => $"{PortalText.Pick(kind.DisplayNameDe, kind.DisplayNameEn)}: {PortalText.Pick(hint(kind)!.German, hint(kind)!.English)}"));
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {

@@ -1,0 +1,6 @@
+using Egov.Modules.Outreach.Features.Deliveries;
+
+namespace Egov.Modules.Outreach.Features.Channels.Kinds;
+
+/// <summary>A platform could not be asked what it needed to be asked.</summary>
+internal sealed class PlatformUnavailableException(string message) : Exception(message);
