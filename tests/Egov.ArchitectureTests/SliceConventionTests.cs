@@ -9,8 +9,11 @@ namespace Egov.ArchitectureTests;
 /// </summary>
 public sealed partial class SliceConventionTests
 {
-    /// <summary>The modules restructured to ADR 0018 (the others join as they are).</summary>
-    public static TheoryData<string> Modules => new("Forms", "Announcements");
+    /// <summary>Every module (ADR 0018 holds in all of them).</summary>
+    public static TheoryData<string> Modules => EgovModule.Names;
+
+    /// <summary>The modules that have engines (Mobile has none yet: its Web Push crypto sits in Features/Push).</summary>
+    public static TheoryData<string> ModulesWithEngines => new("Forms", "Announcements", "Outreach");
 
     [Theory]
     [MemberData(nameof(Modules))]
@@ -35,7 +38,7 @@ public sealed partial class SliceConventionTests
     }
 
     [Theory]
-    [MemberData(nameof(Modules))]
+    [MemberData(nameof(ModulesWithEngines))]
     public void Engines_WhenScanned_DependOnNothingElseOfTheirModule(string name)
     {
         var module = EgovModule.Named(name);

@@ -8,8 +8,8 @@ using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Outbox;
 using Egov.SharedKernel.Work;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,28 +21,18 @@ namespace Egov.Modules.Outreach.Features.CrisisFanOut;
 /// due now; an update or a cancellation follows up on every channel, as a reply in the thread of the
 /// earlier alert's post where the platform has threads (Mastodon, Bluesky) and as a new message
 /// otherwise. App push is not fanned out here: the mobile backend pushes alerts to devices itself.
-/// Idempotent (the outbox delivers at least once).
+/// One reaction per event (<c>On&lt;Event&gt;.cs</c>); idempotent through the inbox (the outbox
+/// delivers at least once).
 /// </summary>
-internal sealed class AlertFanOutHandler(
+internal abstract class CrisisFanOutReaction<TEvent>(
     OutreachDbContext db, ChannelLimitsProvider limits, TextFitter fitter, WorkSignal<DeliveryEngine> signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
-    IntegrationEventHandler<OutreachDbContext>(db, time),
-    INotificationHandler<AlertIssuedIntegrationEvent>,
-    INotificationHandler<AlertUpdatedIntegrationEvent>,
-    INotificationHandler<AlertCancelledIntegrationEvent>
+    IntegrationEventHandler<TEvent, OutreachDbContext>(db, time)
+    where TEvent : IIntegrationEvent
 {
-    /// <summary>The inbox key of the events handled so far: stays when the class is renamed or split.</summary>
+    /// <summary>The inbox key of the events handled so far (the class's name before the split).</summary>
     protected override string InboxName => "AlertFanOutHandler";
 
-    public ValueTask Handle(AlertIssuedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        HandleOnceAsync(notification, ct => FanOutAsync(notification.AlertId, null, "⚠️ Warnung:", notification.Headline, notification.AreaDescription, notification.Slug, ct), cancellationToken);
-
-    public ValueTask Handle(AlertUpdatedIntegrationEvent notification, CancellationToken cancellationToken) =>
-        HandleOnceAsync(notification, ct => FanOutAsync(notification.AlertId, notification.Updates.Count > 0 ? notification.Updates[0] : null, "⚠️ Aktualisierung:", notification.Headline, notification.AreaDescription, notification.Slug, ct), cancellationToken);
-
-    public ValueTask Handle(AlertCancelledIntegrationEvent notification, CancellationToken cancellationToken) =>
-        HandleOnceAsync(notification, ct => FanOutAsync(notification.AlertId, notification.Cancels.Count > 0 ? notification.Cancels[0] : null, "✅ Entwarnung:", notification.Headline, notification.AreaDescription, notification.Slug, ct), cancellationToken);
-
-    private async ValueTask FanOutAsync(
+    protected async ValueTask FanOutAsync(
         Guid alertId, Guid? follows, string prefix, string headline, string area, string? slug, CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
