@@ -8,6 +8,8 @@ using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
+using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +26,8 @@ public static class AnnouncementsModule
     /// <summary>Registers the module's database (schema <c>announcements</c>), outbox dispatcher, validators, settings (<c>Egov:Announcements</c>), the publication scheduler and the reader of official warnings (off unless <c>Egov:Announcements:WarningReader:Enabled</c>).</summary>
     public static IServiceCollection AddAnnouncementsModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddStaffArea(new StaffArea("/staff/announcements", 200, "Meldungen und Bekanntmachungen", "News and official notices", "Redaktion", "Editorial", [EgovRoles.Editor, EgovRoles.Approver, EgovRoles.CrisisManager]));
+        services.AddStaffArea(new StaffArea("/staff/alerts", 210, "Warnungen herausgeben", "Issue alerts", null, null, [EgovRoles.CrisisManager]));
         services.AddModuleDbContext<AnnouncementsDbContext>(configuration, AnnouncementsDbContext.SchemaName);
         services.AddPublicReadSource<Domain.Announcement>(AnnouncementReadRegion.Name);
         services.AddValidatorsFromAssembly(typeof(AnnouncementsModule).Assembly, includeInternalTypes: true);

@@ -10,6 +10,8 @@ using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
+using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +30,7 @@ public static class FormsModule
     /// <summary>Registers the module's database (schema <c>forms</c>), outbox dispatcher, validators and the seeding of the built-in forms.</summary>
     public static IServiceCollection AddFormsModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddStaffArea(new StaffArea("/staff/cases", 100, "Vorgänge bearbeiten", "Handle cases", "Vorgänge", "Cases", [EgovRoles.Caseworker, EgovRoles.Administrator]));
         services.AddModuleDbContext<FormsDbContext>(configuration, FormsDbContext.SchemaName);
         services.AddPublicReadSource<Domain.FormDefinition>(FormReadRegion.Name);
         services.AddPublicReadSource<Domain.FormVersion>(FormReadRegion.Name);

@@ -1,9 +1,9 @@
 using Egov.Modules.Outreach.Contracts;
+using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Features;
 using Egov.Modules.Outreach.Features.Channels;
-using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Channels.Kinds;
+using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
@@ -11,6 +11,8 @@ using Egov.Modules.Outreach.Features.Queues;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
+using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +34,10 @@ public static class OutreachModule
     /// </summary>
     public static IServiceCollection AddOutreachModule(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddStaffArea(new StaffArea("/staff/outreach", 300, "Beiträge für soziale Medien", "Social media posts", "Soziale Medien", "Social media", [EgovRoles.Editor, EgovRoles.Approver, EgovRoles.CrisisManager]));
+        services.AddStaffArea(new StaffArea("/staff/outreach/approvals", 310, "Freigaben", "Approvals", null, null, [EgovRoles.Approver]));
+        services.AddStaffArea(new StaffArea("/staff/outreach/channels", 320, "Kanäle verwalten", "Manage channels", null, null, [EgovRoles.Administrator]));
+        services.AddStaffArea(new StaffArea("/staff/outreach/guidelines", 330, "Social-Media-Leitlinien", "Social media guidelines", null, null, []));
         services.AddModuleDbContext<OutreachDbContext>(configuration, OutreachDbContext.SchemaName);
         services.AddPublicReadSource<Domain.Channels.Channel>(OfficialChannelReadRegion.Name);
         services.AddValidatorsFromAssembly(typeof(OutreachModule).Assembly, includeInternalTypes: true);
