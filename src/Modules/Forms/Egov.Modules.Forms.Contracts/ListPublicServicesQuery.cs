@@ -11,7 +11,7 @@ namespace Egov.Modules.Forms.Contracts;
 /// Words to look for, separated by spaces; a service is listed when every word occurs in its title or
 /// description, in German or English, ignoring case (the current culture's rules). Null or blank: every service.
 /// </param>
-/// <param name="Limit">How many services at most, 1 to 100 (400, field <c>Limit</c>, otherwise). A search looks through the first 100 services by key.</param>
+/// <param name="Limit">How many services at most, 1 to 100 (400, field <c>limit</c>, otherwise). A search looks through the first 100 services by key.</param>
 public sealed record ListPublicServicesQuery(string? Search, int Limit) : IQuery<IReadOnlyList<PublicService>>;
 
 /// <summary>One online service (form) of the catalog.</summary>
