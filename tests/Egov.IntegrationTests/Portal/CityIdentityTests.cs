@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Egov.Host.Portal.City;
 using Egov.IntegrationTests.Identity;
+using Egov.Modules.Forms;
+using Egov.Modules.Forms.Features.Receipts;
 using Egov.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -84,6 +86,32 @@ public sealed class CityIdentityTests(CityIdentityTests.LuedenscheidFactory fact
         Assert.Contains("Stadt Lüdenscheid", text, StringComparison.Ordinal);
         Assert.Contains("58507 Lüdenscheid", text, StringComparison.Ordinal);
         Assert.DoesNotContain("12345 Musterstadt", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReceiptAuthority_WhenItsNameIsConfigured_KeepsItAndTakesAddressAndContactFromTheCity()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Egov:City:OfficialName"] = "Stadt Lüdenscheid",
+            ["Egov:City:Street"] = "Rathausplatz 2",
+            ["Egov:City:PostalCode"] = "58507",
+            ["Egov:City:Locality"] = "Lüdenscheid",
+            ["Egov:City:Phone"] = "02351 17-0",
+            ["Egov:City:Email"] = "info@luedenscheid.example",
+            ["Egov:Receipts:Authority:Name"] = "Stadt Lüdenscheid – Der Bürgermeister",
+        }).Build();
+        using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddCityIdentity()
+            .AddFormsModule(configuration)
+            .BuildServiceProvider();
+
+        var authority = services.GetRequiredService<IOptions<ReceiptOptions>>().Value.Authority.ToAuthority();
+
+        Assert.Equal("Stadt Lüdenscheid – Der Bürgermeister", authority.Name);
+        Assert.Equal(new[] { "Rathausplatz 2", "58507 Lüdenscheid" }, authority.AddressLines);
+        Assert.Equal(new[] { "Telefon 02351 17-0", "info@luedenscheid.example" }, authority.ContactLines);
     }
 
     /// <summary>A host configured for Lüdenscheid (and nothing under <c>Egov:Receipts:Authority</c>).</summary>

@@ -1,8 +1,6 @@
 using Egov.Host.Portal.City;
-using Egov.Modules.Announcements.Domain;
-using Egov.Modules.Announcements.Features.Reading;
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
 using Mediator;
@@ -16,7 +14,8 @@ namespace Egov.Host.Portal;
 /// The home page a citizen starts from: the alert in force (the layout's banner, first on every page),
 /// the latest news with dates and teasers, the online services with fee and processing time, a search
 /// over services and announcements, and the city's contact and opening hours. It reads through the
-/// modules' existing public queries (the same read side as <c>/announcements</c> and <c>/forms</c>).
+/// modules' Contracts queries (<see cref="ListAnnouncementTeasersQuery"/>, <see cref="ListPublicServicesQuery"/>),
+/// which answer from the same public lists as <c>/announcements</c> and <c>/forms</c>.
 /// </summary>
 [AllowAnonymous]
 [CachePublicPage(FormReadRegion.Name)]
@@ -30,16 +29,14 @@ internal sealed class HomeModel(ISender sender, IOptions<CityOptions> city) : Pa
 
     public CityOptions City => city.Value;
 
-    public IReadOnlyList<AnnouncementSummary> News { get; private set; } = [];
+    public IReadOnlyList<AnnouncementTeaser> News { get; private set; } = [];
 
-    public IReadOnlyList<FormSummary> Services { get; private set; } = [];
+    public IReadOnlyList<PublicService> Services { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // Alerts are left out here: the banner above already shows every alert in force.
-        var news = await sender.Send(new ListAnnouncementsQuery(
-            new AnnouncementFilter(AnnouncementKind.News, null, PortalText.Language, null, null), null, NewsCount), cancellationToken);
-        News = news.Items;
-        Services = (await sender.Send(new ListFormsQuery(null, ServiceCount), cancellationToken)).Items;
+        News = await sender.Send(new ListAnnouncementTeasersQuery(AnnouncementKinds.News, PortalText.Language, null, NewsCount), cancellationToken);
+        Services = await sender.Send(new ListPublicServicesQuery(null, ServiceCount), cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Egov.Host.Portal.City;
-using Egov.Host.Portal.Demo;
 using Egov.Modules.Announcements;
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Forms;
@@ -53,7 +52,6 @@ internal static class PortalExtensions
 
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddCityIdentity();
-        services.AddDemoContent();
 
         // The layout shows the alert banner on every page: cached pages depend on announcements too.
         services.AddSingleton(new PublicPageLayout([AnnouncementReadRegion.Name]));

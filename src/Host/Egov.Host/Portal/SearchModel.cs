@@ -1,6 +1,5 @@
-using Egov.Modules.Announcements.Features.Reading;
+using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Features.Catalog;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Web;
 using Mediator;
@@ -10,9 +9,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Egov.Host.Portal;
 
 /// <summary>
-/// <c>/suche?q=…</c>: one search over the online services (title and description, in either language)
-/// and the announcements (the announcement search with its German stemming, "Parkausweise" finds
-/// "Parkausweis"). A longer query than the announcement search takes is cut, not refused.
+/// <c>/suche?q=…</c>: one search over the online services (every word in a title or description, in
+/// either language: <see cref="ListPublicServicesQuery"/>) and the announcements (the announcement search
+/// with its German stemming, "Parkausweise" finds "Parkausweis": <see cref="ListAnnouncementTeasersQuery"/>).
+/// A longer query than the announcement search takes is cut, not refused.
 /// </summary>
 [AllowAnonymous]
 [CachePublicPage(FormReadRegion.Name)]
@@ -21,11 +21,17 @@ internal sealed class SearchModel(ISender sender) : PageModel
     /// <summary>The longest query (the announcement search's limit).</summary>
     public const int MaxQueryLength = 200;
 
+    /// <summary>How many services at most: the whole catalog (tens of forms) fits.</summary>
+    public const int ServiceLimit = 100;
+
+    /// <summary>How many announcements at most, newest first.</summary>
+    public const int AnnouncementLimit = 20;
+
     public string Query { get; private set; } = "";
 
-    public IReadOnlyList<FormSummary> Services { get; private set; } = [];
+    public IReadOnlyList<PublicService> Services { get; private set; } = [];
 
-    public IReadOnlyList<AnnouncementSummary> Announcements { get; private set; } = [];
+    public IReadOnlyList<AnnouncementTeaser> Announcements { get; private set; } = [];
 
     public async Task OnGetAsync(string? q, CancellationToken cancellationToken)
     {
@@ -35,13 +41,7 @@ internal sealed class SearchModel(ISender sender) : PageModel
             return;
         }
 
-        var terms = Query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // The catalog is small (tens of forms): read it whole and match every term in a title or description.
-        var forms = await sender.Send(new ListFormsQuery(null, Egov.SharedKernel.Paging.Cursor.MaxPageSize), cancellationToken);
-        Services = forms.Items.Where(f => terms.All(t =>
-                new[] { f.Title.De, f.Title.En, f.Description.De, f.Description.En }.Any(text => text?.Contains(t, StringComparison.CurrentCultureIgnoreCase) == true)))
-            .ToList();
-        var found = await sender.Send(new ListAnnouncementsQuery(new AnnouncementFilter(null, null, PortalText.Language, null, Query), null, 20), cancellationToken);
-        Announcements = found.Items;
+        Services = await sender.Send(new ListPublicServicesQuery(Query, ServiceLimit), cancellationToken);
+        Announcements = await sender.Send(new ListAnnouncementTeasersQuery(null, PortalText.Language, Query, AnnouncementLimit), cancellationToken);
     }
 }

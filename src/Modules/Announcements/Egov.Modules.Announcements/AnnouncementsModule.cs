@@ -1,6 +1,7 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;
+using Egov.Modules.Announcements.Features.Demo;
 using Egov.Modules.Announcements.Features.Feeds;
 using Egov.Modules.Announcements.Features.Reading;
 using Egov.Modules.Announcements.Features.Templates;
@@ -23,7 +24,7 @@ namespace Egov.Modules.Announcements;
 /// </summary>
 public static class AnnouncementsModule
 {
-    /// <summary>Registers the module's database (schema <c>announcements</c>), outbox dispatcher, validators, settings (<c>Egov:Announcements</c>), the publication scheduler and the reader of official warnings (off unless <c>Egov:Announcements:WarningReader:Enabled</c>).</summary>
+    /// <summary>Registers the module's database (schema <c>announcements</c>), outbox dispatcher, validators, settings (<c>Egov:Announcements</c>), the publication scheduler, the reader of official warnings (off unless <c>Egov:Announcements:WarningReader:Enabled</c>) and the demo content (off unless <c>Egov:Demo:Enabled</c>).</summary>
     public static IServiceCollection AddAnnouncementsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStaffArea(new StaffArea("/staff/announcements", 200, "Meldungen und Bekanntmachungen", "News and official notices", "Redaktion", "Editorial", [EgovRoles.Editor, EgovRoles.Approver, EgovRoles.CrisisManager]));
@@ -48,6 +49,11 @@ public static class AnnouncementsModule
         services.AddHttpClient(OfficialWarningReader.HttpClientName);
         services.AddSingleton<OfficialWarningReader>();
         services.AddHostedService(sp => sp.GetRequiredService<OfficialWarningReader>());
+        if (configuration.GetSection(DemoContentOptions.SectionName).Get<DemoContentOptions>()?.Enabled == true)
+        {
+            services.AddHostedService<DemoContentSeeder>();
+        }
+
         return services;
     }
 

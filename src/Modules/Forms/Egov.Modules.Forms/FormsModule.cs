@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Forms;
 
@@ -27,7 +28,11 @@ namespace Egov.Modules.Forms;
 /// </summary>
 public static class FormsModule
 {
-    /// <summary>Registers the module's database (schema <c>forms</c>), outbox dispatcher, validators and the seeding of the built-in forms.</summary>
+    /// <summary>
+    /// Registers the module's database (schema <c>forms</c>), outbox dispatcher, validators and the seeding of the
+    /// built-in forms. The receipts' issuing authority comes from <c>Egov:Receipts:Authority</c>, else from the
+    /// <see cref="ReceiptAuthorityDefaults"/> the host configures, else the example city's.
+    /// </summary>
     public static IServiceCollection AddFormsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStaffArea(new StaffArea("/staff/cases", 100, "Vorgänge bearbeiten", "Handle cases", "Vorgänge", "Cases", [EgovRoles.Caseworker, EgovRoles.Administrator]));
@@ -49,6 +54,8 @@ public static class FormsModule
             .Validate(o => o.RenderWorkers is >= 0 and <= 64, "Egov:Receipts:RenderWorkers must be 0 (the processor count) to 64.")
             .Validate(o => o.RenderSweepInterval >= TimeSpan.FromSeconds(1), "Egov:Receipts:RenderSweepInterval must be at least one second.")
             .ValidateOnStart();
+        services.AddOptions<ReceiptOptions>().PostConfigure<IOptions<ReceiptAuthorityDefaults>>((receipts, defaults) =>
+            ApplyAuthorityDefaults(receipts.Authority, defaults.Value, configuration.GetSection(ReceiptOptions.SectionName).GetSection(nameof(ReceiptOptions.Authority))));
         services.AddSingleton<ReceiptRenderer>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<ReceiptPdfs>();
@@ -58,6 +65,27 @@ public static class FormsModule
         services.AddHostedService(sp => sp.GetRequiredService<ReceiptRenderWorker>());
         services.AddReceiptRateLimit();
         return services;
+    }
+
+    // What Egov:Receipts:Authority configures wins; the host's defaults (the city) fill the rest. A name
+    // is "configured" when its key exists, the lists when they have lines (an empty list cannot be told
+    // from a missing one in configuration).
+    private static void ApplyAuthorityDefaults(ReceiptOptions.AuthoritySettings authority, ReceiptAuthorityDefaults defaults, IConfigurationSection configured)
+    {
+        if (defaults.Name is { } name && configured[nameof(ReceiptOptions.AuthoritySettings.Name)] is null)
+        {
+            authority.Name = name;
+        }
+
+        if (authority.AddressLines.Count == 0)
+        {
+            authority.AddressLines = [.. defaults.AddressLines];
+        }
+
+        if (authority.ContactLines.Count == 0)
+        {
+            authority.ContactLines = [.. defaults.ContactLines];
+        }
     }
 
     /// <summary>Maps the module's endpoints: the form catalog and its administration under <c>/api/v1/forms</c>.</summary>

@@ -1,4 +1,4 @@
-using Egov.Modules.Forms.Features.Receipts;
+using Egov.Modules.Forms.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Host.Portal.City;
@@ -8,31 +8,19 @@ internal static class CityIdentityExtensions
 {
     /// <summary>
     /// Binds <c>Egov:City</c>, checks it at start, and makes it the receipts' issuing authority
-    /// (name, address, contact) unless <c>Egov:Receipts:Authority</c> is configured: one place to
-    /// name the city, and no example address next to a real applicant's.
+    /// (name, address, contact; <see cref="ReceiptAuthorityDefaults"/>, which <c>Egov:Receipts:Authority</c>
+    /// overrides): one place to name the city, and no example address next to a real applicant's.
     /// </summary>
     public static IServiceCollection AddCityIdentity(this IServiceCollection services)
     {
         services.AddOptions<CityOptions>().BindConfiguration(CityOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CityOptions>, CityOptionsValidator>();
-        services.AddOptions<ReceiptOptions>().PostConfigure<IConfiguration, IOptions<CityOptions>>((receipts, configuration, city) =>
+        services.AddOptions<ReceiptAuthorityDefaults>().Configure<IOptions<CityOptions>>((receipts, city) =>
         {
-            var authority = configuration.GetSection(ReceiptOptions.SectionName).GetSection(nameof(ReceiptOptions.Authority));
             var c = city.Value;
-            if (authority[nameof(ReceiptOptions.AuthoritySettings.Name)] is null)
-            {
-                receipts.Authority.Name = c.OfficialName;
-            }
-
-            if (receipts.Authority.AddressLines.Count == 0)
-            {
-                receipts.Authority.AddressLines = [c.Street, $"{c.PostalCode} {c.Locality}"];
-            }
-
-            if (receipts.Authority.ContactLines.Count == 0)
-            {
-                receipts.Authority.ContactLines = [$"Telefon {c.Phone}", c.Email];
-            }
+            receipts.Name = c.OfficialName;
+            receipts.AddressLines = [c.Street, $"{c.PostalCode} {c.Locality}"];
+            receipts.ContactLines = [$"Telefon {c.Phone}", c.Email];
         });
         return services;
     }

@@ -1,8 +1,6 @@
 using Egov.Host.Portal.City;
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Outreach.Contracts;
-using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.SharedKernel.Reads;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -25,11 +23,11 @@ internal sealed class PrivacyModel(ISender sender, IOptions<CityOptions> city) :
 
     public IReadOnlyList<FormProcessing> Forms { get; private set; } = [];
 
-    public IReadOnlyList<OfficialChannel> Channels { get; private set; } = [];
+    public IReadOnlyList<OfficialChannelEntry> Channels { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Forms = await sender.Send(new ListFormProcessingQuery(), cancellationToken);
-        Channels = await sender.Send(new ListOfficialChannelsQuery(), cancellationToken);
+        Channels = await sender.Send(new ListOfficialChannelRegisterQuery(), cancellationToken);
     }
 }

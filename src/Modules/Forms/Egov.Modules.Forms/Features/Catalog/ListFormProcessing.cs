@@ -1,12 +1,10 @@
+using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Forms.Features.Catalog;
-
-/// <summary>Every form with a published version, by key, as the privacy notice lists it.</summary>
-internal sealed record ListFormProcessingQuery : IQuery<IReadOnlyList<FormProcessing>>;
 
 internal sealed class ListFormProcessingHandler(FormsDbContext db) : IQueryHandler<ListFormProcessingQuery, IReadOnlyList<FormProcessing>>
 {
@@ -19,7 +17,7 @@ internal sealed class ListFormProcessingHandler(FormsDbContext db) : IQueryHandl
         return forms.Select(f =>
         {
             var content = f.CurrentVersion!.Content;
-            return new FormProcessing(f.Key, content.Title, content.Department, content.RetentionDays, content.AttachmentSlots.Count);
+            return new FormProcessing(f.Key, new FormText(content.Title.De, content.Title.En), content.Department, content.RetentionDays, content.AttachmentSlots.Count);
         }).ToList();
     }
 }

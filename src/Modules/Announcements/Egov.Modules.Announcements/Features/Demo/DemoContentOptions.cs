@@ -1,4 +1,4 @@
-namespace Egov.Host.Portal.Demo;
+namespace Egov.Modules.Announcements.Features.Demo;
 
 /// <summary>Demo content for a newcomer's first look (configuration section <c>Egov:Demo</c>).</summary>
 internal sealed class DemoContentOptions

@@ -3,18 +3,20 @@ using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Egov.Host.Portal.Demo;
+namespace Egov.Modules.Announcements.Features.Demo;
 
 /// <summary>
 /// Fills an empty development portal with something to look at: two news items, an event next week,
 /// an official notice and an expired storm alert, all from "Musterstadt". Written straight through the
 /// Announcements domain (like a migration's seed): no integration events, so nothing is pushed or
-/// cross-posted. Runs once at start, after the migrations, when <see cref="DemoContentOptions.Enabled"/>
-/// and the announcements table is empty.
+/// cross-posted. Registered only when <see cref="DemoContentOptions.Enabled"/>; runs once at start, after
+/// the migrations, when the announcements table is empty.
 /// </summary>
-internal sealed class DemoContentSeeder(IServiceScopeFactory scopes, IOptions<DemoContentOptions> options, TimeProvider time, ILogger<DemoContentSeeder> logger)
+internal sealed class DemoContentSeeder(IServiceScopeFactory scopes, TimeProvider time, ILogger<DemoContentSeeder> logger)
     : IHostedService
 {
     private static readonly ContentActor Editor = new("demo-editor", "Eva Redakteurin", IsEditor: true, IsApprover: false, IsCrisisManager: false);
@@ -22,11 +24,6 @@ internal sealed class DemoContentSeeder(IServiceScopeFactory scopes, IOptions<De
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
         if (await db.Announcements.AnyAsync(cancellationToken))

@@ -1,0 +1,18 @@
+using Mediator;
+
+namespace Egov.Modules.Forms.Contracts;
+
+/// <summary>
+/// Cross-module query: the processing record of the online applications as the privacy notice
+/// (Art. 13 GDPR) lists it — every form with a published version and not retired, by key, from its
+/// current published version's own facts, so the notice changes when a form does.
+/// </summary>
+public sealed record ListFormProcessingQuery : IQuery<IReadOnlyList<FormProcessing>>;
+
+/// <summary>What the privacy notice says about one published form.</summary>
+/// <param name="Key">The form's key, e.g. <c>hundesteuer-anmeldung</c>; the form is <c>/forms/{Key}</c>.</param>
+/// <param name="Title">The form's title in German and English (the purpose: deciding on this application).</param>
+/// <param name="Department">The department that receives and decides the application (the recipient).</param>
+/// <param name="RetentionDays">Days the data is kept after the case is closed (Art. 13 (2) a GDPR).</param>
+/// <param name="AttachmentSlots">How many kinds of document the form asks for (0: none).</param>
+public sealed record FormProcessing(string Key, FormText Title, string Department, int RetentionDays, int AttachmentSlots);
