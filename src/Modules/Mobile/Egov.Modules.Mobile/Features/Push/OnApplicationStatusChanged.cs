@@ -1,6 +1,6 @@
 using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Mobile.Persistence;
-using Mediator;
+using Egov.SharedKernel.Inbox;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
@@ -9,22 +9,19 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// and to no one else. The payload has the status word and a link, nothing personal.
 /// </summary>
 internal sealed class ApplicationStatusChangedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
-    : INotificationHandler<ApplicationStatusChangedIntegrationEvent>
+    : IntegrationEventHandler<ApplicationStatusChangedIntegrationEvent, MobileDbContext>(db, time)
 {
-    private const string HandlerName = nameof(ApplicationStatusChangedPushHandler);
+    // The inbox key since push was written (the class name then and now); kept when the class is renamed.
+    protected override string InboxName => "ApplicationStatusChangedPushHandler";
 
-    public async ValueTask Handle(ApplicationStatusChangedIntegrationEvent notification, CancellationToken cancellationToken)
+    protected override ValueTask HandleAsync(ApplicationStatusChangedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (!PushTexts.Notifies(notification.Status) || string.IsNullOrEmpty(notification.ApplicantSubject)
-            || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        if (PushTexts.Notifies(integrationEvent.Status) && !string.IsNullOrEmpty(integrationEvent.ApplicantSubject))
         {
-            return;
+            Db.PushJobs.Add(jobs.Status(integrationEvent, Time.GetUtcNow()));
+            signal.NotifyAfterCommit(Db);
         }
 
-        var now = time.GetUtcNow();
-        db.PushJobs.Add(jobs.Status(notification, now));
-        db.MarkProcessed(notification.EventId, HandlerName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        return ValueTask.CompletedTask;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Domain.Push;
 using Egov.Modules.Mobile.Persistence;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -253,7 +254,7 @@ internal sealed partial class PushFanOut : BackgroundService
                 }
                 else
                 {
-                    await _signal.WaitAsync(alertsOnly, poll, stoppingToken);
+                    await _signal.WaitAsync(alertsOnly ? WorkLane.Priority : WorkLane.General, poll, stoppingToken);
                 }
             }
             catch (OperationCanceledException)

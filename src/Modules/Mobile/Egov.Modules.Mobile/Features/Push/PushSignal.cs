@@ -1,4 +1,6 @@
+using Egov.SharedKernel.Work;
+
 namespace Egov.Modules.Mobile.Features.Push;
 
-/// <summary>Wakes the push fan-out's alert and general lanes right after an event handler stored a job.</summary>
-internal sealed class PushSignal : LaneSignal;
+/// <summary>Wakes the push fan-out's alert and general lanes once a stored job is committed.</summary>
+internal sealed class PushSignal : WorkSignal;
