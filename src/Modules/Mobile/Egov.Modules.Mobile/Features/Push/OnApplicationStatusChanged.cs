@@ -6,7 +6,8 @@ namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// The status of an application changed: a push to the devices linked to the applicant's subject,
-/// and to no one else. The payload has the status word and a link, nothing personal.
+/// and to no one else, for the statuses of <see cref="ApplicationStatusNotifications"/> (as the status
+/// mail). The payload has the status word and a link, nothing personal.
 /// </summary>
 internal sealed class ApplicationStatusChangedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
     : IntegrationEventHandler<ApplicationStatusChangedIntegrationEvent, MobileDbContext>(db, time)
@@ -16,7 +17,7 @@ internal sealed class ApplicationStatusChangedPushHandler(MobileDbContext db, Pu
 
     protected override ValueTask HandleAsync(ApplicationStatusChangedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (PushTexts.Notifies(integrationEvent.Status) && !string.IsNullOrEmpty(integrationEvent.ApplicantSubject))
+        if (ApplicationStatusNotifications.NotifiesApplicant(integrationEvent.Status) && !string.IsNullOrEmpty(integrationEvent.ApplicantSubject))
         {
             Db.PushJobs.Add(jobs.Status(integrationEvent, Time.GetUtcNow()));
             signal.NotifyAfterCommit(Db);
