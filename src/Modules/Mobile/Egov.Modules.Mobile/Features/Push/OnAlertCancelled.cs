@@ -2,6 +2,7 @@ using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Persistence;
 using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Mobile.Features.Push;
@@ -11,7 +12,7 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// cancelled alerts reached — the highest severity among them that was pushed; when none of them
 /// was pushed here, to every device subscribed to alerts in the area.
 /// </summary>
-internal sealed class AlertCancelledPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class AlertCancelledPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
     : IntegrationEventHandler<AlertCancelledIntegrationEvent, MobileDbContext>(db, time)
 {
     // The inbox key since push was written (the class name then and now); kept when the class is renamed.

@@ -1,11 +1,12 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Mobile.Persistence;
 using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>An alert was updated (CAP Update): pushed like a new alert, with the update's severity and area.</summary>
-internal sealed class AlertUpdatedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class AlertUpdatedPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
     : IntegrationEventHandler<AlertUpdatedIntegrationEvent, MobileDbContext>(db, time)
 {
     // The inbox key since push was written (the class name then and now); kept when the class is renamed.

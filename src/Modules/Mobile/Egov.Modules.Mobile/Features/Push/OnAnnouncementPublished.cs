@@ -1,6 +1,7 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Mobile.Persistence;
 using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
@@ -9,7 +10,7 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// are left out here: their publication also raises an alert event, which reaches devices by
 /// severity and area instead (one push, not two).
 /// </summary>
-internal sealed class AnnouncementPublishedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class AnnouncementPublishedPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
     : IntegrationEventHandler<AnnouncementPublishedIntegrationEvent, MobileDbContext>(db, time)
 {
     // The inbox key since push was written (the class name then and now); kept when the class is renamed.

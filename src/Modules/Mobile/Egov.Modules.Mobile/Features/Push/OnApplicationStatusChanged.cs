@@ -1,6 +1,7 @@
 using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Mobile.Persistence;
 using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
@@ -9,7 +10,7 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// and to no one else, for the statuses of <see cref="ApplicationStatusNotifications"/> (as the status
 /// mail). The payload has the status word and a link, nothing personal.
 /// </summary>
-internal sealed class ApplicationStatusChangedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
+internal sealed class ApplicationStatusChangedPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
     : IntegrationEventHandler<ApplicationStatusChangedIntegrationEvent, MobileDbContext>(db, time)
 {
     // The inbox key since push was written (the class name then and now); kept when the class is renamed.
