@@ -18,18 +18,7 @@ public sealed class InboxTests
     /// Handlers not yet converted, each with who converts it. The list only shrinks: a handler
     /// listed here that converts, moves or goes away fails <see cref="NotYetConverted_ListsOnlyExistingUnconvertedHandlers"/>.
     /// </summary>
-    private static readonly HashSet<string> NotYetConverted =
-    [
-        // Push moves into the Mobile module (issue 21, wt-mobile); the lead converts them after the merge.
-        "Egov.Modules.Outreach.Features.Push.AlertIssuedPushHandler",
-        "Egov.Modules.Outreach.Features.Push.AlertUpdatedPushHandler",
-        "Egov.Modules.Outreach.Features.Push.AlertCancelledPushHandler",
-        "Egov.Modules.Outreach.Features.Push.AnnouncementPublishedPushHandler",
-        "Egov.Modules.Outreach.Features.Push.ApplicationStatusChangedPushHandler",
-
-        // Dead code being deleted with CrossPostCandidate (issue 21).
-        "Egov.Modules.Outreach.Features.CollectCrossPostCandidates.AnnouncementPublishedHandler",
-    ];
+    private static readonly HashSet<string> NotYetConverted = [];
 
     /// <summary>Every integration event handler of every module but the listed ones, each its own test case.</summary>
     public static TheoryData<string> Handlers => new(AllHandlers().Select(h => h.Type.FullName!)

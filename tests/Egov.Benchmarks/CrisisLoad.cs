@@ -12,6 +12,7 @@ using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Domain.Push;
 using Egov.Modules.Mobile.Features.Push;
 using Egov.Modules.Mobile.Persistence;
+using Egov.SharedKernel.Work;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -92,7 +93,7 @@ internal static class CrisisLoad
                 await QueueRoutineJobsAsync(services, subjects, routineJobs);
                 foreach (var host in hosts)
                 {
-                    host.Services.GetRequiredService<PushSignal>().Notify();
+                    host.Services.GetRequiredService<WorkSignal<PushFanOut>>().Notify();
                 }
 
                 var headline = $"Crisis round {round}: Unwetterwarnung {Guid.NewGuid():N}";

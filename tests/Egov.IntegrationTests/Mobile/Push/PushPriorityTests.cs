@@ -5,6 +5,7 @@ using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Domain.Push;
 using Egov.Modules.Mobile.Features.Push;
 using Egov.Modules.Mobile.Persistence;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -104,8 +105,8 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
             await db.SaveChangesAsync(Ct);
         }
 
-        factory.Services.GetRequiredService<PushSignal>().Notify();
-        second.Services.GetRequiredService<PushSignal>().Notify();
+        factory.Services.GetRequiredService<WorkSignal<PushFanOut>>().Notify();
+        second.Services.GetRequiredService<WorkSignal<PushFanOut>>().Notify();
         await WaitUntilAsync(async () =>
         {
             using var scope = factory.Services.CreateScope();
@@ -182,7 +183,7 @@ public sealed class PushPriorityTests(CrisisPushFactory factory) : IClassFixture
         }
 
         await db.SaveChangesAsync(Ct);
-        scope.ServiceProvider.GetRequiredService<PushSignal>().Notify();
+        scope.ServiceProvider.GetRequiredService<WorkSignal<PushFanOut>>().Notify();
     }
 
     private async Task CompleteRoutineJobsAsync(string subject)

@@ -58,7 +58,7 @@ public sealed class WebPushDeliveryTests(EgovApplicationFactory factory) : IClas
     }
 
     [Fact]
-    public async Task ApplicationStatusChanged_ByTheRealCaseFlow_ReachesOnlyTheApplicantsDevices_WithStatusWordAndLinkOnly()
+    public async Task ApplicationStatusChanged_ByTheRealCaseFlow_ReachesOnlyTheApplicantsDevices_OnTheOneListOfToldStatuses_WithStatusWordAndLinkOnly()
     {
         await using var push = await FakePushService.StartAsync();
         using var erika = await factory.CreateClientAsAsync("erika");
@@ -76,18 +76,24 @@ public sealed class WebPushDeliveryTests(EgovApplicationFactory factory) : IClas
         Assert.True(phone.Body.GetProperty("linked").GetBoolean());
 
         var (applicationId, reference) = await FileAsync(erika);
+        // The statuses of ApplicationStatusNotifications, as the status mail: InReview is internal
+        // progress (not pushed), Withdrawn is confirmed (a warning if it was not the citizen).
         await TransitionAsync(caseworker, applicationId, "InReview");
+        using (var withdrawn = await erika.PostAsync(new Uri($"/api/v1/applications/{applicationId}/withdraw", UriKind.Relative), null, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
 
         var toPhone = await push.WaitForAsync(erikasPhone, 2);
         var toTablet = await push.WaitForAsync(erikasTablet, 2);
         var statuses = toPhone.Select(p => JsonDocument.Parse(WebPushCrypto.Decrypt(erikasPhone, p.Body)).RootElement).ToList();
-        Assert.Equal(["InReview", "Submitted"], statuses.Select(s => s.GetProperty("status").GetString()).Order(StringComparer.Ordinal));
-        var inReview = statuses.Single(s => s.GetProperty("status").GetString() == "InReview");
-        Assert.Equal("application-status", inReview.GetProperty("type").GetString());
-        Assert.Equal("Ihr Antrag wird bearbeitet", inReview.GetProperty("title").GetString());
-        Assert.Equal(Link($"app/applications/{applicationId}"), inReview.GetProperty("url").GetString());
+        Assert.Equal(["Submitted", "Withdrawn"], statuses.Select(s => s.GetProperty("status").GetString()).Order(StringComparer.Ordinal));
+        var withdrawal = statuses.Single(s => s.GetProperty("status").GetString() == "Withdrawn");
+        Assert.Equal("application-status", withdrawal.GetProperty("type").GetString());
+        Assert.Equal("Ihr Antrag wurde zurückgezogen", withdrawal.GetProperty("title").GetString());
+        Assert.Equal(Link($"app/applications/{applicationId}"), withdrawal.GetProperty("url").GetString());
         var english = toTablet.Select(p => WebPushCrypto.Decrypt(erikasTablet, p.Body)).ToList();
-        Assert.Contains(english, p => p.Contains("Your application is being processed", StringComparison.Ordinal));
+        Assert.Contains(english, p => p.Contains("Your application has been withdrawn", StringComparison.Ordinal));
         foreach (var text in statuses.Select(s => s.GetRawText()).Concat(english))
         {
             // Nothing personal: not the reference number, the form, the applicant's name or e-mail.

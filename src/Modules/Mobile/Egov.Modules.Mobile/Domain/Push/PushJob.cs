@@ -1,3 +1,5 @@
+using Egov.SharedKernel.Work;
+
 namespace Egov.Modules.Mobile.Domain.Push;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Egov.Modules.Mobile.Domain.Push;
 /// id. <see cref="Cursor"/> keeps the last device done, so a host that dies mid-way resumes there
 /// instead of pushing everything twice; a lease (<see cref="LockedUntil"/>) keeps other instances off.
 /// </summary>
-internal sealed class PushJob
+internal sealed class PushJob : ILeasedRow
 {
     public Guid Id { get; init; }
 

@@ -1,7 +1,8 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Persistence;
-using Mediator;
+using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Mobile.Features.Push;
@@ -11,24 +12,17 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// cancelled alerts reached — the highest severity among them that was pushed; when none of them
 /// was pushed here, to every device subscribed to alerts in the area.
 /// </summary>
-internal sealed class AlertCancelledPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
-    : INotificationHandler<AlertCancelledIntegrationEvent>
+internal sealed class AlertCancelledPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
+    : IntegrationEventHandler<AlertCancelledIntegrationEvent, MobileDbContext>(db, time)
 {
-    private const string HandlerName = nameof(AlertCancelledPushHandler);
+    // The inbox key since push was written (the class name then and now); kept when the class is renamed.
+    protected override string InboxName => "AlertCancelledPushHandler";
 
-    public async ValueTask Handle(AlertCancelledIntegrationEvent notification, CancellationToken cancellationToken)
+    protected override async ValueTask HandleAsync(AlertCancelledIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
-        {
-            return;
-        }
-
-        var cancels = notification.Cancels.ToList();
-        var pushed = await db.PushedAlerts.AsNoTracking().Where(a => cancels.Contains(a.AlertId)).Select(a => a.SeverityRank).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        db.PushJobs.Add(jobs.AllClear(notification, pushed.Count > 0 ? pushed.Max() : (int)AlertSeverity.Minor, now));
-        db.MarkProcessed(notification.EventId, HandlerName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        var cancels = integrationEvent.Cancels.ToList();
+        var pushed = await Db.PushedAlerts.AsNoTracking().Where(a => cancels.Contains(a.AlertId)).Select(a => a.SeverityRank).ToListAsync(cancellationToken);
+        Db.PushJobs.Add(jobs.AllClear(integrationEvent, pushed.Count > 0 ? pushed.Max() : (int)AlertSeverity.Minor, Time.GetUtcNow()));
+        signal.NotifyAfterCommit(Db);
     }
 }

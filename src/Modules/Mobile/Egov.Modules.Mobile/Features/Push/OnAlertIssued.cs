@@ -1,28 +1,23 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Mobile.Persistence;
-using Mediator;
+using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>An alert went public: a high-urgency push to every device subscribed to alerts of its severity in its area.</summary>
-internal sealed class AlertIssuedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
-    : INotificationHandler<AlertIssuedIntegrationEvent>
+internal sealed class AlertIssuedPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
+    : IntegrationEventHandler<AlertIssuedIntegrationEvent, MobileDbContext>(db, time)
 {
-    private const string HandlerName = nameof(AlertIssuedPushHandler);
+    // The inbox key since push was written (the class name then and now); kept when the class is renamed.
+    protected override string InboxName => "AlertIssuedPushHandler";
 
-    public async ValueTask Handle(AlertIssuedIntegrationEvent notification, CancellationToken cancellationToken)
+    protected override async ValueTask HandleAsync(AlertIssuedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var job = jobs.Alert(notification.EventId, notification.AlertId, notification.Headline, notification.Severity, notification.AreaDescription, notification.RegionalKeys, notification.Expires, now);
-        await db.AddPushedAlertAsync(notification.AlertId, job.SeverityRank!.Value, now, cancellationToken);
-        db.PushJobs.Add(job);
-        db.MarkProcessed(notification.EventId, HandlerName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        var now = Time.GetUtcNow();
+        var job = jobs.Alert(integrationEvent.EventId, integrationEvent.AlertId, integrationEvent.Headline, integrationEvent.Severity, integrationEvent.AreaDescription, integrationEvent.RegionalKeys, integrationEvent.Expires, now);
+        await Db.AddPushedAlertAsync(integrationEvent.AlertId, job.SeverityRank!.Value, now, cancellationToken);
+        Db.PushJobs.Add(job);
+        signal.NotifyAfterCommit(Db);
     }
 }

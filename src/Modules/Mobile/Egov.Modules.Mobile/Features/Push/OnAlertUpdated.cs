@@ -1,28 +1,23 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Mobile.Persistence;
-using Mediator;
+using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>An alert was updated (CAP Update): pushed like a new alert, with the update's severity and area.</summary>
-internal sealed class AlertUpdatedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
-    : INotificationHandler<AlertUpdatedIntegrationEvent>
+internal sealed class AlertUpdatedPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
+    : IntegrationEventHandler<AlertUpdatedIntegrationEvent, MobileDbContext>(db, time)
 {
-    private const string HandlerName = nameof(AlertUpdatedPushHandler);
+    // The inbox key since push was written (the class name then and now); kept when the class is renamed.
+    protected override string InboxName => "AlertUpdatedPushHandler";
 
-    public async ValueTask Handle(AlertUpdatedIntegrationEvent notification, CancellationToken cancellationToken)
+    protected override async ValueTask HandleAsync(AlertUpdatedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var job = jobs.Alert(notification.EventId, notification.AlertId, notification.Headline, notification.Severity, notification.AreaDescription, notification.RegionalKeys, notification.Expires, now);
-        await db.AddPushedAlertAsync(notification.AlertId, job.SeverityRank!.Value, now, cancellationToken);
-        db.PushJobs.Add(job);
-        db.MarkProcessed(notification.EventId, HandlerName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        var now = Time.GetUtcNow();
+        var job = jobs.Alert(integrationEvent.EventId, integrationEvent.AlertId, integrationEvent.Headline, integrationEvent.Severity, integrationEvent.AreaDescription, integrationEvent.RegionalKeys, integrationEvent.Expires, now);
+        await Db.AddPushedAlertAsync(integrationEvent.AlertId, job.SeverityRank!.Value, now, cancellationToken);
+        Db.PushJobs.Add(job);
+        signal.NotifyAfterCommit(Db);
     }
 }

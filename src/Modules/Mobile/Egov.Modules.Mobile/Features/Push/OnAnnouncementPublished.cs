@@ -1,6 +1,7 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Mobile.Persistence;
-using Mediator;
+using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
@@ -9,23 +10,20 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// are left out here: their publication also raises an alert event, which reaches devices by
 /// severity and area instead (one push, not two).
 /// </summary>
-internal sealed class AnnouncementPublishedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
-    : INotificationHandler<AnnouncementPublishedIntegrationEvent>
+internal sealed class AnnouncementPublishedPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
+    : IntegrationEventHandler<AnnouncementPublishedIntegrationEvent, MobileDbContext>(db, time)
 {
-    private const string HandlerName = nameof(AnnouncementPublishedPushHandler);
+    // The inbox key since push was written (the class name then and now); kept when the class is renamed.
+    protected override string InboxName => "AnnouncementPublishedPushHandler";
 
-    public async ValueTask Handle(AnnouncementPublishedIntegrationEvent notification, CancellationToken cancellationToken)
+    protected override ValueTask HandleAsync(AnnouncementPublishedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (notification.Kind == AnnouncementKinds.Alert || notification.Categories.Count == 0
-            || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        if (integrationEvent.Kind != AnnouncementKinds.Alert && integrationEvent.Categories.Count > 0)
         {
-            return;
+            Db.PushJobs.Add(jobs.Announcement(integrationEvent, Time.GetUtcNow()));
+            signal.NotifyAfterCommit(Db);
         }
 
-        var now = time.GetUtcNow();
-        db.PushJobs.Add(jobs.Announcement(notification, now));
-        db.MarkProcessed(notification.EventId, HandlerName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,30 +1,29 @@
 using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Mobile.Persistence;
-using Mediator;
+using Egov.SharedKernel.Inbox;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
 /// <summary>
 /// The status of an application changed: a push to the devices linked to the applicant's subject,
-/// and to no one else. The payload has the status word and a link, nothing personal.
+/// and to no one else, for the statuses of <see cref="ApplicationStatusNotifications"/> (as the status
+/// mail). The payload has the status word and a link, nothing personal.
 /// </summary>
-internal sealed class ApplicationStatusChangedPushHandler(MobileDbContext db, PushJobs jobs, PushSignal signal, TimeProvider time)
-    : INotificationHandler<ApplicationStatusChangedIntegrationEvent>
+internal sealed class ApplicationStatusChangedPushHandler(MobileDbContext db, PushJobs jobs, WorkSignal<PushFanOut> signal, TimeProvider time)
+    : IntegrationEventHandler<ApplicationStatusChangedIntegrationEvent, MobileDbContext>(db, time)
 {
-    private const string HandlerName = nameof(ApplicationStatusChangedPushHandler);
+    // The inbox key since push was written (the class name then and now); kept when the class is renamed.
+    protected override string InboxName => "ApplicationStatusChangedPushHandler";
 
-    public async ValueTask Handle(ApplicationStatusChangedIntegrationEvent notification, CancellationToken cancellationToken)
+    protected override ValueTask HandleAsync(ApplicationStatusChangedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (!PushTexts.Notifies(notification.Status) || string.IsNullOrEmpty(notification.ApplicantSubject)
-            || await db.HasProcessedAsync(notification.EventId, HandlerName, cancellationToken))
+        if (ApplicationStatusNotifications.NotifiesApplicant(integrationEvent.Status) && !string.IsNullOrEmpty(integrationEvent.ApplicantSubject))
         {
-            return;
+            Db.PushJobs.Add(jobs.Status(integrationEvent, Time.GetUtcNow()));
+            signal.NotifyAfterCommit(Db);
         }
 
-        var now = time.GetUtcNow();
-        db.PushJobs.Add(jobs.Status(notification, now));
-        db.MarkProcessed(notification.EventId, HandlerName, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        return ValueTask.CompletedTask;
     }
 }

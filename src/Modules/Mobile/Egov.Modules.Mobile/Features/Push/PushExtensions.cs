@@ -71,7 +71,6 @@ internal static class PushExtensions
         services.AddSingleton<IPushSender, ApnsSender>();
         services.AddSingleton<PushLinks>();
         services.AddSingleton<PushJobs>();
-        services.AddSingleton<PushSignal>();
         services.AddSingleton<PushFanOut>();
         services.AddHostedService(sp => sp.GetRequiredService<PushFanOut>());
 

@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Domain.Push;
 using Egov.Modules.Mobile.Persistence;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,9 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// <see cref="PushPriority.Alert"/> jobs, and a general lane that claims by priority, then age. A
 /// routine job however long (slow push services, a large audience) thus never stands between an
 /// alert and its devices, and while an alert job runs in an instance its general lane claims only
-/// alert jobs, so routine pushes take no CPU or sockets from the alert there. A claim is a lease (several instances never push the same job at once).
+/// alert jobs, so routine pushes take no CPU or sockets from the alert there. It is the kernel's
+/// <see cref="LeasedWorker{TItem}"/> (ADR 0020): a claim is a lease taken with <see cref="LeaseClaim"/>
+/// (several instances never push the same job at once), one job per claim.
 /// An alert job's audience is split into shards of <see cref="PushOptions.ShardSize"/> devices, so
 /// the lanes of every instance share one alert. The job's audience is read in batches of
 /// <see cref="PushOptions.BatchSize"/> devices in id order and pushed with at most
@@ -27,27 +30,44 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// along). A host that dies resumes after the last stored batch: devices of the batches in flight
 /// may get the notification twice, no one loses it.
 /// </summary>
-internal sealed partial class PushFanOut : BackgroundService
+internal sealed partial class PushFanOut : LeasedWorker<PushJob>
 {
+    /// <summary>The priority lane's claim: alert jobs only (also the general lane's while an alert job runs here).</summary>
+    private static readonly LeaseQuery<PushJob> AlertDue = new(
+        "push_jobs",
+        "completed_at IS NULL AND priority = 1",
+        "priority DESC, created_at, id",
+        (jobs, _) => jobs.Where(j => j.CompletedAt == null && j.Priority == PushPriority.Alert),
+        ByPriorityThenAge);
+
+    /// <summary>The general lane's claim: every pending job, alerts first, then the oldest.</summary>
+    private static readonly LeaseQuery<PushJob> AnyDue = new(
+        "push_jobs",
+        "completed_at IS NULL",
+        "priority DESC, created_at, id",
+        (jobs, _) => jobs.Where(j => j.CompletedAt == null),
+        ByPriorityThenAge);
+
     private readonly IServiceScopeFactory _scopes;
     private readonly Dictionary<DevicePlatform, IPushSender> _senders;
     private readonly PushOptions _options;
-    private readonly PushSignal _signal;
-    private readonly TimeProvider _time;
+    private readonly WorkSignal<PushFanOut> _signal;
     private readonly ILogger<PushFanOut> _logger;
-    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/push/{Guid.NewGuid():N}";
     private readonly LaneSlots _alertSlots;
     private readonly LaneSlots _generalSlots;
+
+    /// <summary>Which lane claimed a job still to be processed: the job pushes within that lane's slots.</summary>
+    private readonly ConcurrentDictionary<Guid, WorkLane> _claimedBy = new();
     private int _alertJobsRunning;
 
-    public PushFanOut(IServiceScopeFactory scopes, IEnumerable<IPushSender> senders, IOptions<PushOptions> options, PushSignal signal, TimeProvider time, ILogger<PushFanOut> logger)
+    public PushFanOut(IServiceScopeFactory scopes, IEnumerable<IPushSender> senders, IOptions<PushOptions> options, WorkSignal<PushFanOut> signal, TimeProvider time, ILogger<PushFanOut> logger)
+        : base(signal, time, logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
         _senders = senders.ToDictionary(s => s.Platform);
         _options = options.Value;
         _signal = signal;
-        _time = time;
         _logger = logger;
         _alertSlots = new LaneSlots(_options.MaxParallelism);
         _generalSlots = new LaneSlots(_options.MaxParallelism);
@@ -115,202 +135,97 @@ internal sealed partial class PushFanOut : BackgroundService
         }
     }
 
-    /// <summary>Claims (alerts first, then the oldest) and completes one due job; false when there was none.</summary>
-    public Task<bool> RunOnceAsync(CancellationToken cancellationToken) => RunOnceAsync(alertsOnly: false, cancellationToken);
+    protected override bool Enabled => _options.Enabled;
 
-    /// <summary>Claims and completes one due job, of the alert lane only when <paramref name="alertsOnly"/>; false when there was none.</summary>
-    public async Task<bool> RunOnceAsync(bool alertsOnly, CancellationToken cancellationToken)
-    {
-        var run = await StartNextAsync(alertsOnly, cancellationToken);
-        if (run is null)
-        {
-            return false;
-        }
+    /// <summary>The alert lane and the general lane.</summary>
+    protected override IReadOnlyList<WorkLane> Lanes { get; } = [WorkLane.Priority, WorkLane.General];
 
-        await run;
-        return true;
-    }
+    /// <summary>One job per claim: a job is a whole audience (or an alert's shard), not a row of work.</summary>
+    protected override int ClaimSize => 1;
+
+    protected override int MaxItemsInFlight => _options.JobsPerLane;
+
+    protected override TimeSpan LeaseDuration => _options.LeaseDuration;
 
     /// <summary>
-    /// Claims a due job of the lane and starts its pushes. Returns once every push of the job has
-    /// started (or the job ended), with the task that waits for the last answers and completes the
-    /// job; null when no job was due.
+    /// The lease is renewed while the job runs, not only between batches: a batch against a push
+    /// service that times out can take longer than the lease, and another instance must not take the
+    /// job over meanwhile.
     /// </summary>
-    private async Task<Task?> StartNextAsync(bool alertsOnly, CancellationToken cancellationToken)
-    {
-        var scope = _scopes.CreateAsyncScope();
-        PushJob? job;
-        try
-        {
-            // While this instance fans out an alert, its general lane takes only alert jobs (other
-            // shards): routine pushes would take CPU and sockets from the alert on this machine.
-            var onlyAlerts = alertsOnly || Volatile.Read(ref _alertJobsRunning) > 0;
-            job = await ClaimAsync(scope.ServiceProvider.GetRequiredService<MobileDbContext>(), onlyAlerts, cancellationToken);
-        }
-        catch
-        {
-            await scope.DisposeAsync();
-            throw;
-        }
+    protected override bool RenewsLease => true;
 
-        if (job is null)
-        {
-            await scope.DisposeAsync();
-            return null;
-        }
+    /// <summary>A lane takes its next job (another shard, ADR 0016) once every push of the current one has started.</summary>
+    protected override bool ClaimsAfterRelease => true;
 
-        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = RunClaimedAsync(scope, job, alertsOnly ? _alertSlots : _generalSlots, allStarted, cancellationToken);
-        await Task.WhenAny(allStarted.Task, run);
-        return run;
-    }
-
-    /// <summary>Splits off the rest of an alert's audience, fans the job out and completes it, renewing the lease all along.</summary>
-    private async Task RunClaimedAsync(AsyncServiceScope scope, PushJob job, LaneSlots slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
-    {
-        await using (scope)
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
-
-            // The lease is renewed while the job runs, not only between batches: a batch against a push
-            // service that times out can take longer than the lease, and another instance must not take
-            // the job over meanwhile.
-            using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var heartbeat = RenewLeaseAsync(job.Id, stopHeartbeat.Token);
-            var alert = job.Priority == PushPriority.Alert;
-            if (alert)
-            {
-                Interlocked.Increment(ref _alertJobsRunning);
-            }
-
-            try
-            {
-                await SplitAsync(db, job, cancellationToken);
-                await FanOutAsync(db, job, slots, allStarted, cancellationToken);
-            }
-            finally
-            {
-                allStarted.TrySetResult();
-                await stopHeartbeat.CancelAsync();
-                await heartbeat;
-                if (alert && Interlocked.Decrement(ref _alertJobsRunning) == 0)
-                {
-                    // The general lane held routine work back; it takes it up now, not at its next poll.
-                    _signal.Notify();
-                }
-            }
-        }
-    }
+    protected override TimeSpan PollInterval(WorkLane lane) => lane == WorkLane.Priority ? _options.AlertPollInterval : _options.PollInterval;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Enabled)
+        if (Enabled)
         {
-            return;
+            foreach (var sender in _senders.Values.Where(s => !s.IsConfigured))
+            {
+                LogPlatformOff(DevicePlatforms.Name(sender.Platform));
+            }
         }
 
-        // Let the host finish starting (and migrations run) before the first claim.
-        await Task.Yield();
-        foreach (var sender in _senders.Values.Where(s => !s.IsConfigured))
-        {
-            LogPlatformOff(DevicePlatforms.Name(sender.Platform));
-        }
-
-        await Task.WhenAll(LaneAsync(alertsOnly: true, stoppingToken), LaneAsync(alertsOnly: false, stoppingToken));
+        await base.ExecuteAsync(stoppingToken);
     }
 
-    private async Task LaneAsync(bool alertsOnly, CancellationToken stoppingToken)
+    protected override async Task<IReadOnlyList<PushJob>> ClaimAsync(WorkLane lane, int limit, Lease lease, CancellationToken cancellationToken)
     {
-        var poll = alertsOnly ? _options.AlertPollInterval : _options.PollInterval;
-        var running = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            running.RemoveAll(t => t.IsCompleted);
-            try
-            {
-                while (running.Count < _options.JobsPerLane && await StartNextAsync(alertsOnly, stoppingToken) is { } run)
-                {
-                    running.Add(ObserveAsync(run, stoppingToken));
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // The database may be down or not migrated yet; the job's lease runs out and it is taken up again.
-                LogLoopFailed(ex);
-            }
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
 
-            try
-            {
-                // A full lane waits for one of its jobs to finish; a lane with room for a job waits for
-                // a notification or the poll (never both: an abandoned wait would swallow a notification).
-                if (running.Count >= _options.JobsPerLane)
-                {
-                    await Task.WhenAny(running).WaitAsync(stoppingToken);
-                }
-                else
-                {
-                    await _signal.WaitAsync(alertsOnly, poll, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+        // While this instance fans out an alert, its general lane takes only alert jobs (other
+        // shards): routine pushes would take CPU and sockets from the alert on this machine.
+        var onlyAlerts = lane == WorkLane.Priority || Volatile.Read(ref _alertJobsRunning) > 0;
+        var jobs = await LeaseClaim.ClaimAsync(db, db.Schema, onlyAlerts ? AlertDue : AnyDue, limit, lease, cancellationToken);
+        foreach (var job in jobs)
+        {
+            _claimedBy[job.Id] = lane;
         }
 
-        await Task.WhenAll(running);
+        return jobs;
     }
 
-    /// <summary>Waits for a job started by a lane and logs its failure; never throws.</summary>
-    private async Task ObserveAsync(Task run, CancellationToken stoppingToken)
+    /// <summary>Splits off the rest of an alert's audience, then fans the job out and completes it.</summary>
+    protected override async Task ProcessAsync(PushJob item, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        var lane = _claimedBy.TryRemove(item.Id, out var claimedBy) ? claimedBy : WorkLane.General;
+        var alert = item.Priority == PushPriority.Alert;
+        if (alert)
+        {
+            Interlocked.Increment(ref _alertJobsRunning);
+        }
+
         try
         {
-            await run;
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MobileDbContext>();
+            await SplitAsync(db, item, cancellationToken);
+            await FanOutAsync(db, item, lane == WorkLane.Priority ? _alertSlots : _generalSlots, cancellationToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        finally
         {
-            // The host stops; the lease runs out and another instance resumes after the stored cursor.
-        }
-        catch (Exception ex)
-        {
-            LogLoopFailed(ex);
-        }
-    }
-
-    private async Task<PushJob?> ClaimAsync(MobileDbContext db, bool alertsOnly, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var due = db.PushJobs.AsNoTracking().Where(j => j.CompletedAt == null && (j.LockedUntil == null || j.LockedUntil < now));
-        if (alertsOnly)
-        {
-            due = due.Where(j => j.Priority == PushPriority.Alert);
-        }
-
-        var candidates = await due
-            .OrderByDescending(j => j.Priority)
-            .ThenBy(j => j.CreatedAt)
-            .Select(j => j.Id)
-            .Take(5)
-            .ToListAsync(cancellationToken);
-        foreach (var id in candidates)
-        {
-            // A conditional update: of several instances (and lanes), exactly one gets the row.
-            var claimed = await db.PushJobs
-                .Where(j => j.Id == id && j.CompletedAt == null && (j.LockedUntil == null || j.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntil, now + _options.LeaseDuration).SetProperty(j => j.LockOwner, _owner), cancellationToken);
-            if (claimed == 1)
+            ReleaseLane();
+            if (alert && Interlocked.Decrement(ref _alertJobsRunning) == 0)
             {
-                return await db.PushJobs.AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken);
+                // The general lane held routine work back; it takes it up now, not at its next poll.
+                _signal.Notify();
             }
         }
-
-        return null;
     }
+
+    protected override async Task RenewLeaseAsync(IReadOnlyList<PushJob> items, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        await LeaseClaim.RenewAsync<PushJob>(scope.ServiceProvider.GetRequiredService<MobileDbContext>(), [.. items.Select(j => j.Id)], Owner, until, cancellationToken);
+    }
+
+    private static IOrderedQueryable<PushJob> ByPriorityThenAge(IQueryable<PushJob> jobs) =>
+        jobs.OrderByDescending(j => j.Priority).ThenBy(j => j.CreatedAt).ThenBy(j => j.Id);
 
     /// <summary>
     /// Alert jobs without an upper bound keep the first <see cref="PushOptions.ShardSize"/> devices after
@@ -334,7 +249,7 @@ internal sealed partial class PushFanOut : BackgroundService
 
         var boundary = bounds[0];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var bounded = await db.PushJobs.Where(j => j.Id == job.Id && j.LockOwner == _owner && j.UpTo == null)
+        var bounded = await db.PushJobs.Where(j => j.Id == job.Id && j.LockOwner == Owner && j.UpTo == null)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.UpTo, boundary), cancellationToken);
         if (bounded == 0)
         {
@@ -343,7 +258,7 @@ internal sealed partial class PushFanOut : BackgroundService
             return;
         }
 
-        db.PushJobs.Add(job.RemainderAfter(boundary, Guid.CreateVersion7(_time.GetUtcNow())));
+        db.PushJobs.Add(job.RemainderAfter(boundary, Guid.CreateVersion7(Time.GetUtcNow())));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -352,7 +267,7 @@ internal sealed partial class PushFanOut : BackgroundService
         _signal.Notify();
     }
 
-    private async Task FanOutAsync(MobileDbContext db, PushJob job, LaneSlots slots, TaskCompletionSource allStarted, CancellationToken cancellationToken)
+    private async Task FanOutAsync(MobileDbContext db, PushJob job, LaneSlots slots, CancellationToken cancellationToken)
     {
         var startedAt = Stopwatch.GetTimestamp();
         var deliveries = new Dictionary<string, PushDelivery>(StringComparer.Ordinal)
@@ -396,7 +311,7 @@ internal sealed partial class PushFanOut : BackgroundService
                             try
                             {
                                 var delivering = DeliverAsync(target, delivery, job.Type, cancellationToken);
-                                await ((Task)delivering.WaitAsync(SlowAnswer, _time, CancellationToken.None)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                                await ((Task)delivering.WaitAsync(SlowAnswer, Time, CancellationToken.None)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                                 if (!delivering.IsCompleted)
                                 {
                                     slots.ReleaseActive();
@@ -428,7 +343,7 @@ internal sealed partial class PushFanOut : BackgroundService
             }
 
             // Every push has started: the lane may claim its next job while these wait for their answers.
-            allStarted.TrySetResult();
+            ReleaseLane();
             while (inFlight.TryDequeue(out var pending))
             {
                 await pending.Pushes;
@@ -446,11 +361,11 @@ internal sealed partial class PushFanOut : BackgroundService
         }
 
         // A done job forgets whose devices it reached: the subject is the only personal datum it held.
-        var done = _time.GetUtcNow();
-        await db.PushJobs.Where(j => j.Id == job.Id && j.LockOwner == _owner)
+        var done = Time.GetUtcNow();
+        await db.PushJobs.Where(j => j.Id == job.Id && j.LockOwner == Owner)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.CompletedAt, done)
-                .SetProperty(j => j.CompletedBy, _owner)
+                .SetProperty(j => j.CompletedBy, Owner)
                 .SetProperty(j => j.Subject, (string?)null)
                 .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
                 .SetProperty(j => j.LockOwner, (string?)null), cancellationToken);
@@ -458,32 +373,6 @@ internal sealed partial class PushFanOut : BackgroundService
         PushMetrics.FanOutDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("type", job.Type));
         var totals = await db.PushJobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Sent, j.Failed, j.Pruned }).SingleAsync(cancellationToken);
         LogJobDone(job.Type, job.Id, totals.Sent, totals.Failed, totals.Pruned, elapsed.TotalMilliseconds);
-    }
-
-    /// <summary>Extends the lease of <paramref name="jobId"/> every third of the lease duration until stopped.</summary>
-    private async Task RenewLeaseAsync(Guid jobId, CancellationToken stop)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(_options.LeaseDuration / 3, _time, stop);
-                await using var scope = _scopes.CreateAsyncScope();
-                var until = _time.GetUtcNow() + _options.LeaseDuration;
-                await scope.ServiceProvider.GetRequiredService<MobileDbContext>().PushJobs
-                    .Where(j => j.Id == jobId && j.LockOwner == _owner)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntil, until), stop);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The job is done (or the host stops).
-        }
-        catch (Exception ex)
-        {
-            // A failed renewal is not fatal: the lease still runs, and the next batch renews it too.
-            LogRenewalFailed(ex, jobId);
-        }
     }
 
     /// <summary>The job's devices after <paramref name="cursor"/> (up to its shard's last device), in id order.</summary>
@@ -517,10 +406,10 @@ internal sealed partial class PushFanOut : BackgroundService
         var gone = outcomes.Where(o => o.Kind == PushOutcomeKind.Gone).Select(o => o.Device).ToList();
         var sent = outcomes.Count(o => o.Kind == PushOutcomeKind.Delivered);
         var failed = outcomes.Count(o => o.Kind is PushOutcomeKind.Failed or PushOutcomeKind.Retry);
-        var leaseUntil = _time.GetUtcNow() + _options.LeaseDuration;
+        var leaseUntil = Time.GetUtcNow() + _options.LeaseDuration;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var pruned = gone.Count == 0 ? 0 : await db.Devices.Where(d => gone.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
-        var updated = await db.PushJobs.Where(j => j.Id == jobId && j.LockOwner == _owner)
+        var updated = await db.PushJobs.Where(j => j.Id == jobId && j.LockOwner == Owner)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Cursor, batch.Cursor)
                 .SetProperty(j => j.Sent, j => j.Sent + sent)
@@ -573,7 +462,7 @@ internal sealed partial class PushFanOut : BackgroundService
                     }
 
                     PushMetrics.Retried.Add(1, tags);
-                    await Task.Delay(delay, _time, cancellationToken);
+                    await Task.Delay(delay, Time, cancellationToken);
                     continue;
             }
 
@@ -590,11 +479,7 @@ internal sealed partial class PushFanOut : BackgroundService
         return delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay;
     }
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "The push fan-out failed; it tries again")]
-    private partial void LogLoopFailed(Exception exception);
 
-    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Could not renew the lease of push job {JobId}")]
-    private partial void LogRenewalFailed(Exception exception, Guid jobId);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Push platform {Platform} is not configured (Egov:Push); its registrations are refused")]
     private partial void LogPlatformOff(string platform);

@@ -82,7 +82,7 @@ internal sealed class PushJobs(PushLinks links)
             Categories = [.. published.Categories.Distinct(StringComparer.Ordinal)],
             PayloadDe = json,
             PayloadEn = json,
-            Urgency = published.Kind == "OfficialNotice" ? PushUrgency.Normal : PushUrgency.Low,
+            Urgency = published.Kind == AnnouncementKinds.OfficialNotice ? PushUrgency.Normal : PushUrgency.Low,
             TimeToLiveSeconds = Seconds(AnnouncementTimeToLive),
             Topic = TopicOf(published.AnnouncementId),
             CreatedAt = now,

@@ -12,26 +12,19 @@ internal static class PushTexts
     public const int MaxBodyLength = 300;
 
     /// <summary>
-    /// The statuses a citizen is told about by push: not the ones they caused themselves in the app
-    /// (Withdrawn) and not the filing away of a decided case (Closed). Submitted is pushed, so the
-    /// citizen's other devices learn of it too.
+    /// The title of a status push, for each status of <see cref="ApplicationStatusNotifications"/>
+    /// (the one list of statuses the applicant is told about, mail and push alike).
     /// </summary>
-    public static bool Notifies(string status) => status is ApplicationStatuses.Submitted
-        or ApplicationStatuses.InReview
-        or ApplicationStatuses.InformationRequested
-        or ApplicationStatuses.Approved
-        or ApplicationStatuses.Rejected;
-
     public static string StatusTitle(string status, string language) => (status, language) switch
     {
         (ApplicationStatuses.Submitted, "en") => "Your application has been received",
-        (ApplicationStatuses.InReview, "en") => "Your application is being processed",
+        (ApplicationStatuses.Withdrawn, "en") => "Your application has been withdrawn",
         (ApplicationStatuses.InformationRequested, "en") => "Documents or information are needed for your application",
         (ApplicationStatuses.Approved, "en") => "Your application has been approved",
         (ApplicationStatuses.Rejected, "en") => "A decision has been made on your application",
         (_, "en") => "The status of your application has changed",
         (ApplicationStatuses.Submitted, _) => "Ihr Antrag ist eingegangen",
-        (ApplicationStatuses.InReview, _) => "Ihr Antrag wird bearbeitet",
+        (ApplicationStatuses.Withdrawn, _) => "Ihr Antrag wurde zurückgezogen",
         (ApplicationStatuses.InformationRequested, _) => "Für Ihren Antrag werden Unterlagen oder Angaben benötigt",
         (ApplicationStatuses.Approved, _) => "Ihr Antrag wurde bewilligt",
         (ApplicationStatuses.Rejected, _) => "Über Ihren Antrag wurde entschieden",

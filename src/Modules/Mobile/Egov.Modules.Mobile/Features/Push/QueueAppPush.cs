@@ -2,6 +2,7 @@ using Egov.Modules.Announcements.Contracts;
 using Egov.Modules.Mobile.Contracts;
 using Egov.Modules.Mobile.Domain.Push;
 using Egov.Modules.Mobile.Persistence;
+using Egov.SharedKernel.Work;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Egov.Modules.Mobile.Features.Push;
 /// announcements (subscribed to at least one category). A repeated request of one delivery finds
 /// the job of its first request.
 /// </summary>
-internal sealed class QueueAppPushHandler(MobileDbContext db, ISender sender, PushLinks links, PushSignal signal, TimeProvider time)
+internal sealed class QueueAppPushHandler(MobileDbContext db, ISender sender, PushLinks links, WorkSignal<PushFanOut> signal, TimeProvider time)
     : ICommandHandler<QueueAppPushCommand, QueuedAppPush>
 {
     /// <summary>Push type of a post (<c>type</c> in the payload).</summary>
@@ -47,8 +48,8 @@ internal sealed class QueueAppPushHandler(MobileDbContext db, ISender sender, Pu
             CreatedAt = now,
         };
         db.PushJobs.Add(job);
+        signal.NotifyAfterCommit(db);
         await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
         return new QueuedAppPush(job.Id);
     }
 
