@@ -14,7 +14,6 @@ public sealed class FeatureAreaCycleTests
     {
         ["Announcements"] = ["Alerts → Authoring → Alerts"],
         ["Outreach"] = ["Channels → Deliveries → Channels"],
-        ["Mobile"] = ["Devices → Push → Devices"],
     };
 
     [Theory]

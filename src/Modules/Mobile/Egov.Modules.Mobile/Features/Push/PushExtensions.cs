@@ -1,5 +1,4 @@
 using System.Net;
-using Egov.Modules.Mobile.Features.Devices;
 using Egov.SharedKernel.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,13 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Mobile.Features.Push;
 
-/// <summary>Registration of device registrations and push.</summary>
+/// <summary>Registration of push: settings, senders and the fan-out.</summary>
 internal static class PushExtensions
 {
     /// <summary>
     /// Registers <see cref="PushOptions"/> (<c>Egov:Push</c>, development keys, validated at startup),
     /// the senders (Web Push always; FCM and APNs when configured), the event handlers' job factory,
-    /// the fan-out as a hosted service, the device secrets and the registration rate limit.
+    /// and the fan-out as a hosted service.
     /// </summary>
     public static IServiceCollection AddPush(this IServiceCollection services, IConfiguration configuration)
     {
@@ -73,10 +72,6 @@ internal static class PushExtensions
         services.AddSingleton<PushJobs>();
         services.AddSingleton<PushFanOut>();
         services.AddHostedService(sp => sp.GetRequiredService<PushFanOut>());
-
-        services.AddSingleton<DeviceSecrets>();
-        services.AddScoped<TopicCatalog>();
-        services.AddDeviceRegistrationRateLimit();
         return services;
     }
 }

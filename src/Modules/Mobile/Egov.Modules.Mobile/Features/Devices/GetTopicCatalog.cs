@@ -1,8 +1,7 @@
 using Egov.Modules.Mobile.Domain.Devices;
-using Egov.Modules.Mobile.Features.Devices;
 using Mediator;
 
-namespace Egov.Modules.Mobile.Features.Push;
+namespace Egov.Modules.Mobile.Features.Devices;
 
 /// <summary>The topic catalogue in <paramref name="Language"/> (de or en).</summary>
 internal sealed record GetTopicCatalogQuery(string Language) : IQuery<TopicCatalogResponse>;
