@@ -12,7 +12,6 @@ public sealed class FeatureAreaCycleTests
     /// <summary>Cycles still to break (the list only shrinks: a listed cycle that is gone fails the test).</summary>
     private static readonly Dictionary<string, string[]> KnownCycles = new(StringComparer.Ordinal)
     {
-        ["Announcements"] = ["Alerts → Authoring → Alerts"],
         ["Outreach"] = ["Channels → Deliveries → Channels"],
     };
 

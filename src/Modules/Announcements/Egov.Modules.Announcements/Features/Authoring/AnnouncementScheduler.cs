@@ -37,7 +37,7 @@ internal sealed partial class AnnouncementScheduler(
                     db.AddIntegrationEvent(integrationEvent);
                 }
 
-                await Alerts.AlertSupersession.ApplyAsync(db, announcement, now, cancellationToken);
+                await AlertSupersession.ApplyAsync(db, announcement, now, cancellationToken);
 
                 LogPublished(logger, announcement.Id, announcement.PublishAt);
             }

@@ -1,5 +1,4 @@
 using Egov.Modules.Announcements.Domain;
-using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Time;
 using Mediator;

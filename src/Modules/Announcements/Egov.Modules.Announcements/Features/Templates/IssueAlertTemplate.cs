@@ -1,6 +1,5 @@
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Engines.Markdown;
-using Egov.Modules.Announcements.Features.Alerts;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
 using Egov.SharedKernel.Errors;

@@ -2,7 +2,7 @@ using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Announcements.Features.Alerts;
+namespace Egov.Modules.Announcements.Features.Authoring;
 
 /// <summary>
 /// When an Update or Cancel goes public — published now or by the scheduler — the alerts it

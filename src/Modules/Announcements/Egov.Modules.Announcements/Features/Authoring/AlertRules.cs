@@ -4,7 +4,7 @@ using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Time;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Announcements.Features.Alerts;
+namespace Egov.Modules.Announcements.Features.Authoring;
 
 /// <summary>The CAP 1.2 rules an alert must meet when it goes out (published now or scheduled).</summary>
 internal static class AlertRules
