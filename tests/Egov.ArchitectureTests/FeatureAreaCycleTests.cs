@@ -13,7 +13,6 @@ public sealed class FeatureAreaCycleTests
     private static readonly Dictionary<string, string[]> KnownCycles = new(StringComparer.Ordinal)
     {
         ["Announcements"] = ["Alerts → Authoring → Alerts"],
-        ["Outreach"] = ["Channels → Deliveries → Channels"],
         ["Mobile"] = ["Devices → Push → Devices"],
     };
 
