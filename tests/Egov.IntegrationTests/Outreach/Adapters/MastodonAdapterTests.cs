@@ -1,5 +1,4 @@
 using Egov.Modules.Outreach.Contracts;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;

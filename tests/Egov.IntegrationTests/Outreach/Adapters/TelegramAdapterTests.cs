@@ -1,7 +1,6 @@
 using System.Globalization;
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;

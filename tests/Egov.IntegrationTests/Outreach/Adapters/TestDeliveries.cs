@@ -1,4 +1,4 @@
-using Egov.Modules.Outreach.Features.Deliveries;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Egov.IntegrationTests.Outreach.Adapters;

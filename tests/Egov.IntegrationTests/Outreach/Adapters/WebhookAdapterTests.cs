@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Egov.Modules.Outreach.Contracts;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Channels.Kinds;
-using Egov.Modules.Outreach.Features.Deliveries;
 
 namespace Egov.IntegrationTests.Outreach.Kinds;
 

@@ -4,6 +4,7 @@ using Egov.Modules.Outreach.Domain.Channels;
 using Egov.Modules.Outreach.Domain.Deliveries;
 using Egov.Modules.Outreach.Domain.Posts;
 using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Work;

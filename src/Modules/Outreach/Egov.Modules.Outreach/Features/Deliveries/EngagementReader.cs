@@ -1,5 +1,6 @@
 using Egov.Modules.Outreach.Domain.Deliveries;
 using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

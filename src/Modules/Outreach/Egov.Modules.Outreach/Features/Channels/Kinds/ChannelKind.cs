@@ -1,6 +1,5 @@
 using Egov.Modules.Outreach.Domain.Channels;
 using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

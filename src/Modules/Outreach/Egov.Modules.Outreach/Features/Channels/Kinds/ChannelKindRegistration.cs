@@ -1,4 +1,3 @@
-using Egov.Modules.Outreach.Features.Deliveries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

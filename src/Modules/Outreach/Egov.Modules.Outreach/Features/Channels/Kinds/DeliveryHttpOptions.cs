@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Egov.Modules.Outreach.Features.Deliveries;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds;
 

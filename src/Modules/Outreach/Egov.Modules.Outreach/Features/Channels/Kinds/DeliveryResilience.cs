@@ -1,5 +1,4 @@
 using System.Net;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;

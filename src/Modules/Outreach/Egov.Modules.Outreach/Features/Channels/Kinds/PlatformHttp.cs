@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Egov.Modules.Outreach.Features.Channels;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

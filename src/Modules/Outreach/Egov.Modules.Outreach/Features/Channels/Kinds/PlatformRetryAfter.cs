@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Egov.Modules.Outreach.Features.Deliveries;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds;
 

@@ -1,7 +1,5 @@
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
-using Egov.Modules.Outreach.Features.Deliveries.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
 

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Egov.Modules.Outreach.Features.Deliveries;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
 

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Features.Channels;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Domain.Channels;
 using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

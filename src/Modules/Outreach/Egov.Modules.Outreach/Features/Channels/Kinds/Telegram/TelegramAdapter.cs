@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Telegram;

@@ -1,4 +1,3 @@
-using Egov.Modules.Outreach.Features.Deliveries;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Telegram;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Telegram;
 

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Egov.Modules.Outreach.Contracts;
-using Egov.Modules.Outreach.Features.Deliveries;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;

@@ -1,6 +1,5 @@
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Engines.TextRules;
-using Egov.Modules.Outreach.Features.Deliveries;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
 

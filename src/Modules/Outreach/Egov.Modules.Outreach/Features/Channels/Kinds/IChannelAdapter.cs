@@ -1,4 +1,4 @@
-namespace Egov.Modules.Outreach.Features.Deliveries;
+namespace Egov.Modules.Outreach.Features.Channels.Kinds;
 
 /// <summary>
 /// Speaks one platform's protocol (Mastodon, Telegram, Bluesky, signed webhook). The delivery

@@ -2,7 +2,7 @@ using Egov.Modules.Mobile.Contracts;
 using Egov.Modules.Outreach.Contracts;
 using Mediator;
 
-namespace Egov.Modules.Outreach.Features.Deliveries.Adapters;
+namespace Egov.Modules.Outreach.Features.Channels.Kinds.AppPush;
 
 /// <summary>
 /// Delivers a post to the city's own app through the Mobile module (<see cref="QueueAppPushCommand"/>):
