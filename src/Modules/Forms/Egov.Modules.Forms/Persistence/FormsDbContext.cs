@@ -50,12 +50,9 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
     {
         base.OnModelCreating(modelBuilder);
 
-        // JSON documents are jsonb on PostgreSQL and text on SQLite (the zero-setup run): these
-        // mappings depend on the provider, so they are applied with it; the others are found.
-        var npgsql = Database.IsNpgsql();
-        modelBuilder.ApplyConfiguration(new FormVersionConfiguration(npgsql));
-        modelBuilder.ApplyConfiguration(new ApplicationConfiguration(npgsql));
-        modelBuilder.ApplyConfiguration(new ReceiptConfiguration(npgsql));
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FormsDbContext).Assembly);
+
+        // JSON documents are jsonb on PostgreSQL and text on SQLite (the zero-setup run).
+        JsonDocuments.Apply(modelBuilder, Database.IsNpgsql());
     }
 }

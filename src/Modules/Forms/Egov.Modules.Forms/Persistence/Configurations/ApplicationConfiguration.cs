@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Egov.Modules.Forms.Persistence.Configurations;
 
 /// <summary>An application and its case (table <c>applications</c>): the data as JSON (<c>jsonb</c> on PostgreSQL) and the worklist indexes.</summary>
-/// <param name="npgsql">True on PostgreSQL: JSON documents are stored as <c>jsonb</c> (text elsewhere, e.g. SQLite).</param>
-internal sealed class ApplicationConfiguration(bool npgsql) : IEntityTypeConfiguration<Application>
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
 {
     public void Configure(EntityTypeBuilder<Application> b)
     {
@@ -20,10 +19,7 @@ internal sealed class ApplicationConfiguration(bool npgsql) : IEntityTypeConfigu
         b.Property(a => a.CreationKey).HasMaxLength(100);
         b.Property(a => a.SubmissionKey).HasMaxLength(100);
         b.Property(a => a.Revision).IsConcurrencyToken();
-        if (npgsql)
-        {
-            b.Property(a => a.Data).HasColumnType("jsonb");
-        }
+        b.Property(a => a.Data).IsJsonDocument();
 
         b.Property(a => a.Department).HasMaxLength(80);
         b.Property(a => a.ApplicantName).HasMaxLength(200);

@@ -7,8 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Egov.Modules.Forms.Persistence.Configurations;
 
 /// <summary>A version of a form (table <c>form_versions</c>): its whole content as one JSON document (<c>jsonb</c> on PostgreSQL).</summary>
-/// <param name="npgsql">True on PostgreSQL: JSON documents are stored as <c>jsonb</c> (text elsewhere, e.g. SQLite).</param>
-internal sealed class FormVersionConfiguration(bool npgsql) : IEntityTypeConfiguration<FormVersion>
+internal sealed class FormVersionConfiguration : IEntityTypeConfiguration<FormVersion>
 {
     private static readonly JsonSerializerOptions ContentJson = new(JsonSerializerDefaults.Web);
 
@@ -28,9 +27,6 @@ internal sealed class FormVersionConfiguration(bool npgsql) : IEntityTypeConfigu
                 (a, c) => JsonSerializer.Serialize(a, ContentJson) == JsonSerializer.Serialize(c, ContentJson),
                 c => JsonSerializer.Serialize(c, ContentJson).GetHashCode(StringComparison.Ordinal),
                 c => JsonSerializer.Deserialize<FormContent>(JsonSerializer.Serialize(c, ContentJson), ContentJson)!));
-        if (npgsql)
-        {
-            content.HasColumnType("jsonb");
-        }
+        content.IsJsonDocument();
     }
 }

@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Egov.Modules.Forms.Persistence.Configurations;
 
 /// <summary>The receipt of a submission (table <c>receipts</c>): fingerprint, PDF, authority as JSON (<c>jsonb</c> on PostgreSQL).</summary>
-/// <param name="npgsql">True on PostgreSQL: JSON documents are stored as <c>jsonb</c> (text elsewhere, e.g. SQLite).</param>
-internal sealed class ReceiptConfiguration(bool npgsql) : IEntityTypeConfiguration<Receipt>
+internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
 {
     public void Configure(EntityTypeBuilder<Receipt> b)
     {
@@ -18,10 +17,7 @@ internal sealed class ReceiptConfiguration(bool npgsql) : IEntityTypeConfigurati
         b.Property(r => r.PdfSha256).HasMaxLength(64).IsFixedLength();
         b.Property(r => r.Language).HasMaxLength(8);
         b.Property(r => r.VerificationUrl).HasMaxLength(2000);
-        if (npgsql)
-        {
-            b.Property(r => r.Authority).HasColumnType("jsonb");
-        }
+        b.Property(r => r.Authority).IsJsonDocument();
 
         b.HasOne<Application>().WithOne().HasForeignKey<Receipt>(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
 
