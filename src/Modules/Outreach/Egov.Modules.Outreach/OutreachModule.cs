@@ -4,6 +4,7 @@ using Egov.Modules.Outreach.Features;
 using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.Deliveries;
+using Egov.Modules.Outreach.Features.Demo;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
@@ -58,6 +59,17 @@ public static class OutreachModule
         services.AddScoped<DeliveryStore>();
         services.AddSingleton<TextFitter>();
         services.AddHostedService<GuidelineSeeder>();
+        var demo = configuration.GetSection(DemoOutreachOptions.SectionName).Get<DemoOutreachOptions>();
+        if (demo is { Enabled: true })
+        {
+            services.AddOptions<DemoOutreachOptions>().Bind(configuration.GetSection(DemoOutreachOptions.SectionName));
+            services.AddSingleton<DemoWebhookSink>();
+            if (!string.IsNullOrEmpty(demo.WebhookSinkUrl))
+            {
+                services.AddHostedService<SeedDemoChannel>();
+            }
+        }
+
         services.AddChannelKinds(configuration);
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliveryMetrics>();
@@ -93,6 +105,11 @@ public static class OutreachModule
         app.MapPostEndpoints();
         app.MapDeliveryEndpoints();
         app.MapOfficialChannelEndpoints();
+        if (app.ServiceProvider.GetService<DemoWebhookSink>() is not null)
+        {
+            DemoWebhookSink.Map(app);
+        }
+
         return app;
     }
 }
