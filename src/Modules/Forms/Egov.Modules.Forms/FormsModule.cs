@@ -1,5 +1,6 @@
 using Egov.Modules.Forms.Contracts;
 using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Modules.Forms.Features.AccessibilityFeedback;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
@@ -36,6 +37,11 @@ public static class FormsModule
     public static IServiceCollection AddFormsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStaffArea(new StaffArea("/staff/cases", 100, "Vorgänge bearbeiten", "Handle cases", "Vorgänge", "Cases", [EgovRoles.Caseworker, EgovRoles.Administrator]));
+        services.AddStaffArea(new StaffArea("/staff/barrierefreiheit", 150, "Gemeldete Barrieren beantworten", "Answer reported barriers", null, null, [EgovRoles.Administrator]));
+        services.AddOptions<AccessibilityFeedbackOptions>().Bind(configuration.GetSection(AccessibilityFeedbackOptions.SectionName))
+            .Validate(o => o.ReportsPerMinute >= 1, "Egov:AccessibilityFeedback:ReportsPerMinute must be at least 1.")
+            .ValidateOnStart();
+        services.AddAccessibilityFeedbackRateLimit();
         services.AddModuleDbContext<FormsDbContext>(configuration, FormsDbContext.SchemaName);
         services.AddPublicReadSource<Domain.FormDefinition>(FormReadRegion.Name);
         services.AddPublicReadSource<Domain.FormVersion>(FormReadRegion.Name);
@@ -95,6 +101,7 @@ public static class FormsModule
         app.MapApplicationEndpoints();
         app.MapCaseEndpoints();
         app.MapReceiptEndpoints();
+        app.MapAccessibilityFeedbackEndpoints();
         return app;
     }
 }
