@@ -120,6 +120,32 @@ public sealed class LegalPagesAndChannelsTests(PortalHost host)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task BarrierReport_FromTheStatement_ReachesTheStaffList_WithItsAnswerByDay()
+    {
+        var where = $"Veranstaltungskalender {Guid.NewGuid():N}"[..32];
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/barrierefreiheit");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Barriere online melden (ohne Konto)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Barriere melden", Level = 1 }).WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Layout.AssertNoOverflowAsync(page, "/barrierefreiheit/rueckmeldung");
+
+        await page.GetByLabel("Wo ist die Barriere? (Seite oder Dienst)").FillAsync(where);
+        await page.GetByLabel("Was ist die Barriere?").FillAsync("Die Termine sind nur als Bild lesbar.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meldung senden" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Vielen Dank, Ihre Meldung ist eingegangen", Level = 2 }).WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+
+        var staff = await host.NewPageAsync();
+        await DevelopmentLogin.SignInAsync(staff, "admin", "/staff/barrierefreiheit");
+        await staff.GetByRole(AriaRole.Heading, new() { Name = where, Level = 3 }).WaitForAsync();
+        await Accessibility.AssertNoViolationsAsync(staff);
+        await Layout.AssertNoOverflowAsync(staff, "/staff/barrierefreiheit");
+        await staff.Context.CloseAsync();
+    }
+
     private async Task SeedChannelAsync()
     {
         using var scope = host.Services.CreateScope();
