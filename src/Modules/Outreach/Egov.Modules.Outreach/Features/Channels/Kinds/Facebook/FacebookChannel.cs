@@ -35,7 +35,7 @@ internal sealed partial class FacebookChannel : ChannelKind<FacebookAdapter>
 
     public override string DisplayNameEn => "Facebook Page";
 
-    public override int Order => 5;
+    public override int Order => 6;
 
     public override ChannelCapabilities DocumentedCapabilities => Documented;
 

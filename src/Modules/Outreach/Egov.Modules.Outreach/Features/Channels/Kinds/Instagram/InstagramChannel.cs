@@ -38,7 +38,7 @@ internal sealed class InstagramChannel : ChannelKind<InstagramAdapter>
 
     public override string DisplayNameEn => "Instagram";
 
-    public override int Order => 6;
+    public override int Order => 7;
 
     public override ChannelCapabilities DocumentedCapabilities => Documented;
 

@@ -29,7 +29,7 @@ internal sealed class LinkedInChannel : ChannelKind<LinkedInAdapter>
 
     public override string DisplayNameEn => "LinkedIn page";
 
-    public override int Order => 8;
+    public override int Order => 9;
 
     public override ChannelCapabilities DocumentedCapabilities => Documented;
 

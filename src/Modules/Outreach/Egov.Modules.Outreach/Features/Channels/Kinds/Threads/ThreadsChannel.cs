@@ -33,7 +33,7 @@ internal sealed class ThreadsChannel : ChannelKind<ThreadsAdapter>
 
     public override string DisplayNameEn => "Threads";
 
-    public override int Order => 7;
+    public override int Order => 8;
 
     public override ChannelCapabilities DocumentedCapabilities => Documented;
 
