@@ -57,6 +57,12 @@ internal sealed class InstagramChannel : ChannelKind<InstagramAdapter>
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(fail);
         FacebookChannel.RequireNumericId(input.Address, "address", "Must be the Instagram account's numeric id (GET /{page-id}?fields=instagram_business_account).", fail);
+
+        // The crisis fan-out sends an alert's text without an image, which Instagram cannot publish.
+        if (input.CrisisCapable)
+        {
+            fail("crisisCapable", "Instagram posts need an image, and alerts go out as text: an Instagram channel cannot be crisis-capable.");
+        }
     }
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
