@@ -32,18 +32,7 @@ public sealed class OutreachFactory : EgovApplicationFactory
     }
 
     /// <summary>A client for a staff member of the fake provider holding <paramref name="roles"/>.</summary>
-    public HttpClient CreateClientWithRoles(string subject, string name, params string[] roles)
-    {
-        var client = CreateClient();
-        var token = StaffIdp.Issue(new Dictionary<string, object>
-        {
-            ["sub"] = subject,
-            ["name"] = name,
-            ["realm_access"] = new Dictionary<string, object> { ["roles"] = roles },
-        });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public HttpClient CreateClientWithRoles(string subject, string name, params string[] roles) => StaffPeople.Client(this, StaffIdp, subject, name, roles);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -52,10 +41,6 @@ public sealed class OutreachFactory : EgovApplicationFactory
         builder.UseSetting("Egov:Outreach:Checks:ImprintUrl", ImprintUrl);
         builder.UseSetting("Egov:Outreach:Checks:BannedTerms:0", "Schwachsinn");
         builder.UseSetting("Egov:Outreach:Checks:PersonalDataDenyList:0", "Hausmeister Krause");
-        builder.UseSetting("Identity:TrustedIssuers:0:Name", "keycloak-staff");
-        builder.UseSetting("Identity:TrustedIssuers:0:Authority", StaffIdp.Issuer);
-        builder.UseSetting("Identity:TrustedIssuers:0:Realm", "staff");
-        builder.UseSetting("Identity:TrustedIssuers:0:RequireHttpsMetadata", "false");
-        builder.UseSetting("Identity:TrustedIssuers:0:Claims:Roles", "realm_access.roles");
+        StaffPeople.Trust(builder, StaffIdp);
     }
 }

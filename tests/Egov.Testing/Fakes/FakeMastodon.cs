@@ -26,6 +26,7 @@ public sealed class FakeMastodon : FakePlatformServer
     private readonly ConcurrentDictionary<string, FakeMastodonMedia> _media = new();
     private readonly ConcurrentDictionary<string, int> _processingPollsLeft = new();
     private readonly ConcurrentQueue<Fault> _statusFaults = new();
+    private readonly ConcurrentQueue<(string AccessToken, string NotificationId, object Notification)> _notifications = new();
     private long _nextId = 110_000_000_000_000_000;
     private int _reads;
 
@@ -82,8 +83,47 @@ public sealed class FakeMastodon : FakePlatformServer
     public void SetEngagement(string statusId, int favourites, int boosts, int replies) =>
         _statuses[statusId] = _statuses[statusId] with { Favourites = favourites, Boosts = boosts, Replies = replies };
 
+    /// <summary>
+    /// A citizen <paramref name="acct"/> mentions the account of <paramref name="accessToken"/> (a reply when
+    /// <paramref name="inReplyToId"/> is set): a status and a <c>mention</c> notification, as <c>GET /api/v1/notifications</c>
+    /// lists them (https://docs.joinmastodon.org/entities/Notification/). Returns the status id.
+    /// </summary>
+    public string AddMention(string accessToken, string acct, string displayName, string htmlContent, string? inReplyToId = null)
+    {
+        var statusId = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+        var notificationId = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var account = new { id = "acc-" + acct, acct, display_name = displayName };
+        _notifications.Enqueue((accessToken, notificationId, new
+        {
+            id = notificationId,
+            type = "mention",
+            created_at = now,
+            account,
+            status = new { id = statusId, created_at = now, in_reply_to_id = inReplyToId, content = htmlContent, url = new Uri(BaseAddress, $"@{acct}/{statusId}").ToString(), account },
+        }));
+        return statusId;
+    }
+
     protected override void Map(WebApplication app)
     {
+        app.MapGet("/api/v1/notifications", (HttpRequest request) =>
+        {
+            if (Token(request) is not { } token)
+            {
+                return Unauthorized();
+            }
+
+            var sinceId = request.Query["since_id"].ToString();
+            var types = request.Query["types[]"];
+            return Results.Json(_notifications
+                .Where(n => n.AccessToken == token && (sinceId.Length == 0 || n.NotificationId.Length > sinceId.Length || (n.NotificationId.Length == sinceId.Length && string.CompareOrdinal(n.NotificationId, sinceId) > 0)))
+                .Where(_ => types.Count == 0 || types.Contains("mention"))
+                .Reverse()
+                .Take(40)
+                .Select(n => n.Notification)
+                .ToArray());
+        });
         app.MapGet("/api/v2/instance", () =>
         {
             Interlocked.Increment(ref _reads);

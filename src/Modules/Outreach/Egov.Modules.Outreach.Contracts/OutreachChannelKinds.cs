@@ -22,4 +22,16 @@ public static class OutreachChannelKinds
 
     /// <summary>Push notifications to the city's mobile app (Web Push, FCM, APNs).</summary>
     public const string AppPush = "app-push";
+
+    /// <summary>A Facebook Page, posted to through the Graph API with a Page access token.</summary>
+    public const string Facebook = "facebook";
+
+    /// <summary>An Instagram professional account, posted to through the Graph API's content publishing (container, then publish).</summary>
+    public const string Instagram = "instagram";
+
+    /// <summary>A Threads profile, posted to through the Threads API (container, then publish).</summary>
+    public const string Threads = "threads";
+
+    /// <summary>A LinkedIn organisation page, posted to through the Posts API.</summary>
+    public const string LinkedIn = "linkedin";
 }

@@ -6,6 +6,7 @@ using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Demo;
 using Egov.Modules.Outreach.Features.Guidelines;
+using Egov.Modules.Outreach.Features.Inbox;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Features.Queues;
@@ -77,6 +78,11 @@ public static class OutreachModule
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryEngine>());
         services.AddSingleton<EngagementReader>();
         services.AddHostedService(sp => sp.GetRequiredService<EngagementReader>());
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<InboxReader>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxReader>());
+        services.AddSingleton<InboxRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxRetention>());
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section));
         services.AddSingleton<OutreachQueues>();
         services.AddHostedService(sp => sp.GetRequiredService<OutreachQueues>());
@@ -97,13 +103,14 @@ public static class OutreachModule
         }
     }
 
-    /// <summary>Maps the module's endpoints: channels, guidelines, posts and deliveries under <c>/api/v1/outreach</c>, and the official-channel register.</summary>
+    /// <summary>Maps the module's endpoints: channels, guidelines, posts, deliveries and the inbox under <c>/api/v1/outreach</c>, and the official-channel register.</summary>
     public static IEndpointRouteBuilder MapOutreachEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapChannelEndpoints();
         app.MapGuidelineEndpoints();
         app.MapPostEndpoints();
         app.MapDeliveryEndpoints();
+        app.MapInboxEndpoints();
         app.MapOfficialChannelEndpoints();
         if (app.ServiceProvider.GetService<DemoWebhookSink>() is not null)
         {

@@ -46,13 +46,8 @@ public sealed class AdapterFactory : EgovApplicationFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Egov:Outreach:AllowLoopbackHttp", "true");
+        AdapterTimings.Apply(builder, AttemptTimeout);
         builder.UseSetting("Egov:Outreach:Telegram:ApiBaseAddress", Telegram.BaseAddress.ToString());
-        builder.UseSetting("Egov:Outreach:Delivery:Http:AttemptTimeout", AttemptTimeout.ToString());
-        builder.UseSetting("Egov:Outreach:Delivery:Http:TotalTimeout", "00:00:20");
-        builder.UseSetting("Egov:Outreach:Delivery:Http:MaxRetryAttempts", "2");
-        builder.UseSetting("Egov:Outreach:Delivery:Http:BaseDelay", "00:00:00.050");
-        builder.UseSetting("Egov:Outreach:Delivery:Http:MediaPollInterval", "00:00:00.050");
     }
 }
 

@@ -34,7 +34,8 @@ public sealed class MastodonAdapterTests(AdapterFactory factory)
         var kinds = scope.ServiceProvider.GetRequiredService<ChannelKinds>().All;
 
         Assert.Equal(
-            [OutreachChannelKinds.Mastodon, OutreachChannelKinds.Telegram, OutreachChannelKinds.Bluesky, OutreachChannelKinds.Webhook, OutreachChannelKinds.AppPush],
+            [OutreachChannelKinds.Mastodon, OutreachChannelKinds.Telegram, OutreachChannelKinds.Bluesky, OutreachChannelKinds.Webhook, OutreachChannelKinds.AppPush,
+                OutreachChannelKinds.Facebook, OutreachChannelKinds.Instagram, OutreachChannelKinds.Threads, OutreachChannelKinds.LinkedIn],
             kinds.Select(kind => kind.Name));
         Assert.All(kinds, kind => Assert.IsType(kind.AdapterType, Assert.Single(adapters, adapter => adapter.Kind == kind.Name)));
     }

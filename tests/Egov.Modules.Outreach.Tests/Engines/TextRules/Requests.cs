@@ -2,6 +2,10 @@ using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Features.Channels.Kinds.AppPush;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Facebook;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Instagram;
+using Egov.Modules.Outreach.Features.Channels.Kinds.LinkedIn;
+using Egov.Modules.Outreach.Features.Channels.Kinds.Threads;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Telegram;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
 
@@ -26,6 +30,10 @@ internal static class Requests
         OutreachChannelKinds.Bluesky => BlueskyChannel.Documented,
         OutreachChannelKinds.Webhook => WebhookChannel.Documented,
         OutreachChannelKinds.AppPush => AppPushChannel.Documented,
+        OutreachChannelKinds.Facebook => FacebookChannel.Documented,
+        OutreachChannelKinds.Instagram => InstagramChannel.Documented,
+        OutreachChannelKinds.Threads => ThreadsChannel.Documented,
+        OutreachChannelKinds.LinkedIn => LinkedInChannel.Documented,
         _ => throw new ArgumentOutOfRangeException(nameof(channelKind), channelKind, null),
     };
 

@@ -49,6 +49,12 @@ internal sealed class Delivery
 
     public string? PlatformId { get; private set; }
 
+    /// <summary>
+    /// A step of publishing recorded by an attempt as soon as the platform answered it (Instagram/Threads container id),
+    /// for the next attempt to continue from; null until then. Written directly by the engine, not through this entity.
+    /// </summary>
+    public string? Checkpoint { get; private set; }
+
     public string? Url { get; private set; }
 
     public string? LastError { get; private set; }

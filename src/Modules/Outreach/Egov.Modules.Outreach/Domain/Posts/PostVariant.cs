@@ -26,6 +26,12 @@ internal sealed class PostVariant
 
     /// <summary>Images attached, in order, with their alt text.</summary>
     public List<VariantMedia> Media { get; set; } = [];
+
+    /// <summary>
+    /// The platform's id of the item this variant answers (a citizen's reply or comment from the inbox), as the
+    /// channel's adapter takes it in <c>OutboundMessage.ReplyTo</c>; null for a post of its own. Kept across edits.
+    /// </summary>
+    public string? ReplyToPlatformId { get; set; }
 }
 
 /// <summary>An uploaded image used in a variant.</summary>

@@ -55,6 +55,15 @@ internal sealed record ChannelCapabilities(
     public IReadOnlyList<string>? ImageTypes { get; init; }
 
     /// <summary>
+    /// The fewest media files one post needs: 0 for most platforms; 1 for Instagram, whose feed posts are an image or
+    /// a carousel ("image or carousel required", Content Publishing: a container is created from <c>image_url</c>).
+    /// </summary>
+    public int MinMedia { get; init; }
+
+    /// <summary>The most hashtags one post may carry (Instagram: 30, IG Media <c>caption</c>); null where the platform sets no limit.</summary>
+    public int? MaxHashtags { get; init; }
+
+    /// <summary>
     /// Whether the channel carries a content warning (Mastodon's <c>spoiler_text</c>), which then counts toward
     /// the length; only channels that count as Mastodon does (<see cref="LengthUnit.MastodonCharacters"/>) have one.
     /// </summary>

@@ -15,6 +15,12 @@ internal static class FindingCodes
     /// <summary>More media files than the channel takes in one post.</summary>
     public const string MediaCount = "media-count";
 
+    /// <summary>Fewer media files than the channel needs (Instagram: an image or a carousel).</summary>
+    public const string MediaRequired = "media-required";
+
+    /// <summary>More hashtags than the channel takes in one post (Instagram: 30).</summary>
+    public const string HashtagCount = "hashtag-count";
+
     /// <summary>An image larger than the channel's platform takes (<see cref="ChannelCapabilities.MaxImageBytes"/>; Bluesky: 1,000,000 bytes).</summary>
     public const string MediaSize = "media-size";
 

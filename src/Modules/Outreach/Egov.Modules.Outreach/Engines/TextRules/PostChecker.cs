@@ -14,7 +14,8 @@ namespace Egov.Modules.Outreach.Engines.TextRules;
 /// over <see cref="ChannelCapabilities.MaxBytes"/> blocks. Near the limit is no finding: the result carries
 /// count and limit for a counter.</item>
 /// <item>A blank text without media blocks.</item>
-/// <item>More media than <see cref="ChannelCapabilities.MaxMedia"/> blocks; an image of a type the platform does not
+/// <item>More hashtags than <see cref="ChannelCapabilities.MaxHashtags"/> blocks (<see cref="Hashtags.Count"/>).</item>
+/// <item>Fewer media than <see cref="ChannelCapabilities.MinMedia"/> blocks; more media than <see cref="ChannelCapabilities.MaxMedia"/> blocks; an image of a type the platform does not
 /// take (<see cref="ChannelCapabilities.ImageTypes"/>) or larger than <see cref="ChannelCapabilities.MaxImageBytes"/>
 /// blocks, naming the file and the limit; an image without alt text blocks where the channel carries alt text,
 /// naming the file.</item>
@@ -55,6 +56,9 @@ internal sealed class PostChecker
             LengthUnit.MastodonCharacters => TextLength.Mastodon(exactText, carriesContentWarning ? contentWarning : null, capabilities.CharactersReservedPerUrl),
             LengthUnit.GraphemeClusters => TextLength.GraphemeClusters(exactText),
             LengthUnit.TelegramCharacters => TextLength.Telegram(exactText),
+            LengthUnit.Utf16CodeUnits => TextLength.Utf16(exactText),
+            LengthUnit.ThreadsCharacters => TextLength.Threads(exactText),
+            LengthUnit.LinkedInCharacters => TextLength.LinkedIn(exactText),
             _ => throw new ArgumentOutOfRangeException(nameof(request), capabilities.LengthUnit, "Unknown length unit."),
         };
         var asCaption = request.Media.Count > 0 && capabilities.MaxLengthWithMedia is not null;
@@ -80,6 +84,11 @@ internal sealed class PostChecker
         if (string.IsNullOrWhiteSpace(exactText) && request.Media.Count == 0)
         {
             findings.Add(Blocking(FindingCodes.Empty, "Nothing would be sent: the text is empty and there is no media."));
+        }
+
+        if (capabilities.MaxHashtags is { } maxHashtags && Hashtags.Count(exactText) is var hashtags && hashtags > maxHashtags)
+        {
+            findings.Add(Blocking(FindingCodes.HashtagCount, $"The text carries {hashtags} hashtags; {request.ChannelKind} takes at most {maxHashtags}."));
         }
 
         findings.AddRange(MediaFindings(request));
@@ -123,6 +132,14 @@ internal sealed class PostChecker
 
     private static IEnumerable<CheckFinding> MediaFindings(PostCheckRequest request)
     {
+        if (request.Media.Count < request.Capabilities.MinMedia)
+        {
+            yield return Blocking(FindingCodes.MediaRequired, $"{request.ChannelKind} posts need at least {request.Capabilities.MinMedia} image(s) (an image or a carousel); attach one with alt text.") with
+            {
+                Field = FindingFields.Media,
+            };
+        }
+
         if (request.Media.Count > request.Capabilities.MaxMedia)
         {
             yield return Blocking(FindingCodes.MediaCount, $"{request.Media.Count} media files attached; {request.ChannelKind} takes at most {request.Capabilities.MaxMedia}.");
@@ -219,6 +236,9 @@ internal sealed class PostChecker
         LengthUnit.MastodonCharacters => "characters as Mastodon counts them (URLs at the instance's fixed length, content warning included)",
         LengthUnit.GraphemeClusters => "characters (grapheme clusters)",
         LengthUnit.TelegramCharacters => "characters (Unicode code points)",
+        LengthUnit.Utf16CodeUnits => "characters (UTF-16 code units)",
+        LengthUnit.ThreadsCharacters => "characters as Threads counts them (each emoji by its UTF-8 bytes)",
+        LengthUnit.LinkedInCharacters => "characters as LinkedIn counts them (UTF-16, reserved characters escaped)",
         _ => unit.ToString(),
     };
 }

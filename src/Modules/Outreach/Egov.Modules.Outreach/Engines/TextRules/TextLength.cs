@@ -70,4 +70,54 @@ internal static class TextLength
 
         return count;
     }
+
+    /// <summary>UTF-16 code units (<see cref="string.Length"/>), the conservative reading of Meta's "characters" (<see cref="LengthUnit.Utf16CodeUnits"/>).</summary>
+    public static int Utf16(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length;
+    }
+
+    /// <summary>
+    /// Threads' count (<see cref="LengthUnit.ThreadsCharacters"/>): per grapheme cluster, one — unless the cluster is
+    /// an emoji (it holds a code point of the emoji blocks, a variation selector 16 or a zero-width joiner between
+    /// pictographs), which counts its UTF-8 bytes: 🚧 counts 4, the family 👨‍👩‍👧 counts 18 (three 4-byte emoji and
+    /// two 3-byte joiners), ä counts 1. Source: Threads API, Posts, Limitations: "Text posts are limited to 500
+    /// characters. Emojis are counted as the number of UTF-8 bytes."
+    /// </summary>
+    public static int Threads(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var count = 0;
+        for (var rest = text.AsSpan(); !rest.IsEmpty;)
+        {
+            var length = StringInfo.GetNextTextElementLength(rest);
+            var cluster = rest[..length];
+            count += IsEmoji(cluster) ? Encoding.UTF8.GetByteCount(cluster) : 1;
+            rest = rest[length..];
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// LinkedIn's count (<see cref="LengthUnit.LinkedInCharacters"/>): UTF-16 code units of
+    /// <see cref="LinkedInLittleText.Escape"/>(<paramref name="text"/>), the commentary as the Posts API receives it.
+    /// </summary>
+    public static int LinkedIn(string text) => LinkedInLittleText.Escape(text).Length;
+
+    private static bool IsEmoji(ReadOnlySpan<char> cluster)
+    {
+        foreach (var rune in cluster.EnumerateRunes())
+        {
+            var value = rune.Value;
+            // Emoji presentation selector, keycap, the pictograph planes and the BMP's dingbats and symbols.
+            if (value is 0xFE0F or 0x20E3 or (>= 0x1F000 and <= 0x1FAFF) or (>= 0x2600 and <= 0x27BF) or (>= 0x2B00 and <= 0x2BFF) or (>= 0x1F1E6 and <= 0x1F1FF))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

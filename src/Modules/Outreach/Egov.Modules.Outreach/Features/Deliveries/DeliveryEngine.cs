@@ -131,7 +131,7 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
             {
                 var channel = channels.GetValueOrDefault(variant.ChannelId);
                 var delivery = Delivery.Create(post.Id, variant.Id, variant.ChannelId, channel?.Kind ?? "unknown", post.IsCrisis,
-                    replies.GetValueOrDefault((post.Id, variant.ChannelId)), now, now);
+                    replies.GetValueOrDefault((post.Id, variant.ChannelId)) ?? variant.ReplyToPlatformId, now, now);
                 if (channel is not { Enabled: true })
                 {
                     delivery.Cancel();
@@ -272,10 +272,14 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
             variant.Link,
             variant.Language,
             variant.ContentWarning,
-            [.. variant.Media.Where(m => media.ContainsKey(m.MediaId)).Select(m => new OutboundMedia(media[m.MediaId].FileName, media[m.MediaId].ContentType, media[m.MediaId].Content, m.AltText))],
+            [.. variant.Media.Where(m => media.ContainsKey(m.MediaId)).Select(m => new OutboundMedia(media[m.MediaId].FileName, media[m.MediaId].ContentType, media[m.MediaId].Content, m.AltText, m.MediaId))],
             delivery.ReplyTo,
             delivery.Attempts,
-            delivery.Crisis);
+            delivery.Crisis)
+        {
+            Checkpoint = delivery.Checkpoint,
+            SaveCheckpoint = (checkpoint, ct) => SaveCheckpointAsync(delivery.Id, delivery.Attempts, checkpoint, ct),
+        };
         try
         {
             return await adapter.SendAsync(message, cancellationToken);
@@ -286,6 +290,16 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
             LogAdapterThrew(e, delivery.Id, channel.Name);
             return DeliveryOutcome.Retry($"{e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>Writes an attempt's checkpoint at once, while this worker still holds the delivery for that attempt.</summary>
+    private async Task SaveCheckpointAsync(Guid deliveryId, int attempt, string checkpoint, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
+        await db.Deliveries
+            .Where(d => d.Id == deliveryId && d.LockedBy == Owner && d.Attempts == attempt)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Checkpoint, checkpoint), cancellationToken);
     }
 
     private static async Task<DateTimeOffset> DueAtAsync(OutreachDbContext db, Delivery delivery, CancellationToken cancellationToken) =>

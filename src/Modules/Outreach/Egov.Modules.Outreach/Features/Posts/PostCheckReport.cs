@@ -19,7 +19,7 @@ internal sealed record PostCheckReport(bool Passes, int Blocking, int Warnings, 
 /// <item><c>exactText</c>: The text as it will be sent (after appending link and hashtags; for Telegram before HTML escaping).</item>
 /// <item><c>count</c>: Length as the platform counts it, in <c>unit</c>.</item>
 /// <item><c>limit</c>: The platform's limit in the same unit.</item>
-/// <item><c>unit</c>: <c>MastodonCharacters</c>, <c>GraphemeClusters</c> or <c>TelegramCharacters</c>.</item>
+/// <item><c>unit</c>: <c>MastodonCharacters</c>, <c>GraphemeClusters</c>, <c>TelegramCharacters</c>, <c>Utf16CodeUnits</c>, <c>ThreadsCharacters</c> or <c>LinkedInCharacters</c>.</item>
 /// <item><c>bytes</c>: UTF-8 bytes, where the platform has a byte limit (Bluesky).</item>
 /// <item><c>byteLimit</c>: That byte limit.</item>
 /// <item><c>limitsSource</c>: <c>instance</c> (read from the platform) or <c>platform</c> (documented values).</item>

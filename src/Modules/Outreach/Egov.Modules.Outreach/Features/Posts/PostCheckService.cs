@@ -73,9 +73,12 @@ internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvid
         {
             var channel = channels[variant.ChannelId];
             var current = await limits.CurrentAsync(channel, cancellationToken);
+            var capabilities = ChannelLimitsMapping.ToCapabilities(current);
+
+            // An answer to a citizen is a comment or reply on the platform: no image is required (Instagram requires one for posts only).
             var result = checker.Check(new PostCheckRequest(
                 channel.Kind,
-                ChannelLimitsMapping.ToCapabilities(current),
+                variant.ReplyToPlatformId is null ? capabilities : capabilities with { MinMedia = 0 },
                 variant.Text,
                 variant.ContentWarning,
                 variant.Link,

@@ -168,6 +168,18 @@ internal static class PostEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
+        // Instagram and Threads fetch a post's images themselves; the link is signed and expires (PublicMediaLinks).
+        app.MapGet("/api/v1/outreach/public-media/{token}", async Task<FileContentHttpResult> (string token, ISender sender, CancellationToken ct) =>
+            {
+                var media = await sender.Send(new GetPublicPostMediaQuery(token), ct);
+                return TypedResults.File(media.Content, media.ContentType);
+            })
+            .WithTags("Outreach: posts")
+            .WithName("GetPublicPostMedia")
+            .WithSummary("An image of an approved post by its signed, time-limited link (for platforms that fetch images)")
+            .AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return app;
     }
 

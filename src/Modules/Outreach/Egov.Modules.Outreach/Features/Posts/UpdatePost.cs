@@ -21,6 +21,13 @@ internal sealed class UpdatePostHandler(OutreachDbContext db, PostStore store, G
         var variants = PostRules.Variants(command.Input);
         await checks.ResolveChannelsAsync(variants, cancellationToken);
         await store.EnsureMediaOfPostAsync(post.Id, variants, cancellationToken);
+
+        // An answer to a citizen stays an answer when its text is edited (the target is not part of the input).
+        foreach (var variant in variants)
+        {
+            variant.ReplyToPlatformId = post.Variants.FirstOrDefault(v => v.ChannelId == variant.ChannelId)?.ReplyToPlatformId;
+        }
+
         db.PostVariants.RemoveRange(post.Variants);
         post.Edit(command.Input.Title!.Trim(), command.Input.Crisis, variants, command.Actor, version, time.GetUtcNow());
         await store.SaveAsync(cancellationToken);

@@ -17,6 +17,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         b.Property(d => d.IdempotencyKey).HasMaxLength(64);
         b.Property(d => d.ReplyTo).HasMaxLength(1000);
         b.Property(d => d.PlatformId).HasMaxLength(1000);
+        b.Property(d => d.Checkpoint).HasMaxLength(1000);
         b.Property(d => d.Url).HasMaxLength(2000);
         b.Property(d => d.LastError).HasMaxLength(4000);
 

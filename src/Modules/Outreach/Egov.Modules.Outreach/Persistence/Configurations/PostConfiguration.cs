@@ -39,6 +39,7 @@ internal sealed class PostConfiguration :
         b.Property(v => v.Language).HasMaxLength(35);
         b.Property(v => v.Link).HasMaxLength(2000);
         b.Property(v => v.ContentWarning).HasMaxLength(500);
+        b.Property(v => v.ReplyToPlatformId).HasMaxLength(1000);
         b.Property(v => v.Media).HasJsonConversion();
         b.HasIndex(v => new { v.PostId, v.ChannelId }).IsUnique();
     }

@@ -53,10 +53,29 @@ internal sealed record OutboundMessage(
     IReadOnlyList<OutboundMedia> Media,
     string? ReplyTo,
     int Attempt,
-    bool Crisis);
+    bool Crisis)
+{
+    /// <summary>
+    /// What an earlier attempt of this delivery recorded with <see cref="SaveCheckpoint"/> (e.g. Instagram's or Threads'
+    /// container id), or null. Platforms without idempotency publish in steps; the step's id recorded at once lets the
+    /// next attempt continue (publish the same container, or find it published) instead of starting again.
+    /// </summary>
+    public string? Checkpoint { get; init; }
+
+    /// <summary>
+    /// Records a checkpoint of this delivery at once, in its own write, before the next request goes out (the engine
+    /// writes it to the delivery while this attempt holds it). Default: records nothing (adapter tests pass their own).
+    /// </summary>
+    public Func<string, CancellationToken, Task> SaveCheckpoint { get; init; } = static (_, _) => Task.CompletedTask;
+}
 
 /// <summary>An image to upload with its alt text.</summary>
-internal sealed record OutboundMedia(string FileName, string ContentType, byte[] Content, string? AltText);
+/// <param name="FileName">The uploaded file's name.</param>
+/// <param name="ContentType">Its media type, e.g. <c>image/png</c>.</param>
+/// <param name="Content">Its bytes.</param>
+/// <param name="AltText">Its alt text, or null.</param>
+/// <param name="MediaId">Its id in Egov (<c>post_media.id</c>), for platforms that fetch images from a public URL (Instagram, Threads); null where unknown.</param>
+internal sealed record OutboundMedia(string FileName, string ContentType, byte[] Content, string? AltText, Guid? MediaId = null);
 
 /// <summary>How an attempt ended.</summary>
 internal enum DeliveryOutcomeKind

@@ -34,7 +34,7 @@ namespace Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
 /// <para>PlatformId: <c>at://{did}/app.bsky.feed.post/{rkey}|{cid}</c> (a reply needs both); Url
 /// <c>https://bsky.app/profile/{handle}/post/{rkey}</c>.</para>
 /// </remarks>
-internal sealed class BlueskyAdapter(HttpClient http, BlueskySessions sessions, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter
+internal sealed class BlueskyAdapter(HttpClient http, BlueskySessions sessions, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter, IInboxSource
 {
     private const string Platform = "Bluesky";
     private const string PostCollection = "app.bsky.feed.post";
@@ -104,6 +104,53 @@ internal sealed class BlueskyAdapter(HttpClient http, BlueskySessions sessions, 
             return post.ValueKind != JsonValueKind.Object
                 ? null
                 : new Engagement(PlatformHttp.Count(post, "likeCount"), PlatformHttp.Count(post, "repostCount"), PlatformHttp.Count(post, "replyCount"), time.GetUtcNow());
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replies, mentions and quotes from the account's notifications (<c>app.bsky.notification.listNotifications</c>, the
+    /// latest 50; https://docs.bsky.app/docs/api/app-bsky-notification-list-notifications). An item is answered with
+    /// <c>ReplyTo</c> = <c>uri|cid</c>; Bluesky's cursor pages backwards, so no position is kept (the inbox keeps one per URI).
+    /// </summary>
+    /// <exception cref="PlatformUnavailableException">The PDS could not be read.</exception>
+    public async Task<InboxBatch> ReadInboxAsync(ChannelEndpoint channel, string? position, IReadOnlyList<string> ownPosts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return await PlatformHttp.ReadAsync(Platform, async () =>
+        {
+            using var response = await XrpcAsync(channel, HttpMethod.Get, "app.bsky.notification.listNotifications?limit=50", null, cancellationToken);
+            var body = await PlatformHttp.ReadJsonAsync(response, cancellationToken);
+            if (!response.IsSuccessStatusCode || body is not { ValueKind: JsonValueKind.Object } answer || !answer.TryGetProperty("notifications", out var notifications))
+            {
+                throw new PlatformUnavailableException($"Bluesky: {PlatformHttp.Describe(response, XrpcMessage(body))}");
+            }
+
+            var items = new List<InboundItem>();
+            foreach (var notification in notifications.EnumerateArray())
+            {
+                var reason = PlatformHttp.Member(notification, "reason");
+                if (reason is not ("reply" or "mention" or "quote") || PlatformHttp.Member(notification, "uri") is not { } uri || PlatformHttp.Member(notification, "cid") is not { } cid)
+                {
+                    continue;
+                }
+
+                var author = notification.TryGetProperty("author", out var a) ? a : default;
+                var record = notification.TryGetProperty("record", out var r) ? r : default;
+                var parent = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("reply", out var reply) && reply.TryGetProperty("parent", out var p) ? PlatformHttp.Member(p, "uri") : null;
+                var handle = PlatformHttp.Member(author, "handle") ?? "?";
+                items.Add(new InboundItem(
+                    uri,
+                    new PostReference(uri, cid).ToString(),
+                    reason == "reply" ? "reply" : "mention",
+                    parent,
+                    "@" + handle,
+                    PlatformHttp.Member(author, "displayName"),
+                    PlatformHttp.Member(record, "text") ?? "",
+                    $"https://bsky.app/profile/{handle}/post/{uri[(uri.LastIndexOf('/') + 1)..]}",
+                    DateTimeOffset.TryParse(PlatformHttp.Member(notification, "indexedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : time.GetUtcNow()));
+            }
+
+            return new InboxBatch(items, null);
         }, cancellationToken);
     }
 

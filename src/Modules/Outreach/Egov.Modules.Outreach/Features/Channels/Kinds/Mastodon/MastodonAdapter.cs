@@ -35,7 +35,7 @@ namespace Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;
 /// <c>Idempotency-Key</c> with 500 at times, while the first request's status is public): found → Sent with its id;
 /// cannot be looked up → Retry on a first attempt, Uncertain on a later one.</para>
 /// </remarks>
-internal sealed partial class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter
+internal sealed partial class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter, IInboxSource
 {
     private const string Platform = "Mastodon";
 
@@ -190,6 +190,50 @@ internal sealed partial class MastodonAdapter(HttpClient http, IOptions<Delivery
                 ? json
                 : throw new PlatformUnavailableException($"Mastodon: {path.Split('?')[0]}: {PlatformHttp.Describe(response, PlatformHttp.Member(body, "error"))}");
         }, cancellationToken);
+
+    /// <summary>
+    /// Mentions of the account — replies to its statuses included — from its notifications
+    /// (<c>GET /api/v1/notifications?types[]=mention&amp;since_id=…</c>, newest first, at most 40;
+    /// https://docs.joinmastodon.org/methods/notifications/). The position is the newest notification id seen. A reply is
+    /// answered with <c>in_reply_to_id</c> = the status id.
+    /// </summary>
+    /// <exception cref="PlatformUnavailableException">The instance could not be read.</exception>
+    public async Task<InboxBatch> ReadInboxAsync(ChannelEndpoint channel, string? position, IReadOnlyList<string> ownPosts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var token = channel.Credentials.GetValueOrDefault("accessToken") ?? throw new PlatformUnavailableException("Mastodon: the channel has no 'accessToken' credential.");
+        var path = "/api/v1/notifications?types[]=mention&limit=40" + (position is null ? "" : "&since_id=" + Uri.EscapeDataString(position));
+        var notifications = await GetJsonAsync(channel, token, path, cancellationToken);
+        var items = new List<InboundItem>();
+        var newest = position;
+        foreach (var notification in notifications.ValueKind == JsonValueKind.Array ? notifications.EnumerateArray() : default)
+        {
+            if (PlatformHttp.Member(notification, "id") is { } id && (newest is null || id.Length > newest.Length || (id.Length == newest.Length && string.CompareOrdinal(id, newest) > 0)))
+            {
+                newest = id;
+            }
+
+            if (!notification.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.Object || PlatformHttp.Member(status, "id") is not { } statusId)
+            {
+                continue;
+            }
+
+            var account = notification.TryGetProperty("account", out var found) ? found : default;
+            var inReplyTo = PlatformHttp.Member(status, "in_reply_to_id");
+            items.Add(new InboundItem(
+                statusId,
+                statusId,
+                inReplyTo is null ? "mention" : "reply",
+                inReplyTo,
+                "@" + (PlatformHttp.Member(account, "acct") ?? "?"),
+                PlatformHttp.Member(account, "display_name"),
+                WebUtility.HtmlDecode(Tags().Replace((PlatformHttp.Member(status, "content") ?? "").Replace("</p><p>", "\n\n", StringComparison.Ordinal).Replace("<br>", "\n", StringComparison.Ordinal), "")).Trim(),
+                PlatformHttp.Member(status, "url"),
+                DateTimeOffset.TryParse(PlatformHttp.Member(status, "created_at"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : time.GetUtcNow()));
+        }
+
+        return new InboxBatch(items, newest);
+    }
 
     private static string WithoutWhiteSpace(string text) => string.Concat(text.Where(character => !char.IsWhiteSpace(character)));
 
