@@ -44,3 +44,10 @@ internal enum DecisionKind
     /// <summary>Granted in part or with restrictions; the rest refused (the text says which).</summary>
     Partial,
 }
+
+/// <summary>The names of decision kinds in the API and in templates.</summary>
+internal static class DecisionKindNames
+{
+    /// <summary><c>approval</c>, <c>rejection</c> or <c>partial</c>.</summary>
+    public static string ApiName(this DecisionKind kind) => kind.ToString().ToLowerInvariant();
+}

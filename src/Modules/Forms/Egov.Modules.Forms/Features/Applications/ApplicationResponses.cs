@@ -92,7 +92,7 @@ internal sealed record ApplicationCaseView(
     IReadOnlyList<ApplicationHistoryEntry> History,
     IReadOnlyList<Cases.InformationRequestResponse> InformationRequests,
     IReadOnlyList<Cases.CaseMessageResponse> Messages,
-    IReadOnlyList<Decisions.DecisionNoticeResponse> DecisionNotices);
+    IReadOnlyList<Cases.DecisionNoticeResponse> DecisionNotices);
 
 /// <summary>A status change as the applicant sees it: when, from what to what, whether they made it, and why.</summary>
 /// <param name="Sequence">1, 2, … in order.</param>

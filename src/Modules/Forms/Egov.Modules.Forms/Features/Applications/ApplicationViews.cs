@@ -39,7 +39,7 @@ internal static class ApplicationViews
                 .Select(r => new { r.Fingerprint, r.VerificationUrl })
                 .FirstOrDefaultAsync(cancellationToken);
         var link = issued is null ? null : ApplicationReceiptLink.For(application.Id, issued.Fingerprint, issued.VerificationUrl);
-        var notices = await Decisions.DecisionNotices.ListAsync(db, application.Id, $"/api/v1/applications/{application.Id}", cancellationToken);
+        var notices = await Cases.DecisionNotices.ListAsync(db, application.Id, $"/api/v1/applications/{application.Id}", cancellationToken);
         return Submitted(application, attachments, history, requests, messages, link, notices);
     }
 
@@ -64,7 +64,7 @@ internal static class ApplicationViews
     private static ApplicationResponse Submitted(
         Application application, IReadOnlyList<AttachmentResponse> attachments, IEnumerable<CaseHistoryEntry> history,
         IEnumerable<InformationRequest> requests, IEnumerable<CaseMessage> messages, ApplicationReceiptLink? link,
-        IReadOnlyList<Decisions.DecisionNoticeResponse> notices) =>
+        IReadOnlyList<Cases.DecisionNoticeResponse> notices) =>
         ApplicationResponse.From(application, attachments, new ApplicationCaseView(
             application.DueAt,
             application.DecidedAt,

@@ -87,7 +87,7 @@ internal sealed record CaseDetail(
     IReadOnlyList<CaseAttachmentResponse> Attachments,
     IReadOnlyList<InformationRequestResponse> InformationRequests,
     IReadOnlyList<CaseHistoryEntryResponse> History,
-    IReadOnlyList<Decisions.DecisionNoticeResponse> DecisionNotices);
+    IReadOnlyList<DecisionNoticeResponse> DecisionNotices);
 
 /// <summary>A file of a case: <see cref="InformationRequestId"/> set when it came with an answer.</summary>
 internal sealed record CaseAttachmentResponse(
@@ -173,7 +173,7 @@ internal static class CaseDetails
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.ApplicationId == application.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
         var history = await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == application.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var notices = await Decisions.DecisionNotices.ListAsync(db, application.Id, $"/api/v1/cases/{application.Id}", cancellationToken);
+        var notices = await DecisionNotices.ListAsync(db, application.Id, $"/api/v1/cases/{application.Id}", cancellationToken);
         return From(application, time.GetUtcNow(), attachments, requests, history, notices);
     }
 
@@ -183,7 +183,7 @@ internal static class CaseDetails
         IReadOnlyList<Attachment> attachments,
         IReadOnlyList<InformationRequest> requests,
         IReadOnlyList<CaseHistoryEntry> history,
-        IReadOnlyList<Decisions.DecisionNoticeResponse> notices)
+        IReadOnlyList<DecisionNoticeResponse> notices)
     {
         using var data = JsonDocument.Parse(a.Data);
         return new CaseDetail(

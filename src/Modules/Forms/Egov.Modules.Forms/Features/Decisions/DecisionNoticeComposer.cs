@@ -45,7 +45,7 @@ internal sealed class DecisionNoticeComposer(IOptions<ReceiptOptions> receipts, 
             ["submitted_on"] = application.SubmittedAt is { } submitted ? Date(submitted) : "",
             ["form"] = new Dictionary<string, object?> { ["key"] = application.FormKey, ["title"] = content.Title.De, ["version"] = application.FormVersion },
             ["applicant"] = new Dictionary<string, object?> { ["name"] = application.ApplicantName ?? "" },
-            ["decision"] = new Dictionary<string, object?> { ["kind"] = Name(kind), ["title"] = KindTitle(kind), ["text"] = text ?? "" },
+            ["decision"] = new Dictionary<string, object?> { ["kind"] = kind.ApiName(), ["title"] = KindTitle(kind), ["text"] = text ?? "" },
             ["fee"] = new Dictionary<string, object?>
             {
                 ["amount"] = ReceiptFormat.Euros(content.FeeAmountEur, "de"),
@@ -109,9 +109,6 @@ internal sealed class DecisionNoticeComposer(IOptions<ReceiptOptions> receipts, 
 
         return html.Append("</article>").ToString();
     }
-
-    /// <summary>The API name of a kind: <c>approval</c>, <c>rejection</c>, <c>partial</c>.</summary>
-    public static string Name(DecisionKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>The German label of a kind.</summary>
     public static string KindTitle(DecisionKind kind) => kind switch

@@ -1,5 +1,6 @@
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Applications;
+using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Mediator;

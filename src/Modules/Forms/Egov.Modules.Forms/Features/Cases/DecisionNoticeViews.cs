@@ -2,7 +2,7 @@ using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egov.Modules.Forms.Features.Decisions;
+namespace Egov.Modules.Forms.Features.Cases;
 
 /// <summary>A decision notice issued on a case, without its bytes.</summary>
 /// <param name="Id">Notice id.</param>
@@ -24,7 +24,10 @@ internal sealed record DecisionNoticeFile(byte[] Pdf, string Sha256, string File
     public string ETag => $"\"{Sha256}\"";
 }
 
-/// <summary>Reads of decision notices shared by the staff and the applicant's side.</summary>
+/// <summary>
+/// Reads of decision notices shared by the staff and the applicant's side (here, with the case they
+/// belong to, so that the case and application views list them without importing Features/Decisions).
+/// </summary>
 internal static class DecisionNotices
 {
     /// <summary>The notices of a case, oldest first; <paramref name="baseUrl"/> is the case's or the application's API address.</summary>
@@ -34,7 +37,7 @@ internal static class DecisionNotices
             .OrderBy(n => n.IssuedAt).ThenBy(n => n.Id)
             .Select(n => new { n.Id, n.Kind, n.Title, n.IssuedAt, n.Sha256, Size = n.Pdf.Length })
             .ToListAsync(cancellationToken))
-        .ConvertAll(n => new DecisionNoticeResponse(n.Id, DecisionNoticeComposer.Name(n.Kind), n.Title, n.IssuedAt, n.Sha256, n.Size, $"{baseUrl}/decision-notices/{n.Id}"));
+        .ConvertAll(n => new DecisionNoticeResponse(n.Id, n.Kind.ApiName(), n.Title, n.IssuedAt, n.Sha256, n.Size, $"{baseUrl}/decision-notices/{n.Id}"));
 
     /// <summary>The PDF of notice <paramref name="noticeId"/> of the case, or null when the case has no such notice.</summary>
     public static async Task<DecisionNoticeFile?> FileAsync(FormsDbContext db, Application application, Guid noticeId, CancellationToken cancellationToken)
