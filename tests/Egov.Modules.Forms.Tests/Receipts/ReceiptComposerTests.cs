@@ -127,7 +127,7 @@ public sealed class ReceiptComposerTests
         Assert.Equal("en-GB", winter.SubtitleLanguage);
         Assert.Equal(
             new ReceiptMetadata("Eingangsbestätigung EGOV-2026-000042", ReceiptSamples.Authority.Name, "Hundesteuer-Anmeldung (hundesteuer-anmeldung, Version 1)",
-                ReceiptSamples.SubmittedAt, winter.Verification.Fingerprint[..32]),
+                ReceiptSamples.SubmittedAt, winter.Verification!.Fingerprint[..32]),
             winter.Metadata);
         Assert.Equal("Seite {0} von {1}", winter.Footer.PageFormat);
     }
@@ -139,7 +139,7 @@ public sealed class ReceiptComposerTests
 
         var receipt = ReceiptSamples.Compose(submission);
 
-        Assert.Equal(ReceiptFingerprint.Compute(submission), receipt.Verification.Fingerprint);
+        Assert.Equal(ReceiptFingerprint.Compute(submission), receipt.Verification!.Fingerprint);
         Assert.Equal("https://egov.luedenscheid.example/api/v1/receipts/verify?reference=EGOV-2026-000042", receipt.Verification.Url);
         Assert.Contains(receipt.Verification.Url, receipt.Verification.QrAltText, StringComparison.Ordinal);
     }

@@ -4,6 +4,7 @@ using Egov.Modules.Forms.Features.AccessibilityFeedback;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
+using Egov.Modules.Forms.Features.Decisions;
 using Egov.Modules.Forms.Features.Notifications;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
@@ -63,6 +64,10 @@ public static class FormsModule
         services.AddOptions<ReceiptOptions>().PostConfigure<IOptions<ReceiptAuthorityDefaults>>((receipts, defaults) =>
             ApplyAuthorityDefaults(receipts.Authority, defaults.Value, configuration.GetSection(ReceiptOptions.SectionName).GetSection(nameof(ReceiptOptions.Authority))));
         services.AddSingleton<ReceiptRenderer>();
+        services.AddOptions<DecisionNoticeOptions>().Bind(configuration.GetSection(DecisionNoticeOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.LegalRemedy), "Egov:DecisionNotices:LegalRemedy must not be empty: every notice prints it.")
+            .ValidateOnStart();
+        services.AddSingleton<DecisionNoticeComposer>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<ReceiptPdfs>();
         services.AddSingleton<ReceiptRenderQueue>();
@@ -100,6 +105,7 @@ public static class FormsModule
         app.MapGroup("/api/v1/forms").WithTags("Forms").MapFormEndpoints();
         app.MapApplicationEndpoints();
         app.MapCaseEndpoints();
+        app.MapDecisionEndpoints();
         app.MapReceiptEndpoints();
         app.MapAccessibilityFeedbackEndpoints();
         return app;

@@ -39,7 +39,7 @@ public sealed class ReceiptRendererTests
 
         var text = BodyText(pdf);
         Assert.Contains("EGOV-2026-000042", text, StringComparison.Ordinal);
-        Assert.Contains(receipt.Verification.Fingerprint, text, StringComparison.Ordinal);
+        Assert.Contains(receipt.Verification!.Fingerprint, text, StringComparison.Ordinal);
         Assert.Contains(Squash(receipt.Verification.Url), text, StringComparison.Ordinal);
         Assert.Contains(Squash(receipt.Title.Text + receipt.Title.Subtitle), text, StringComparison.Ordinal);
         Assert.Contains(Squash(receipt.Authority.Name + string.Concat(receipt.Authority.AddressLines)), text, StringComparison.Ordinal);
@@ -211,7 +211,7 @@ public sealed class ReceiptRendererTests
 
         var pdf = Renderer.Render(receipt);
 
-        Assert.Equal([receipt.Verification.Url], QrCodes(pdf));
+        Assert.Equal([receipt.Verification!.Url], QrCodes(pdf));
     }
 
     [Theory]
@@ -356,7 +356,7 @@ public sealed class ReceiptRendererTests
         {
             var text = BodyText(pdfs[i]);
             Assert.Contains($"EGOV-2026-{i + 1:000000}", text, StringComparison.Ordinal);
-            Assert.Contains(receipts[i].Verification.Fingerprint, text, StringComparison.Ordinal);
+            Assert.Contains(receipts[i].Verification!.Fingerprint, text, StringComparison.Ordinal);
         }
     }
 }

@@ -143,7 +143,12 @@ internal sealed class Application
     /// <summary>A caseworker moves the case on (see <see cref="CaseTransitions"/>).</summary>
     /// <exception cref="ConflictException">The move is not allowed from the current status; the problem lists the allowed ones (<c>allowed</c>).</exception>
     /// <exception cref="RequestValidationException">The move needs a reason (field <c>reason</c>).</exception>
-    public CaseChange Transition(ApplicationStatus to, CaseActor caseworker, string? reason, DateTimeOffset now)
+    /// <param name="to">The new status.</param>
+    /// <param name="caseworker">Who moves it.</param>
+    /// <param name="reason">Why; shown to the applicant.</param>
+    /// <param name="now">UTC.</param>
+    /// <param name="decisionNoticeId">The written notice issued with a decision, recorded in the history entry.</param>
+    public CaseChange Transition(ApplicationStatus to, CaseActor caseworker, string? reason, DateTimeOffset now, Guid? decisionNoticeId = null)
     {
         var allowed = CaseTransitions.AllowedForStaff(Status);
         if (!allowed.Contains(to))
@@ -167,7 +172,7 @@ internal sealed class Application
             DecisionReason = reason;
         }
 
-        return ChangeStatus(to, caseworker, reason, now);
+        return ChangeStatus(to, caseworker, reason, now, decisionNoticeId);
     }
 
     /// <summary>The applicant answered the open information request: back to the caseworker.</summary>
@@ -235,7 +240,7 @@ internal sealed class Application
         return ChangeStatus(ApplicationStatus.Withdrawn, new CaseActor(ApplicantSubject, ApplicantName ?? "", IsApplicant: true), null, now);
     }
 
-    private CaseChange ChangeStatus(ApplicationStatus to, CaseActor actor, string? reason, DateTimeOffset now)
+    private CaseChange ChangeStatus(ApplicationStatus to, CaseActor actor, string? reason, DateTimeOffset now, Guid? decisionNoticeId = null)
     {
         var from = Status;
         if (from == ApplicationStatus.InformationRequested && ClockStoppedAt is { } stopped)
@@ -253,7 +258,7 @@ internal sealed class Application
         Status = to;
         UpdatedAt = now;
         Revision++;
-        var entry = CaseHistoryEntry.StatusChanged(Id, ++HistoryLength, now, actor, from, to, reason);
+        var entry = CaseHistoryEntry.StatusChanged(Id, ++HistoryLength, now, actor, from, to, reason, decisionNoticeId);
         var changed = new ApplicationStatusChangedIntegrationEvent(
             Guid.CreateVersion7(now), now, Id, ReferenceNumber!, FormKey, from.ToString(), to.ToString(), ApplicantSubject, entry.Sequence);
         return new CaseChange(entry, changed);

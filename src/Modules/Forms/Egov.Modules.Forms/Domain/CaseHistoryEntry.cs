@@ -43,11 +43,14 @@ internal sealed class CaseHistoryEntry
 
     public string? AssigneeName { get; private set; }
 
+    /// <summary>For a decision issued with a written notice: the notice (see <see cref="DecisionNotice"/>).</summary>
+    public Guid? DecisionNoticeId { get; private set; }
+
     /// <summary>Status changes are public to the applicant; assignments are internal.</summary>
     public bool VisibleToApplicant { get; private set; }
 
     public static CaseHistoryEntry StatusChanged(
-        Guid applicationId, int sequence, DateTimeOffset at, CaseActor actor, ApplicationStatus from, ApplicationStatus to, string? reason) => new()
+        Guid applicationId, int sequence, DateTimeOffset at, CaseActor actor, ApplicationStatus from, ApplicationStatus to, string? reason, Guid? decisionNoticeId = null) => new()
     {
         Id = Guid.CreateVersion7(at),
         ApplicationId = applicationId,
@@ -60,6 +63,7 @@ internal sealed class CaseHistoryEntry
         ActorName = actor.Name,
         ByApplicant = actor.IsApplicant,
         Reason = reason,
+        DecisionNoticeId = decisionNoticeId,
         VisibleToApplicant = true,
     };
 

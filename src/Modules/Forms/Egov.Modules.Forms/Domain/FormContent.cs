@@ -19,6 +19,7 @@ namespace Egov.Modules.Forms.Domain;
 /// <param name="UiLayout">JSON Forms UI schema (Categorization / Category / Group / Control).</param>
 /// <param name="Translations">Object <c>{ "de": { key: text }, "en": { … } }</c> for the layout's i18n keys.</param>
 /// <param name="AttachmentSlots">The files an application may or must carry.</param>
+/// <param name="DecisionTemplates">The decision-notice templates (Liquid); null for versions without notices.</param>
 internal sealed record FormContent(
     LocalizedText Title,
     LocalizedText Description,
@@ -31,4 +32,5 @@ internal sealed record FormContent(
     JsonElement Schema,
     JsonElement UiLayout,
     JsonElement Translations,
-    IReadOnlyList<AttachmentSlot> AttachmentSlots);
+    IReadOnlyList<AttachmentSlot> AttachmentSlots,
+    DecisionTemplates? DecisionTemplates = null);

@@ -7,7 +7,7 @@ namespace Egov.Modules.Forms.Persistence;
 
 /// <summary>
 /// The Forms module's database (schema <c>forms</c>): form definitions and their versions, applications
-/// with their attachments and receipts, the case side (history, information requests, messages, the
+/// with their attachments and receipts, the case side (history, decision notices, information requests, messages, the
 /// access log, known staff), reports of barriers, the reference-number counters, and the kernel's outbox and inbox.
 /// Mappings: one <c>Configurations/&lt;Entity&gt;Configuration</c> per entity (ADR 0018).
 /// </summary>
@@ -40,6 +40,8 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
     public DbSet<AccessibilityFeedback> AccessibilityFeedback => Set<AccessibilityFeedback>();
+
+    public DbSet<DecisionNotice> DecisionNotices => Set<DecisionNotice>();
 
     /// <summary>Adds a case change: its history entry, and its event to the outbox (sent after commit).</summary>
     public void Record(CaseChange change)

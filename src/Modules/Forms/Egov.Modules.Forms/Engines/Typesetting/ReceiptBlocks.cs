@@ -24,3 +24,7 @@ internal sealed record ReceiptField(ReceiptLabel Label, string Value) : ReceiptB
 /// <param name="Columns">Column headers.</param>
 /// <param name="Rows">Cells row by row, each row as many as there are columns; <c>\n</c> separates lines.</param>
 internal sealed record ReceiptTable(ReceiptLabel? Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows) : ReceiptBlock;
+
+/// <summary>A paragraph of running text (a decision notice's body); <c>\n</c> breaks a line inside it.</summary>
+/// <param name="Text">The text as printed.</param>
+internal sealed record ReceiptParagraph(string Text) : ReceiptBlock;

@@ -13,7 +13,7 @@ namespace Egov.Modules.Forms.Engines.Typesetting;
 /// <param name="Introduction">One paragraph saying what the receipt confirms (and that it is no decision).</param>
 /// <param name="Facts">Reference number, application, form version, received at, applicant, as label/value rows.</param>
 /// <param name="Sections">The submitted data in the UI layout's order, then the attachments, then fee and deadline.</param>
-/// <param name="Verification">Fingerprint, verification address and QR code.</param>
+/// <param name="Verification">Fingerprint, verification address and QR code; null for documents without (decision notices, whose fingerprint is that of the PDF itself).</param>
 /// <param name="Footer">What every page's footer shows.</param>
 internal sealed record ReceiptDocument(
     string Language,
@@ -24,7 +24,7 @@ internal sealed record ReceiptDocument(
     ReceiptLabel Introduction,
     IReadOnlyList<ReceiptField> Facts,
     IReadOnlyList<ReceiptSection> Sections,
-    ReceiptVerification Verification,
+    ReceiptVerification? Verification,
     ReceiptFooter Footer);
 
 /// <summary>

@@ -7,7 +7,8 @@ namespace Egov.Modules.Forms.Engines.Typesetting;
 /// for accessibility on the way: the authority's letterhead, the title (H1), the introduction, the facts
 /// and every section's fields as two-column tables (label as row header, value as data cell),
 /// repeated groups and attachments as tables with column headers (repeated on every page they run
-/// onto), the verification block with the QR code kept on one page, and last a footer on every page
+/// onto), paragraphs of running text (decision notices), the verification block with the QR code
+/// kept on one page (when the document has one), and last a footer on every page
 /// ("Seite x von y") once the page count is known.
 /// </summary>
 internal sealed class ReceiptLayout
@@ -54,7 +55,10 @@ internal sealed class ReceiptLayout
             Section(section);
         }
 
-        Verification(document.Verification);
+        if (document.Verification is { } verification)
+        {
+            Verification(verification);
+        }
     }
 
     private void Letterhead(ReceiptAuthority authority)
@@ -135,6 +139,12 @@ internal sealed class ReceiptLayout
 
             Fields(fields);
             fields.Clear();
+            if (block is ReceiptParagraph paragraph)
+            {
+                _flow.Paragraph(ReceiptTag.P, _flow.Lines(paragraph.Text, ReceiptTextStyle.Of.Body, ReceiptPageFlow.Left, ReceiptPageFlow.Width), 8);
+                continue;
+            }
+
             new ReceiptTableLayout(_flow, (ReceiptTable)block).Place();
         }
 

@@ -69,7 +69,7 @@ internal sealed class ReceiptRenderer(ILogger<ReceiptRenderer>? logger = null)
         // CPU per receipt for about a fifth more bytes (GewA 1: 85 KB instead of 72 KB).
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
-        var canvas = new ReceiptCanvas(accessibility.StructureBuilder, ReceiptQrCode.Png(receipt.Verification.Url), FontFamily(pages));
+        var canvas = new ReceiptCanvas(accessibility.StructureBuilder, receipt.Verification is { } verification ? ReceiptQrCode.Png(verification.Url) : [], FontFamily(pages));
         try
         {
             foreach (var ops in pages)

@@ -84,13 +84,15 @@ internal sealed record AttachmentResponse(Guid Id, string Slot, string FileName,
 /// <param name="History">Status changes, oldest first (internal steps such as assignments are left out).</param>
 /// <param name="InformationRequests">What the city asked for; answer the <c>Open</c> one.</param>
 /// <param name="Messages">The thread with the caseworkers (internal notes are never shown).</param>
+/// <param name="DecisionNotices">The written decisions (Bescheide), oldest first; download each at its <c>url</c>.</param>
 internal sealed record ApplicationCaseView(
     DateTimeOffset? DueAt,
     DateTimeOffset? DecidedAt,
     string? DecisionReason,
     IReadOnlyList<ApplicationHistoryEntry> History,
     IReadOnlyList<Cases.InformationRequestResponse> InformationRequests,
-    IReadOnlyList<Cases.CaseMessageResponse> Messages);
+    IReadOnlyList<Cases.CaseMessageResponse> Messages,
+    IReadOnlyList<Cases.DecisionNoticeResponse> DecisionNotices);
 
 /// <summary>A status change as the applicant sees it: when, from what to what, whether they made it, and why.</summary>
 /// <param name="Sequence">1, 2, … in order.</param>
@@ -99,4 +101,5 @@ internal sealed record ApplicationCaseView(
 /// <param name="ToStatus">Status after.</param>
 /// <param name="ByApplicant">True when the applicant made the change.</param>
 /// <param name="Reason">The city's reason (rejection, information request), when given.</param>
-internal sealed record ApplicationHistoryEntry(int Sequence, DateTimeOffset OccurredAt, string FromStatus, string ToStatus, bool ByApplicant, string? Reason);
+/// <param name="DecisionNoticeId">For a decision issued with a written notice: the notice (in <c>decisionNotices</c>).</param>
+internal sealed record ApplicationHistoryEntry(int Sequence, DateTimeOffset OccurredAt, string FromStatus, string ToStatus, bool ByApplicant, string? Reason, Guid? DecisionNoticeId = null);

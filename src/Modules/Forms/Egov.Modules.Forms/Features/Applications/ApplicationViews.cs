@@ -39,7 +39,8 @@ internal static class ApplicationViews
                 .Select(r => new { r.Fingerprint, r.VerificationUrl })
                 .FirstOrDefaultAsync(cancellationToken);
         var link = issued is null ? null : ApplicationReceiptLink.For(application.Id, issued.Fingerprint, issued.VerificationUrl);
-        return Submitted(application, attachments, history, requests, messages, link);
+        var notices = await Cases.DecisionNotices.ListAsync(db, application.Id, $"/api/v1/applications/{application.Id}", cancellationToken);
+        return Submitted(application, attachments, history, requests, messages, link, notices);
     }
 
     /// <summary>
@@ -50,7 +51,7 @@ internal static class ApplicationViews
     /// </summary>
     public static ApplicationResponse JustSubmitted(Application application, IReadOnlyList<AttachmentResponse> attachments, CaseHistoryEntry firstChange, Receipt receipt) =>
         Submitted(application, attachments, [firstChange], [], [],
-            ApplicationReceiptLink.For(application.Id, receipt.Fingerprint, receipt.VerificationUrl));
+            ApplicationReceiptLink.For(application.Id, receipt.Fingerprint, receipt.VerificationUrl), []);
 
     /// <summary>The application's files, oldest first, as its applicant sees them.</summary>
     public static Task<List<AttachmentResponse>> AttachmentsAsync(FormsDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
@@ -62,12 +63,14 @@ internal static class ApplicationViews
 
     private static ApplicationResponse Submitted(
         Application application, IReadOnlyList<AttachmentResponse> attachments, IEnumerable<CaseHistoryEntry> history,
-        IEnumerable<InformationRequest> requests, IEnumerable<CaseMessage> messages, ApplicationReceiptLink? link) =>
+        IEnumerable<InformationRequest> requests, IEnumerable<CaseMessage> messages, ApplicationReceiptLink? link,
+        IReadOnlyList<Cases.DecisionNoticeResponse> notices) =>
         ApplicationResponse.From(application, attachments, new ApplicationCaseView(
             application.DueAt,
             application.DecidedAt,
             application.DecisionReason,
-            [.. history.Where(e => e.VisibleToApplicant).Select(e => new ApplicationHistoryEntry(e.Sequence, e.OccurredAt, e.FromStatus!.Value.ToString(), e.ToStatus!.Value.ToString(), e.ByApplicant, e.Reason))],
+            [.. history.Where(e => e.VisibleToApplicant).Select(e => new ApplicationHistoryEntry(e.Sequence, e.OccurredAt, e.FromStatus!.Value.ToString(), e.ToStatus!.Value.ToString(), e.ByApplicant, e.Reason, e.DecisionNoticeId))],
             [.. requests.Select(InformationRequestResponse.From)],
-            [.. messages.Select(CaseMessageResponse.From)]), link);
+            [.. messages.Select(CaseMessageResponse.From)],
+            notices), link);
 }

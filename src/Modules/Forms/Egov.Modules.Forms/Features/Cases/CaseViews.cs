@@ -61,6 +61,7 @@ internal sealed record CaseWorklist(IReadOnlyList<CaseSummary> Items, string? Ne
 /// <param name="Attachments">Files: at submission and with answers to information requests.</param>
 /// <param name="InformationRequests">All information requests, oldest first.</param>
 /// <param name="History">The full history, oldest first.</param>
+/// <param name="DecisionNotices">The written decisions issued on the case, oldest first.</param>
 internal sealed record CaseDetail(
     Guid Id,
     string ETag,
@@ -85,7 +86,8 @@ internal sealed record CaseDetail(
     JsonElement Data,
     IReadOnlyList<CaseAttachmentResponse> Attachments,
     IReadOnlyList<InformationRequestResponse> InformationRequests,
-    IReadOnlyList<CaseHistoryEntryResponse> History);
+    IReadOnlyList<CaseHistoryEntryResponse> History,
+    IReadOnlyList<DecisionNoticeResponse> DecisionNotices);
 
 /// <summary>A file of a case: <see cref="InformationRequestId"/> set when it came with an answer.</summary>
 internal sealed record CaseAttachmentResponse(
@@ -105,6 +107,7 @@ internal sealed record CaseAttachmentResponse(
 /// <param name="ByApplicant">True when the applicant made it.</param>
 /// <param name="Reason">Why, when given.</param>
 /// <param name="AssigneeName">For assignments.</param>
+/// <param name="DecisionNoticeId">For a decision issued with a written notice: the notice (in <c>decisionNotices</c>).</param>
 internal sealed record CaseHistoryEntryResponse(
     int Sequence,
     DateTimeOffset OccurredAt,
@@ -114,10 +117,11 @@ internal sealed record CaseHistoryEntryResponse(
     string ActorName,
     bool ByApplicant,
     string? Reason,
-    string? AssigneeName)
+    string? AssigneeName,
+    Guid? DecisionNoticeId)
 {
     public static CaseHistoryEntryResponse From(CaseHistoryEntry e) => new(
-        e.Sequence, e.OccurredAt, e.Kind.ToString(), e.FromStatus?.ToString(), e.ToStatus?.ToString(), e.ActorName, e.ByApplicant, e.Reason, e.AssigneeName);
+        e.Sequence, e.OccurredAt, e.Kind.ToString(), e.FromStatus?.ToString(), e.ToStatus?.ToString(), e.ActorName, e.ByApplicant, e.Reason, e.AssigneeName, e.DecisionNoticeId);
 }
 
 /// <summary>An information request and, once given, its answer.</summary>
@@ -169,7 +173,8 @@ internal static class CaseDetails
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.ApplicationId == application.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
         var history = await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == application.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        return From(application, time.GetUtcNow(), attachments, requests, history);
+        var notices = await DecisionNotices.ListAsync(db, application.Id, $"/api/v1/cases/{application.Id}", cancellationToken);
+        return From(application, time.GetUtcNow(), attachments, requests, history, notices);
     }
 
     public static CaseDetail From(
@@ -177,7 +182,8 @@ internal static class CaseDetails
         DateTimeOffset now,
         IReadOnlyList<Attachment> attachments,
         IReadOnlyList<InformationRequest> requests,
-        IReadOnlyList<CaseHistoryEntry> history)
+        IReadOnlyList<CaseHistoryEntry> history,
+        IReadOnlyList<DecisionNoticeResponse> notices)
     {
         using var data = JsonDocument.Parse(a.Data);
         return new CaseDetail(
@@ -188,6 +194,7 @@ internal static class CaseDetails
             data.RootElement.Clone(),
             [.. attachments.Select(CaseAttachmentResponse.From)],
             [.. requests.Select(InformationRequestResponse.From)],
-            [.. history.Select(CaseHistoryEntryResponse.From)]);
+            [.. history.Select(CaseHistoryEntryResponse.From)],
+            notices);
     }
 }

@@ -7,7 +7,8 @@ namespace Egov.Modules.Forms.Features.Catalog;
 /// <summary>
 /// A form version as JSON, in the shape administrators send and the seed files use (see
 /// docs/modules/forms.md): texts, department, deadline, fee, assurance, retention, JSON Schema
-/// 2020-12 with examples, JSON Forms UI layout, translations and attachment slots.
+/// 2020-12 with examples, JSON Forms UI layout, translations, attachment slots and the
+/// decision-notice templates (<c>decisionTemplates</c>: <c>approval</c>, <c>rejection</c>, <c>partial</c>, Liquid).
 /// </summary>
 internal sealed record FormDocument(
     string? Key,
@@ -21,16 +22,17 @@ internal sealed record FormDocument(
     JsonElement Schema,
     JsonElement UiLayout,
     JsonElement Translations,
-    IReadOnlyList<AttachmentSlot> AttachmentSlots)
+    IReadOnlyList<AttachmentSlot> AttachmentSlots,
+    DecisionTemplates? DecisionTemplates = null)
 {
     public FormContent ToContent() => new(
         Title, Description, Department, ProcessingDeadlineDays, Fee.AmountEur, Fee.Text, RequiredAssuranceLevel, RetentionDays,
-        Schema.Clone(), UiLayout.Clone(), Translations.Clone(), AttachmentSlots);
+        Schema.Clone(), UiLayout.Clone(), Translations.Clone(), AttachmentSlots, DecisionTemplates);
 
     public static FormDocument From(string key, FormContent content) => new(
         key, content.Title, content.Description, content.Department, content.ProcessingDeadlineDays,
         new FeeDocument(content.FeeAmountEur, content.FeeText), content.RequiredAssuranceLevel, content.RetentionDays,
-        content.Schema, content.UiLayout, content.Translations, content.AttachmentSlots);
+        content.Schema, content.UiLayout, content.Translations, content.AttachmentSlots, content.DecisionTemplates);
 
     /// <summary>A new version of a form keeps the form's key: a document naming another key is refused.</summary>
     /// <exception cref="RequestValidationException">The document names a key other than <paramref name="key"/>.</exception>

@@ -11,7 +11,8 @@ namespace Egov.Modules.Forms.Features.Catalog;
 /// <summary>
 /// Checks a form document before it is stored: the fields, that the schema is a valid JSON Schema
 /// 2020-12 with at least one example and every example passes it, that every control of the UI
-/// layout points at a property of the schema and has a German label, and the attachment slots.
+/// layout points at a property of the schema and has a German label, the attachment slots, and
+/// that every decision-notice template parses and reads only known fields.
 /// </summary>
 internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocument>
 {
@@ -113,6 +114,24 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
         }
 
         CheckLayout(document, context);
+        CheckDecisionTemplates(document, context);
+    }
+
+    /// <summary>
+    /// Every decision template parses and reads only known fields (the notice's and the schema's), so a
+    /// notice never fails at issue time; each problem names the template (<c>decisionTemplates.rejection</c>).
+    /// </summary>
+    private static void CheckDecisionTemplates(FormDocument document, ValidationContext<FormDocument> context)
+    {
+        if (document.DecisionTemplates is not { } templates)
+        {
+            return;
+        }
+
+        foreach (var (field, message) in DecisionTemplateCheck.Problems(templates, document.Schema))
+        {
+            context.AddFailure(field, message);
+        }
     }
 
     private static void CheckLayout(FormDocument document, ValidationContext<FormDocument> context)

@@ -75,20 +75,28 @@ internal static class ReceiptEndpoints
     /// The PDF with <c>Content-Disposition</c> carrying an ASCII <c>filename</c> and an RFC 5987/6266
     /// <c>filename*</c> in UTF-8, an ETag, and 304 when <c>If-None-Match</c> names it.
     /// </summary>
-    public static IResult Download(HttpContext http, ReceiptFile receipt)
+    public static IResult Download(HttpContext http, ReceiptFile receipt) =>
+        PdfDownload(http, receipt.Pdf, receipt.ETag, receipt.FileName, receipt.AsciiFileName);
+
+    /// <summary>
+    /// A stored PDF (a receipt, a decision notice) as an attachment download: <c>Content-Disposition</c>
+    /// with <paramref name="asciiFileName"/> and, RFC 5987/6266, <paramref name="fileName"/> in UTF-8;
+    /// the strong <paramref name="etag"/>; 304 when <c>If-None-Match</c> names it.
+    /// </summary>
+    public static IResult PdfDownload(HttpContext http, byte[] pdf, string etag, string fileName, string asciiFileName)
     {
-        http.Response.Headers.ETag = receipt.ETag;
+        http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "private, no-cache";
-        if (EntityTags.IfNoneMatchMatches(http, receipt.ETag))
+        if (EntityTags.IfNoneMatchMatches(http, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
         var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.FileName = $"\"{receipt.AsciiFileName}\"";
-        disposition.FileNameStar = receipt.FileName;
+        disposition.FileName = $"\"{asciiFileName}\"";
+        disposition.FileNameStar = fileName;
         http.Response.Headers.ContentDisposition = disposition.ToString();
-        return TypedResults.File(receipt.Pdf, "application/pdf");
+        return TypedResults.File(pdf, "application/pdf");
     }
 
     /// <summary>Maps the applicant's download into the applications group.</summary>

@@ -1,6 +1,7 @@
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
+using Egov.Modules.Forms.Features.Decisions;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
@@ -92,6 +93,13 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
     }
 
     /// <summary>The receipt (Eingangsbestätigung) as issued at submission, as a PDF download.</summary>
+    /// <summary>A decision notice (Bescheid) of the application, as issued; someone else's is 404.</summary>
+    public async Task<IActionResult> OnGetDecisionNoticeAsync(Guid id, Guid noticeId, CancellationToken cancellationToken)
+    {
+        var notice = await sender.Send(new GetDecisionNoticeQuery(PortalApplicant.From(HttpContext), id, noticeId), cancellationToken);
+        return File(notice.Pdf, "application/pdf", notice.FileName);
+    }
+
     public async Task<IActionResult> OnGetReceiptAsync(Guid id, CancellationToken cancellationToken)
     {
         var receipt = await sender.Send(new GetReceiptQuery(PortalApplicant.From(HttpContext), id), cancellationToken);

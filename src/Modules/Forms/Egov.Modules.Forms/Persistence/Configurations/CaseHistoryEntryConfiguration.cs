@@ -21,6 +21,7 @@ internal sealed class CaseHistoryEntryConfiguration : IEntityTypeConfiguration<C
         b.Property(e => e.AssigneeName).HasMaxLength(200);
         b.Property(e => e.Reason).HasMaxLength(CaseMessage.MaxLength);
         b.HasOne<Application>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DecisionNotice>().WithMany().HasForeignKey(e => e.DecisionNoticeId).OnDelete(DeleteBehavior.Restrict);
 
         // Two changes racing past the row version would still collide here.
         b.HasIndex(e => new { e.ApplicationId, e.Sequence }).IsUnique();

@@ -396,6 +396,10 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("by_applicant");
 
+                    b.Property<Guid?>("DecisionNoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_notice_id");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
@@ -431,6 +435,9 @@ namespace Egov.Modules.Forms.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_case_history");
+
+                    b.HasIndex("DecisionNoticeId")
+                        .HasDatabaseName("ix_case_history_decision_notice_id");
 
                     b.HasIndex("ApplicationId", "Sequence")
                         .IsUnique()
@@ -490,6 +497,74 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasDatabaseName("ix_case_messages_application_id_created_at");
 
                     b.ToTable("case_messages", "forms");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.DecisionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<string>("IssuedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by_subject");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_notices");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_decision_notices_application_id");
+
+                    b.ToTable("decision_notices", "forms");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.FormDefinition", b =>
@@ -850,6 +925,12 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_case_history_applications_application_id");
+
+                    b.HasOne("Egov.Modules.Forms.Domain.DecisionNotice", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionNoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_history_decision_notices_decision_notice_id");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.CaseMessage", b =>
@@ -860,6 +941,16 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_messages_applications_application_id");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.DecisionNotice", b =>
+                {
+                    b.HasOne("Egov.Modules.Forms.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_notices_applications_application_id");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.FormVersion", b =>

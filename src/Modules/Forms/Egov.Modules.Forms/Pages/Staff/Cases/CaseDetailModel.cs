@@ -4,6 +4,7 @@ using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
+using Egov.Modules.Forms.Features.Decisions;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
@@ -69,6 +70,7 @@ internal sealed class CaseDetailModel(ISender sender) : PageModel
             "moved" => PortalText.Pick("Der neue Stand ist gespeichert.", "The new status is saved."),
             "requested" => PortalText.Pick("Die Nachforderung ist verschickt.", "The information request is sent."),
             "message" => PortalText.Pick("Die Nachricht ist gespeichert.", "The message is saved."),
+            "issued" => PortalText.Pick("Der Bescheid ist erlassen und für die Antragstellerin oder den Antragsteller abrufbar.", "The notice is issued; the applicant can download it."),
             _ => null,
         };
     }
@@ -78,6 +80,70 @@ internal sealed class CaseDetailModel(ISender sender) : PageModel
     {
         var file = await sender.Send(new GetCaseAttachmentQuery(CaseEndpoints.Caseworker(HttpContext), id, attachmentId), cancellationToken);
         return File(file.Content, file.MediaType, file.FileName);
+    }
+
+    /// <summary>A decision notice as issued (logged as a read).</summary>
+    public async Task<IActionResult> OnGetDecisionNoticeAsync(Guid id, Guid noticeId, CancellationToken cancellationToken)
+    {
+        var notice = await sender.Send(new GetCaseDecisionNoticeQuery(CaseEndpoints.Caseworker(HttpContext), id, noticeId), cancellationToken);
+        return File(notice.Pdf, "application/pdf", notice.FileName);
+    }
+
+    /// <summary>Shows the notice as it would be issued now (nothing is stored), with the form filled as posted.</summary>
+    public async Task<IActionResult> OnPostNoticePreviewAsync(Guid id, string? kind, string? text, CancellationToken cancellationToken)
+    {
+        _posted["notice-kind"] = kind;
+        _posted["notice-text"] = text;
+        if (NoticeKind(kind) is not { } decision)
+        {
+            return await RedisplayAsync(id, cancellationToken);
+        }
+
+        try
+        {
+            NoticePreview = (await sender.Send(new PreviewDecisionNoticeQuery(CaseEndpoints.Caseworker(HttpContext), id, decision, text, Html: true), cancellationToken)).Html;
+        }
+        catch (RequestValidationException refused)
+        {
+            Errors.Add("notice", refused, NoticeLabels, "notice-title");
+        }
+        catch (ConflictException e)
+        {
+            Errors.Add("notice-title", PortalText.Pick("Nicht möglich", "Not possible"), e.Message);
+        }
+
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    /// <summary>Issues the notice with the decision (as <c>POST /api/v1/cases/{id}/decision</c>).</summary>
+    public Task<IActionResult> OnPostNoticeAsync(Guid id, string? etag, string? kind, string? text, CancellationToken cancellationToken)
+    {
+        _posted["notice-kind"] = kind;
+        _posted["notice-text"] = text;
+        return NoticeKind(kind) is { } decision
+            ? ChangeAsync(id, "notice", "issued", () => sender.Send(
+                new IssueDecisionCommand(CaseEndpoints.Caseworker(HttpContext), id, Revision(etag), decision, text), cancellationToken), cancellationToken)
+            : RedisplayAsync(id, cancellationToken);
+    }
+
+    /// <summary>The HTML of the last preview (encoded by the composer), shown below the notice form.</summary>
+    public string? NoticePreview { get; private set; }
+
+    public static string NoticeKindLabel => PortalText.Pick("Art des Bescheids", "Kind of notice");
+
+    public static string NoticeTextLabel => PortalText.Pick("Text des Bescheids (Begründung, Hinweise)", "Text of the notice (reasons, remarks)");
+
+    private static Dictionary<string, string> NoticeLabels => new(StringComparer.Ordinal) { ["kind"] = NoticeKindLabel, ["text"] = NoticeTextLabel };
+
+    private DecisionKind? NoticeKind(string? kind)
+    {
+        if (Enum.TryParse<DecisionKind>(kind, ignoreCase: true, out var decision) && Enum.IsDefined(decision) && !int.TryParse(kind, out _))
+        {
+            return decision;
+        }
+
+        Errors.Add("notice-kind", NoticeKindLabel, PortalText.Pick("Bitte wählen Sie: Bewilligung, teilweise Bewilligung oder Ablehnung.", "Please choose: approval, partial approval or rejection."));
+        return null;
     }
 
     /// <summary>The receipt as issued at submission (logged as a read).</summary>
@@ -160,6 +226,7 @@ internal sealed class CaseDetailModel(ISender sender) : PageModel
     {
         "Assigned" => PortalText.Pick("Zugewiesen an ", "Assigned to ") + entry.AssigneeName,
         "Unassigned" => PortalText.Pick("Zuweisung aufgehoben", "Unassigned"),
+        _ when entry.DecisionNoticeId is not null => $"{PortalApplicant.StatusName(entry.FromStatus ?? "")} → {PortalApplicant.StatusName(entry.ToStatus ?? "")}" + PortalText.Pick(", mit Bescheid", ", with notice"),
         _ => entry.FromStatus is null || entry.FromStatus == nameof(ApplicationStatus.Draft)
             ? PortalApplicant.StatusName(entry.ToStatus ?? "")
             : $"{PortalApplicant.StatusName(entry.FromStatus)} → {PortalApplicant.StatusName(entry.ToStatus ?? "")}",
@@ -194,6 +261,8 @@ internal sealed class CaseDetailModel(ISender sender) : PageModel
                 ["answerBy"] = AnswerByLabel,
                 ["body"] = form == "note" ? PortalText.Pick("Interne Notiz", "Internal note") : PortalText.Pick("Nachricht", "Message"),
                 ["to"] = DecisionLabel,
+                ["kind"] = NoticeKindLabel,
+                ["text"] = NoticeTextLabel,
             };
             Errors.Add(form, refused, labels, form + "-title");
         }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Egov.Modules.Forms.Persistence.Migrations
 {
     [DbContext(typeof(FormsDbContext))]
-    [Migration("20261207133112_AccessibilityFeedback")]
-    partial class AccessibilityFeedback
+    [Migration("20261207125903_DecisionNotices")]
+    partial class DecisionNotices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,81 +26,6 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("Egov.Modules.Forms.Domain.AccessibilityFeedback", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("AnswerBy")
-                        .HasColumnType("date")
-                        .HasColumnName("answer_by");
-
-                    b.Property<string>("AnswerNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("answer_note");
-
-                    b.Property<DateTimeOffset?>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("answered_at");
-
-                    b.Property<string>("AnsweredByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("answered_by_name");
-
-                    b.Property<string>("AnsweredBySubject")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("answered_by_subject");
-
-                    b.Property<string>("ContactEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("contact_email");
-
-                    b.Property<string>("ContactName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("contact_name");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("description");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
-                        .HasColumnName("language");
-
-                    b.Property<string>("Page")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("page");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("revision");
-
-                    b.HasKey("Id")
-                        .HasName("pk_accessibility_feedback");
-
-                    b.HasIndex("AnsweredAt", "AnswerBy")
-                        .HasDatabaseName("ix_accessibility_feedback_answered_at_answer_by");
-
-                    b.ToTable("accessibility_feedback", "forms");
-                });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.Application", b =>
                 {
@@ -399,6 +324,10 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("by_applicant");
 
+                    b.Property<Guid?>("DecisionNoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_notice_id");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
@@ -434,6 +363,9 @@ namespace Egov.Modules.Forms.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_case_history");
+
+                    b.HasIndex("DecisionNoticeId")
+                        .HasDatabaseName("ix_case_history_decision_notice_id");
 
                     b.HasIndex("ApplicationId", "Sequence")
                         .IsUnique()
@@ -493,6 +425,74 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasDatabaseName("ix_case_messages_application_id_created_at");
 
                     b.ToTable("case_messages", "forms");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.DecisionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<string>("IssuedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by_subject");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_notices");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_decision_notices_application_id");
+
+                    b.ToTable("decision_notices", "forms");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.FormDefinition", b =>
@@ -853,6 +853,12 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_case_history_applications_application_id");
+
+                    b.HasOne("Egov.Modules.Forms.Domain.DecisionNotice", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionNoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_history_decision_notices_decision_notice_id");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.CaseMessage", b =>
@@ -863,6 +869,16 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_messages_applications_application_id");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.DecisionNotice", b =>
+                {
+                    b.HasOne("Egov.Modules.Forms.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_notices_applications_application_id");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.FormVersion", b =>
