@@ -1,3 +1,4 @@
+using Egov.Modules.Handoff.Features.Feed;
 using Egov.Modules.Handoff.Features.Handoffs;
 using Egov.Modules.Handoff.Persistence;
 using Egov.SharedKernel.Hosting;
@@ -47,10 +48,11 @@ public static class HandoffModule
         return services;
     }
 
-    /// <summary>Maps the module's endpoints under <c>/api/v1/handoff</c>: the staff view and re-send.</summary>
+    /// <summary>Maps the module's endpoints under <c>/api/v1/handoff</c>: the staff view and re-send, the pull feeds.</summary>
     public static IEndpointRouteBuilder MapHandoffEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHandoffStaffEndpoints();
+        app.MapFeedEndpoints();
         return app;
     }
 }
