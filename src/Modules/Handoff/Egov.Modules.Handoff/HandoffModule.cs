@@ -1,5 +1,6 @@
 using Egov.Modules.Handoff.Features.Feed;
 using Egov.Modules.Handoff.Features.Handoffs;
+using Egov.Modules.Handoff.Features.Xdomea;
 using Egov.Modules.Handoff.Persistence;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
@@ -48,11 +49,12 @@ public static class HandoffModule
         return services;
     }
 
-    /// <summary>Maps the module's endpoints under <c>/api/v1/handoff</c>: the staff view and re-send, the pull feeds.</summary>
+    /// <summary>Maps the module's endpoints under <c>/api/v1/handoff</c>: the staff view and re-send, the pull feeds, the xdomea export.</summary>
     public static IEndpointRouteBuilder MapHandoffEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHandoffStaffEndpoints();
         app.MapFeedEndpoints();
+        app.MapXdomeaEndpoints();
         return app;
     }
 }
