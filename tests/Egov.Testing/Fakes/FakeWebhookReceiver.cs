@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -74,27 +71,9 @@ public sealed class FakeWebhookReceiver : FakePlatformServer
         return statusCode == 200 ? Results.Json(new { id = delivery.ReceiverId }) : Results.StatusCode(statusCode);
     }
 
-    /// <summary>The documented check: HMAC-SHA256 of "{timestamp}." + body under the secret, hex, in constant time; a recent timestamp.</summary>
-    private bool IsAuthentic(string timestamp, byte[] body, string signatureHeader)
-    {
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - seconds) > Tolerance.TotalSeconds)
-        {
-            return false;
-        }
-
-        byte[] signed = [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body];
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), signed);
-        return signatureHeader.Split(',', StringSplitOptions.TrimEntries)
-            .Where(value => value.StartsWith("v1=", StringComparison.Ordinal))
-            .Any(value => CryptographicOperations.FixedTimeEquals(expected, Hex(value[3..])));
-    }
-
-    private static byte[] Hex(string value)
-    {
-        var bytes = new byte[32];
-        return Convert.FromHexString(value, bytes, out _, out var written) == OperationStatus.Done && written == bytes.Length ? bytes : [];
-    }
+    /// <summary>The documented check (<see cref="ReceiverSignature"/>).</summary>
+    private bool IsAuthentic(string timestamp, byte[] body, string signatureHeader) =>
+        ReceiverSignature.IsAuthentic(Secret, Tolerance, timestamp, body, signatureHeader);
 }
 
 /// <summary>A webhook delivery the fake receiver accepted.</summary>

@@ -1,5 +1,6 @@
 using Egov.Modules.Announcements;
 using Egov.Modules.Forms;
+using Egov.Modules.Handoff;
 using Egov.Modules.Mobile;
 using Egov.Modules.Outreach;
 
@@ -17,6 +18,7 @@ internal static class ModuleRegistry
         services.AddAnnouncementsModule(configuration);
         services.AddOutreachModule(configuration);
         services.AddMobileModule(configuration);
+        services.AddHandoffModule(configuration);
         return services;
     }
 
@@ -26,6 +28,7 @@ internal static class ModuleRegistry
         app.MapAnnouncementsEndpoints();
         app.MapOutreachEndpoints();
         app.MapMobileEndpoints();
+        app.MapHandoffEndpoints();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Egov.Modules.Outreach.Features.Channels.Kinds.Bluesky;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Telegram;
 using Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
+using Egov.SharedKernel.Http;
 using Egov.Testing.Fakes;
 using static Egov.IntegrationTests.Outreach.Adapters.TestDeliveries;
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Egov.Modules.Outreach.Contracts;
+using Egov.SharedKernel.Http;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;

@@ -1,5 +1,6 @@
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Engines.TextRules;
+using Egov.SharedKernel.Http;
 
 namespace Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
 

@@ -2,21 +2,29 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Egov.Modules.Outreach.Features.Channels.Kinds.Webhook;
+namespace Egov.SharedKernel.Http;
 
 /// <summary>
-/// The signature of a webhook delivery: <c>Egov-Signature: v1=&lt;hex&gt;</c>, where hex is the lower-case
-/// HMAC-SHA256 (RFC 2104, FIPS 180-4) under the channel's secret (its UTF-8 bytes) of the bytes
+/// The signature of Egov's outgoing signed HTTP requests (Outreach's webhook channel, the hand-off
+/// push target): <c>Egov-Signature: v1=&lt;hex&gt;</c>, where hex is the lower-case
+/// HMAC-SHA256 (RFC 2104, FIPS 180-4) under the receiver's shared secret (its UTF-8 bytes) of the bytes
 /// <c>"{Egov-Timestamp}." + body</c>, the timestamp being the Unix seconds in <c>Egov-Timestamp</c> and the
 /// body the raw request body. Signing the timestamp with the body lets a receiver refuse an old request
 /// replayed (window: <see cref="DefaultTolerance"/>). Several <c>v1=</c> values, comma-separated, may
 /// stand in the header while a secret is rotated; one matching is enough.
 /// </summary>
-internal static class WebhookSignature
+public static class WebhookSignature
 {
+    /// <summary>The header carrying one or more <c>v1=&lt;hex&gt;</c> values.</summary>
     public const string SignatureHeader = "Egov-Signature";
+
+    /// <summary>The header carrying the signing instant as Unix seconds.</summary>
     public const string TimestampHeader = "Egov-Timestamp";
+
+    /// <summary>The header carrying the id that stays the same on every attempt of one delivery; receivers deduplicate on it.</summary>
     public const string DeliveryIdHeader = "Egov-Delivery-Id";
+
+    /// <summary>The signature scheme's version prefix.</summary>
     public const string Scheme = "v1";
 
     /// <summary>How old (or how far in the future) a timestamp may be: 5 minutes.</summary>

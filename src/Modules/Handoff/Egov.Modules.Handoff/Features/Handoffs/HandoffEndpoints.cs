@@ -1,0 +1,36 @@
+using Egov.SharedKernel.Security;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Egov.Modules.Handoff.Features.Handoffs;
+
+/// <summary>Staff view of the hand-offs under <c>/api/v1/handoff</c> (policy HandleCases; the case's department in the handlers).</summary>
+internal static class HandoffEndpoints
+{
+    public static IEndpointRouteBuilder MapHandoffStaffEndpoints(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/v1/handoff").WithTags("Hand-off").RequireAuthorization(EgovPolicies.HandleCases);
+
+        staff.MapGet("/cases/{id:guid}", async Task<Ok<IReadOnlyList<HandoffView>>> (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListCaseHandoffsQuery(StaffMember.Of(http.User), id), ct)))
+            .WithName("ListCaseHandoffs")
+            .WithSummary("What was handed off where and when for a case, oldest first")
+            .WithDescription("Push: `Pending`, `Failed` (retrying, see `nextAttemptAt` and `lastError`), `Sent`, `Parked` (given up; re-send it). Pull: `Queued`, `Acknowledged`. An empty list: not handed off (or not your department's case).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        staff.MapPost("/deliveries/{id:guid}/resend", async Task<Ok<IReadOnlyList<HandoffView>>> (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var member = StaffMember.Of(http.User);
+                var caseId = await sender.Send(new ResendHandoffCommand(member, id), ct);
+                return TypedResults.Ok(await sender.Send(new ListCaseHandoffsQuery(member, caseId), ct));
+            })
+            .WithName("ResendHandoff")
+            .WithSummary("Send a push hand-off again (same CloudEvent id); answers the case's hand-offs")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+}
