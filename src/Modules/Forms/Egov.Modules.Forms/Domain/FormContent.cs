@@ -19,6 +19,8 @@ namespace Egov.Modules.Forms.Domain;
 /// <param name="UiLayout">JSON Forms UI schema (Categorization / Category / Group / Control).</param>
 /// <param name="Translations">Object <c>{ "de": { key: text }, "en": { … } }</c> for the layout's i18n keys.</param>
 /// <param name="AttachmentSlots">The files an application may or must carry.</param>
+/// <param name="RetentionAction">What ends after <paramref name="RetentionDays"/>: <c>delete</c> (the whole application) or
+/// <c>strip</c> (reference, form, dates, status and fee kept for statistics; personal data and documents removed).</param>
 internal sealed record FormContent(
     LocalizedText Title,
     LocalizedText Description,
@@ -31,4 +33,12 @@ internal sealed record FormContent(
     JsonElement Schema,
     JsonElement UiLayout,
     JsonElement Translations,
-    IReadOnlyList<AttachmentSlot> AttachmentSlots);
+    IReadOnlyList<AttachmentSlot> AttachmentSlots,
+    string RetentionAction = FormContent.DeleteOnRetention)
+{
+    /// <summary>Retention action: the whole application is deleted.</summary>
+    public const string DeleteOnRetention = "delete";
+
+    /// <summary>Retention action: personal data and documents are removed, the statistical row stays.</summary>
+    public const string StripOnRetention = "strip";
+}

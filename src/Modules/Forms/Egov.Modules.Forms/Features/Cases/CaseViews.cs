@@ -61,6 +61,8 @@ internal sealed record CaseWorklist(IReadOnlyList<CaseSummary> Items, string? Ne
 /// <param name="Attachments">Files: at submission and with answers to information requests.</param>
 /// <param name="InformationRequests">All information requests, oldest first.</param>
 /// <param name="History">The full history, oldest first.</param>
+/// <param name="RetentionDueAt">When the retention job ends the personal data (UTC); null until the case is closed and scheduled.</param>
+/// <param name="LegalHold">The legal hold stopping the retention clock, or null.</param>
 internal sealed record CaseDetail(
     Guid Id,
     string ETag,
@@ -85,7 +87,12 @@ internal sealed record CaseDetail(
     JsonElement Data,
     IReadOnlyList<CaseAttachmentResponse> Attachments,
     IReadOnlyList<InformationRequestResponse> InformationRequests,
-    IReadOnlyList<CaseHistoryEntryResponse> History);
+    IReadOnlyList<CaseHistoryEntryResponse> History,
+    DateTimeOffset? RetentionDueAt,
+    CaseLegalHold? LegalHold);
+
+/// <summary>A legal hold: since when (UTC) and why.</summary>
+internal sealed record CaseLegalHold(DateTimeOffset Since, string Reason);
 
 /// <summary>A file of a case: <see cref="InformationRequestId"/> set when it came with an answer.</summary>
 internal sealed record CaseAttachmentResponse(
@@ -166,7 +173,10 @@ internal static class CaseDetails
     /// <summary>The case with its files, information requests and history, read now.</summary>
     public static async Task<CaseDetail> LoadAsync(FormsDbContext db, Application application, TimeProvider time, CancellationToken cancellationToken)
     {
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.ApplicationId == application.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        // Files held for a scan, or found infected, are never shown to staff.
+        var attachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.ApplicationId == application.Id && (a.ScanStatus == AttachmentScanStatus.Clean || a.ScanStatus == AttachmentScanStatus.Unscanned))
+            .OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
         var history = await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == application.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         return From(application, time.GetUtcNow(), attachments, requests, history);
@@ -188,6 +198,8 @@ internal static class CaseDetails
             data.RootElement.Clone(),
             [.. attachments.Select(CaseAttachmentResponse.From)],
             [.. requests.Select(InformationRequestResponse.From)],
-            [.. history.Select(CaseHistoryEntryResponse.From)]);
+            [.. history.Select(CaseHistoryEntryResponse.From)],
+            a.RetentionDueAt,
+            a.LegalHoldSince is { } since ? new CaseLegalHold(since, a.LegalHoldReason ?? "") : null);
     }
 }

@@ -21,16 +21,17 @@ internal sealed record FormDocument(
     JsonElement Schema,
     JsonElement UiLayout,
     JsonElement Translations,
-    IReadOnlyList<AttachmentSlot> AttachmentSlots)
+    IReadOnlyList<AttachmentSlot> AttachmentSlots,
+    string? RetentionAction = null)
 {
     public FormContent ToContent() => new(
         Title, Description, Department, ProcessingDeadlineDays, Fee.AmountEur, Fee.Text, RequiredAssuranceLevel, RetentionDays,
-        Schema.Clone(), UiLayout.Clone(), Translations.Clone(), AttachmentSlots);
+        Schema.Clone(), UiLayout.Clone(), Translations.Clone(), AttachmentSlots, RetentionAction ?? FormContent.DeleteOnRetention);
 
     public static FormDocument From(string key, FormContent content) => new(
         key, content.Title, content.Description, content.Department, content.ProcessingDeadlineDays,
         new FeeDocument(content.FeeAmountEur, content.FeeText), content.RequiredAssuranceLevel, content.RetentionDays,
-        content.Schema, content.UiLayout, content.Translations, content.AttachmentSlots);
+        content.Schema, content.UiLayout, content.Translations, content.AttachmentSlots, content.RetentionAction);
 
     /// <summary>A new version of a form keeps the form's key: a document naming another key is refused.</summary>
     /// <exception cref="RequestValidationException">The document names a key other than <paramref name="key"/>.</exception>
