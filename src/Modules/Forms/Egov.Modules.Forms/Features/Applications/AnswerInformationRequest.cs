@@ -52,7 +52,7 @@ internal sealed class AnswerInformationRequestHandler(FormsDbContext db, UploadS
         }
 
         var scan = command.Files.Count > 0
-            ? await scanner.ScanAsync(command.Files, command.Applicant.Language, cancellationToken)
+            ? await scanner.ScanAsync(command.Files.Select(f => (f.FileName, f.Content)), command.Applicant.Language, cancellationToken)
             : AttachmentScanStatus.Unscanned;
         var now = time.GetUtcNow();
         var actor = new CaseActor(application.ApplicantSubject, application.ApplicantName ?? "", IsApplicant: true);

@@ -35,7 +35,7 @@ internal sealed class UploadAttachmentsHandler(FormsDbContext db, PublishedFormV
         }
 
         // Scanned before anything is stored: an infected file refuses the whole upload (422).
-        var scan = await scanner.ScanAsync(command.Files, command.Applicant.Language, cancellationToken);
+        var scan = await scanner.ScanAsync(command.Files.Select(f => (f.FileName, f.Content)), command.Applicant.Language, cancellationToken);
         var now = time.GetUtcNow();
         var added = command.Files
             .Select(f => Attachment.Create(application.Id, slot.Name, UploadFileName.Sanitize(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now, scan))

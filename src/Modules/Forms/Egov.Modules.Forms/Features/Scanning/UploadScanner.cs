@@ -1,6 +1,5 @@
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Engines.ClamAv;
-using Egov.Modules.Forms.Features.Applications;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Files;
 using Microsoft.Extensions.Logging;
@@ -31,10 +30,10 @@ internal sealed partial class UploadScanner(IOptions<ScanningOptions> options, I
     /// <summary>The client of the configured clamd; null when scanning is off.</summary>
     public ClamdClient? Client => _client;
 
-    /// <summary>Scans every file; returns the status they are stored with (the same for all).</summary>
+    /// <summary>Scans every file (the client's name, the bytes); returns the status they are stored with (the same for all).</summary>
     /// <exception cref="DomainRuleException">422 when a file is infected (extensions <c>file</c>, <c>signature</c>).</exception>
     /// <exception cref="ScannerUnavailableException">503 when clamd is unreachable and refusing is configured.</exception>
-    public async Task<AttachmentScanStatus> ScanAsync(IReadOnlyList<UploadedFile> files, string language, CancellationToken cancellationToken)
+    public async Task<AttachmentScanStatus> ScanAsync(IEnumerable<(string FileName, byte[] Content)> files, string language, CancellationToken cancellationToken)
     {
         if (_client is null)
         {
