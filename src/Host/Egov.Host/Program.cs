@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Egov.Host.DataProtection;
 using Egov.Host.ErrorHandling;
 using Egov.Host.Health;
 using Egov.Host.Hosting;
@@ -127,6 +128,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 
 app.MapEgovIdentity();
 app.MapEgovModules();
+app.MapDataProtection();
 app.MapRazorPages();
 
 await app.RunAsync();

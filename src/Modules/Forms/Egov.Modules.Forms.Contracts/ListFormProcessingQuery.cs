@@ -15,4 +15,6 @@ public sealed record ListFormProcessingQuery : IQuery<IReadOnlyList<FormProcessi
 /// <param name="Department">The department that receives and decides the application (the recipient).</param>
 /// <param name="RetentionDays">Days the data is kept after the case is closed (Art. 13 (2) a GDPR).</param>
 /// <param name="AttachmentSlots">How many kinds of document the form asks for (0: none).</param>
-public sealed record FormProcessing(string Key, FormText Title, string Department, int RetentionDays, int AttachmentSlots);
+/// <param name="RetentionAction">What ends after <paramref name="RetentionDays"/>: <c>delete</c> (the whole application) or
+/// <c>strip</c> (reference, form, dates, status and fee kept for statistics; personal data and documents removed).</param>
+public sealed record FormProcessing(string Key, FormText Title, string Department, int RetentionDays, int AttachmentSlots, string RetentionAction = "delete");

@@ -7,6 +7,8 @@ using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Features.Decisions;
 using Egov.Modules.Forms.Features.Notifications;
 using Egov.Modules.Forms.Features.Receipts;
+using Egov.Modules.Forms.Features.Retention;
+using Egov.Modules.Forms.Features.Scanning;
 using Egov.Modules.Forms.Persistence;
 using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Hosting;
@@ -75,6 +77,20 @@ public static class FormsModule
         services.AddSingleton<ReceiptRenderWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReceiptRenderWorker>());
         services.AddReceiptRateLimit();
+        services.AddOptions<ScanningOptions>().Bind(configuration.GetSection(ScanningOptions.SectionName))
+            .Validate(o => string.IsNullOrWhiteSpace(o.Clamd) || Engines.ClamAv.ClamdEndpoint.TryParse(o.Clamd, out _), "Egov:Scanning:Clamd must be tcp://host:port or unix:/path/to/clamd.ctl.")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.RescanInterval >= TimeSpan.FromSeconds(1), "Egov:Scanning:Timeout must be positive and RescanInterval at least one second.")
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.AbandonedDraftDays is >= 1 and <= 3650, "Egov:Retention:AbandonedDraftDays must be 1 to 3650.")
+            .Validate(o => o.BatchSize is >= 1 and <= 1000 && o.PollInterval >= TimeSpan.FromSeconds(1) && o.LeaseDuration >= TimeSpan.FromSeconds(10),
+                "Egov:Retention: BatchSize 1 to 1000, PollInterval at least one second, LeaseDuration at least ten seconds.")
+            .ValidateOnStart();
+        services.AddSingleton<RetentionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
+        services.AddSingleton<UploadScanner>();
+        services.AddSingleton<PendingScanWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PendingScanWorker>());
         return services;
     }
 
@@ -108,6 +124,7 @@ public static class FormsModule
         app.MapDecisionEndpoints();
         app.MapReceiptEndpoints();
         app.MapAccessibilityFeedbackEndpoints();
+        app.MapRetentionEndpoints();
         return app;
     }
 }

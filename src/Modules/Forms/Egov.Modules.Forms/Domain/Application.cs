@@ -2,14 +2,16 @@ using System.Text.Json;
 using Egov.Modules.Forms.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Text;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Forms.Domain;
 
 /// <summary>
 /// An online application (Online-Antrag) of one citizen for one published form version: a draft
-/// saved as often as needed, then submitted once — data frozen, reference number given.
+/// saved as often as needed, then submitted once — data frozen, reference number given. Leased by
+/// the retention job while its personal data is removed (docs/modules/forms.md#retention).
 /// </summary>
-internal sealed class Application
+internal sealed class Application : ILeasedRow
 {
     private Application()
     {
@@ -88,6 +90,27 @@ internal sealed class Application
 
     /// <summary>Number of history entries so far (the last entry's sequence).</summary>
     public int HistoryLength { get; private set; }
+
+    /// <summary>When the case was closed (UTC); the retention period runs from here.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>When the retention job removes the personal data (UTC): closing + the form's retention days, moved on by legal holds.</summary>
+    public DateTimeOffset? RetentionDueAt { get; private set; }
+
+    /// <summary>Since when a legal hold stops the retention clock (UTC); null when none.</summary>
+    public DateTimeOffset? LegalHoldSince { get; private set; }
+
+    /// <summary>Why the case is needed for proceedings, in the caseworker's words.</summary>
+    public string? LegalHoldReason { get; private set; }
+
+    /// <summary>When the personal data was stripped by the retention job (the row is kept for statistics); null otherwise.</summary>
+    public DateTimeOffset? PersonalDataRemovedAt { get; private set; }
+
+    /// <inheritdoc />
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    /// <inheritdoc />
+    public string? LockOwner { get; private set; }
 
     /// <summary>True when the decision is late: due in the past while the city has the case.</summary>
     public bool IsOverdue(DateTimeOffset now) => DueAt < now && CaseTransitions.ClockRunning.Contains(Status);
@@ -255,6 +278,11 @@ internal sealed class Application
             ClockStoppedAt = now;
         }
 
+        if (to == ApplicationStatus.Closed)
+        {
+            ClosedAt = now;
+        }
+
         Status = to;
         UpdatedAt = now;
         Revision++;
@@ -264,8 +292,49 @@ internal sealed class Application
         return new CaseChange(entry, changed);
     }
 
+    /// <summary>
+    /// A caseworker keeps the case for legal proceedings: the retention clock stops until the hold is
+    /// lifted (GDPR Art. 17(3)(e): erasure does not apply while the data is needed for legal claims).
+    /// </summary>
+    /// <exception cref="ConflictException">A hold is in place already, or the personal data is gone.</exception>
+    public CaseHistoryEntry PlaceLegalHold(CaseActor caseworker, string reason, DateTimeOffset now)
+    {
+        if (LegalHoldSince is not null)
+        {
+            throw new ConflictException($"Case {ReferenceNumber} is on legal hold already (since {LegalHoldSince:u}).");
+        }
+
+        EnsurePersonalDataKept();
+        LegalHoldSince = now;
+        LegalHoldReason = reason;
+        UpdatedAt = now;
+        Revision++;
+        return CaseHistoryEntry.LegalHoldChanged(Id, ++HistoryLength, now, caseworker, placed: true, reason);
+    }
+
+    /// <summary>Ends the legal hold; the retention date moves on by the time the clock stood still.</summary>
+    /// <exception cref="ConflictException">No hold is in place.</exception>
+    public CaseHistoryEntry LiftLegalHold(CaseActor caseworker, string reason, DateTimeOffset now)
+    {
+        var since = LegalHoldSince ?? throw new ConflictException($"Case {ReferenceNumber} is not on legal hold.");
+        RetentionDueAt += now - since;
+        LegalHoldSince = null;
+        LegalHoldReason = null;
+        UpdatedAt = now;
+        Revision++;
+        return CaseHistoryEntry.LegalHoldChanged(Id, ++HistoryLength, now, caseworker, placed: false, reason);
+    }
+
     /// <summary>The application is filed (whatever happened to it since).</summary>
     public bool IsSubmitted => SubmittedAt is not null;
+
+    private void EnsurePersonalDataKept()
+    {
+        if (PersonalDataRemovedAt is not null)
+        {
+            throw new ConflictException($"The personal data of case {ReferenceNumber} was removed at the end of its retention period.");
+        }
+    }
 
     private void EnsureStatus(ApplicationStatus expected, string action)
     {

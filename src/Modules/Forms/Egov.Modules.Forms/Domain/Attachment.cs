@@ -1,7 +1,25 @@
+using Egov.SharedKernel.Work;
+
 namespace Egov.Modules.Forms.Domain;
 
-/// <summary>A file uploaded into an attachment slot of an application.</summary>
-internal sealed class Attachment
+/// <summary>What the malware scan said about a file; staff see only <see cref="Clean"/> and <see cref="Unscanned"/> files.</summary>
+internal enum AttachmentScanStatus
+{
+    /// <summary>No scanner is configured (zero-setup development); stored as received.</summary>
+    Unscanned = 0,
+
+    /// <summary>The scanner found nothing.</summary>
+    Clean = 1,
+
+    /// <summary>The scanner could not be reached at upload; held until a rescan finds it clean.</summary>
+    Pending = 2,
+
+    /// <summary>A rescan found malware: the content is removed, the row stays so the applicant learns why.</summary>
+    Infected = 3,
+}
+
+/// <summary>A file uploaded into an attachment slot of an application; leased while a pending scan is retried.</summary>
+internal sealed class Attachment : ILeasedRow
 {
     private Attachment()
     {
@@ -32,9 +50,29 @@ internal sealed class Attachment
     /// <summary>Set for files that answer an information request (uploaded after submission).</summary>
     public Guid? InformationRequestId { get; private set; }
 
+    public AttachmentScanStatus ScanStatus { get; private set; }
+
+    /// <summary>The signature clamd named, once a rescan found the file infected.</summary>
+    public string? ScanSignature { get; private set; }
+
+    /// <summary>When the last verdict came (UTC); null while unscanned or pending.</summary>
+    public DateTimeOffset? ScannedAt { get; private set; }
+
+    /// <inheritdoc />
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    /// <inheritdoc />
+    public string? LockOwner { get; private set; }
+
+    /// <summary>Whether staff may see and download the file: clean, or stored where no scanner is configured.</summary>
+    public bool VisibleToStaff => ScanStatus is AttachmentScanStatus.Clean or AttachmentScanStatus.Unscanned;
+
     public static Attachment Create(
-        Guid applicationId, string slot, string fileName, string mediaType, byte[] content, DateTimeOffset now, Guid? informationRequestId = null) => new()
+        Guid applicationId, string slot, string fileName, string mediaType, byte[] content, DateTimeOffset now,
+        AttachmentScanStatus scan, Guid? informationRequestId = null) => new()
     {
+        ScanStatus = scan,
+        ScannedAt = scan == AttachmentScanStatus.Clean ? now : null,
         InformationRequestId = informationRequestId,
         Id = Guid.CreateVersion7(now),
         ApplicationId = applicationId,

@@ -67,6 +67,19 @@ internal sealed class CaseHistoryEntry
         VisibleToApplicant = true,
     };
 
+    public static CaseHistoryEntry LegalHoldChanged(Guid applicationId, int sequence, DateTimeOffset at, CaseActor actor, bool placed, string reason) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        ApplicationId = applicationId,
+        Sequence = sequence,
+        OccurredAt = at,
+        Kind = placed ? CaseHistoryKind.LegalHoldPlaced : CaseHistoryKind.LegalHoldLifted,
+        ActorSubject = actor.Subject,
+        ActorName = actor.Name,
+        Reason = reason,
+        VisibleToApplicant = false,
+    };
+
     public static CaseHistoryEntry AssigneeChanged(
         Guid applicationId, int sequence, DateTimeOffset at, CaseActor actor, string? assigneeSubject, string? assigneeName) => new()
     {
@@ -94,6 +107,12 @@ internal enum CaseHistoryKind
 
     /// <summary>The case was taken from its caseworker back into the department's queue.</summary>
     Unassigned,
+
+    /// <summary>A caseworker placed a legal hold: the retention clock stops (reason given).</summary>
+    LegalHoldPlaced,
+
+    /// <summary>The legal hold was lifted: the retention clock runs again (reason given).</summary>
+    LegalHoldLifted,
 }
 
 /// <summary>Who acts on a case: OIDC <c>sub</c>, display name, and whether it is the applicant.</summary>

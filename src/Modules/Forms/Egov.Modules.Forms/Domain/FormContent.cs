@@ -20,6 +20,8 @@ namespace Egov.Modules.Forms.Domain;
 /// <param name="Translations">Object <c>{ "de": { key: text }, "en": { … } }</c> for the layout's i18n keys.</param>
 /// <param name="AttachmentSlots">The files an application may or must carry.</param>
 /// <param name="DecisionTemplates">The decision-notice templates (Liquid); null for versions without notices.</param>
+/// <param name="RetentionAction">What ends after <paramref name="RetentionDays"/>: <c>delete</c> (the whole application) or
+/// <c>strip</c> (reference, form, dates, status and fee kept for statistics; personal data and documents removed).</param>
 internal sealed record FormContent(
     LocalizedText Title,
     LocalizedText Description,
@@ -33,4 +35,12 @@ internal sealed record FormContent(
     JsonElement UiLayout,
     JsonElement Translations,
     IReadOnlyList<AttachmentSlot> AttachmentSlots,
-    DecisionTemplates? DecisionTemplates = null);
+    DecisionTemplates? DecisionTemplates = null,
+    string RetentionAction = FormContent.DeleteOnRetention)
+{
+    /// <summary>Retention action: the whole application is deleted.</summary>
+    public const string DeleteOnRetention = "delete";
+
+    /// <summary>Retention action: personal data and documents are removed, the statistical row stays.</summary>
+    public const string StripOnRetention = "strip";
+}

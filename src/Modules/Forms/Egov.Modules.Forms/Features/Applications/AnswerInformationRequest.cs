@@ -1,4 +1,5 @@
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.Scanning;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Files;
@@ -18,7 +19,7 @@ internal sealed class AnswerInformationRequestValidator : AbstractValidator<Answ
         RuleFor(c => c.Message).NotEmpty().MaximumLength(Domain.CaseMessage.MaxLength).OverridePropertyName("message").WithName("message");
 }
 
-internal sealed class AnswerInformationRequestHandler(FormsDbContext db, TimeProvider time) : ICommandHandler<AnswerInformationRequestCommand, ApplicationResponse>
+internal sealed class AnswerInformationRequestHandler(FormsDbContext db, UploadScanner scanner, TimeProvider time) : ICommandHandler<AnswerInformationRequestCommand, ApplicationResponse>
 {
     /// <summary>
     /// Files answering an information request follow the rules of an upload at submission: PDF, JPEG
@@ -50,6 +51,9 @@ internal sealed class AnswerInformationRequestHandler(FormsDbContext db, TimePro
             throw new RequestValidationException(errors);
         }
 
+        var scan = command.Files.Count > 0
+            ? await scanner.ScanAsync(command.Files.Select(f => (f.FileName, f.Content)), command.Applicant.Language, cancellationToken)
+            : AttachmentScanStatus.Unscanned;
         var now = time.GetUtcNow();
         var actor = new CaseActor(application.ApplicantSubject, application.ApplicantName ?? "", IsApplicant: true);
         var message = command.Message.Trim();
@@ -57,7 +61,7 @@ internal sealed class AnswerInformationRequestHandler(FormsDbContext db, TimePro
         db.Record(application.InformationProvided(actor, now));
         db.CaseMessages.Add(CaseMessage.Create(application.Id, actor, message, isInternal: false, request.Id, now));
         db.Attachments.AddRange(command.Files.Select(f => Attachment.Create(
-            application.Id, AnswerSlot.Name, UploadFileName.Sanitize(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now, request.Id)));
+            application.Id, AnswerSlot.Name, UploadFileName.Sanitize(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now, scan, request.Id)));
         await db.SaveCaseChangeAsync(cancellationToken);
         return await ApplicationViews.ResponseAsync(db, application, cancellationToken);
     }

@@ -70,11 +70,23 @@ internal sealed record ApplicationReceiptLink(string Url, string Fingerprint, st
 internal sealed record ApplicationSummary(
     Guid Id, string FormKey, int FormVersion, string Status, string? ReferenceNumber, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt);
 
-/// <summary>An uploaded file: slot, sanitised name, detected media type, size in bytes, SHA-256 (hex).</summary>
-internal sealed record AttachmentResponse(Guid Id, string Slot, string FileName, string MediaType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt)
+/// <summary>An uploaded file.</summary>
+/// <param name="Id">The file's id.</param>
+/// <param name="Slot">The attachment slot it was uploaded into.</param>
+/// <param name="FileName">The sanitised file name.</param>
+/// <param name="MediaType">Detected from the bytes.</param>
+/// <param name="SizeBytes">Size in bytes.</param>
+/// <param name="Sha256">SHA-256 of the content, lowercase hex.</param>
+/// <param name="UploadedAt">UTC.</param>
+/// <param name="Scan">The malware scan: <c>Clean</c>; <c>Pending</c> (held until the scanner is back; the city does not see it yet);
+/// <c>Infected</c> (removed; <paramref name="ScanSignature"/> names what was found); <c>Unscanned</c> (no scanner configured).</param>
+/// <param name="ScanSignature">The signature found, for <c>Infected</c> files only.</param>
+internal sealed record AttachmentResponse(
+    Guid Id, string Slot, string FileName, string MediaType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string Scan, string? ScanSignature)
 {
     public static AttachmentResponse From(Attachment attachment) => new(
-        attachment.Id, attachment.Slot, attachment.FileName, attachment.MediaType, attachment.SizeBytes, attachment.Sha256, attachment.UploadedAt);
+        attachment.Id, attachment.Slot, attachment.FileName, attachment.MediaType, attachment.SizeBytes, attachment.Sha256, attachment.UploadedAt,
+        attachment.ScanStatus.ToString(), attachment.ScanSignature);
 }
 
 /// <summary>The applicant's view of their case.</summary>

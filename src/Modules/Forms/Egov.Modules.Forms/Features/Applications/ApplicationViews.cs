@@ -58,7 +58,7 @@ internal static class ApplicationViews
         db.Attachments.AsNoTracking()
             .Where(a => a.ApplicationId == applicationId)
             .OrderBy(a => a.UploadedAt)
-            .Select(a => new AttachmentResponse(a.Id, a.Slot, a.FileName, a.MediaType, a.SizeBytes, a.Sha256, a.UploadedAt))
+            .Select(a => new AttachmentResponse(a.Id, a.Slot, a.FileName, a.MediaType, a.SizeBytes, a.Sha256, a.UploadedAt, a.ScanStatus.ToString(), a.ScanSignature))
             .ToListAsync(cancellationToken);
 
     private static ApplicationResponse Submitted(

@@ -1,5 +1,6 @@
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Catalog;
+using Egov.Modules.Forms.Features.Scanning;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Files;
@@ -12,7 +13,7 @@ namespace Egov.Modules.Forms.Features.Applications;
 internal sealed record UploadAttachmentsCommand(Applicant Applicant, Guid ApplicationId, string Slot, IReadOnlyList<UploadedFile> Files)
     : ICommand<IReadOnlyList<AttachmentResponse>>;
 
-internal sealed class UploadAttachmentsHandler(FormsDbContext db, PublishedFormVersions forms, TimeProvider time) : ICommandHandler<UploadAttachmentsCommand, IReadOnlyList<AttachmentResponse>>
+internal sealed class UploadAttachmentsHandler(FormsDbContext db, PublishedFormVersions forms, UploadScanner scanner, TimeProvider time) : ICommandHandler<UploadAttachmentsCommand, IReadOnlyList<AttachmentResponse>>
 {
     public async ValueTask<IReadOnlyList<AttachmentResponse>> Handle(UploadAttachmentsCommand command, CancellationToken cancellationToken)
     {
@@ -33,9 +34,11 @@ internal sealed class UploadAttachmentsHandler(FormsDbContext db, PublishedFormV
             throw new RequestValidationException(errors);
         }
 
+        // Scanned before anything is stored: an infected file refuses the whole upload (422).
+        var scan = await scanner.ScanAsync(command.Files.Select(f => (f.FileName, f.Content)), command.Applicant.Language, cancellationToken);
         var now = time.GetUtcNow();
         var added = command.Files
-            .Select(f => Attachment.Create(application.Id, slot.Name, UploadFileName.Sanitize(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now))
+            .Select(f => Attachment.Create(application.Id, slot.Name, UploadFileName.Sanitize(f.FileName), FileTypes.Detect(f.Content)!, f.Content, now, scan))
             .ToList();
         db.Attachments.AddRange(added);
         application.TouchAttachments(now);

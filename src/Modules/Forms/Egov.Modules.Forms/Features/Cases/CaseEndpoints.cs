@@ -61,6 +61,28 @@ internal static class CaseEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
+        cases.MapPost("/{id:guid}/legal-hold", async Task<Ok<CaseDetail>> (Guid id, LegalHoldRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+                WithETag(http, await sender.Send(new PlaceLegalHoldCommand(Caseworker(http), id, IfMatch(http), request.Reason ?? ""), ct)))
+            .WithName("PlaceLegalHold")
+            .WithSummary("Keep the case for legal proceedings: its retention clock stops until the hold is lifted (reason required, recorded in the history)")
+            .WithDescription(IfMatchDescription + " 409 when a hold is in place already.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        cases.MapPost("/{id:guid}/legal-hold/lift", async Task<Ok<CaseDetail>> (Guid id, LegalHoldRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+                WithETag(http, await sender.Send(new LiftLegalHoldCommand(Caseworker(http), id, IfMatch(http), request.Reason ?? ""), ct)))
+            .WithName("LiftLegalHold")
+            .WithSummary("End the legal hold: the retention date moves on by the time the clock stood still (reason required, recorded in the history)")
+            .WithDescription(IfMatchDescription + " 409 when no hold is in place.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
         cases.MapPost("/{id:guid}/transitions", async Task<Ok<CaseDetail>> (Guid id, TransitionCaseRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
                 WithETag(http, await sender.Send(new TransitionCaseCommand(Caseworker(http), id, IfMatch(http), ParseStatus(request.To, "to"), request.Reason), ct)))
             .WithName("TransitionCase")
@@ -179,6 +201,9 @@ internal static class CaseEndpoints
 
 /// <param name="Assignee"><c>me</c>, a colleague's subject (<c>sub</c>), or null to put the case back into the department's queue.</param>
 internal sealed record AssignCaseRequest(string? Assignee);
+
+/// <param name="Reason">Why the case is kept (e.g. the proceedings and their file number), or why the hold ends; internal, never shown to the applicant.</param>
+internal sealed record LegalHoldRequest(string? Reason);
 
 /// <param name="To">Target status: <c>InReview</c>, <c>Approved</c>, <c>Rejected</c> or <c>Closed</c>.</param>
 /// <param name="Reason">Why; required for Rejected and for withdrawing an information request (InformationRequested → InReview). Shown to the applicant.</param>

@@ -62,6 +62,8 @@ internal sealed record CaseWorklist(IReadOnlyList<CaseSummary> Items, string? Ne
 /// <param name="InformationRequests">All information requests, oldest first.</param>
 /// <param name="History">The full history, oldest first.</param>
 /// <param name="DecisionNotices">The written decisions issued on the case, oldest first.</param>
+/// <param name="RetentionDueAt">When the retention job ends the personal data (UTC); null until the case is closed and scheduled.</param>
+/// <param name="LegalHold">The legal hold stopping the retention clock, or null.</param>
 internal sealed record CaseDetail(
     Guid Id,
     string ETag,
@@ -87,7 +89,12 @@ internal sealed record CaseDetail(
     IReadOnlyList<CaseAttachmentResponse> Attachments,
     IReadOnlyList<InformationRequestResponse> InformationRequests,
     IReadOnlyList<CaseHistoryEntryResponse> History,
-    IReadOnlyList<DecisionNoticeResponse> DecisionNotices);
+    IReadOnlyList<DecisionNoticeResponse> DecisionNotices,
+    DateTimeOffset? RetentionDueAt,
+    CaseLegalHold? LegalHold);
+
+/// <summary>A legal hold: since when (UTC) and why.</summary>
+internal sealed record CaseLegalHold(DateTimeOffset Since, string Reason);
 
 /// <summary>A file of a case: <see cref="InformationRequestId"/> set when it came with an answer.</summary>
 internal sealed record CaseAttachmentResponse(
@@ -170,7 +177,10 @@ internal static class CaseDetails
     /// <summary>The case with its files, information requests and history, read now.</summary>
     public static async Task<CaseDetail> LoadAsync(FormsDbContext db, Application application, TimeProvider time, CancellationToken cancellationToken)
     {
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.ApplicationId == application.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        // Files held for a scan, or found infected, are never shown to staff.
+        var attachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.ApplicationId == application.Id && (a.ScanStatus == AttachmentScanStatus.Clean || a.ScanStatus == AttachmentScanStatus.Unscanned))
+            .OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
         var history = await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == application.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var notices = await DecisionNotices.ListAsync(db, application.Id, $"/api/v1/cases/{application.Id}", cancellationToken);
@@ -195,6 +205,8 @@ internal static class CaseDetails
             [.. attachments.Select(CaseAttachmentResponse.From)],
             [.. requests.Select(InformationRequestResponse.From)],
             [.. history.Select(CaseHistoryEntryResponse.From)],
-            notices);
+            notices,
+            a.RetentionDueAt,
+            a.LegalHoldSince is { } since ? new CaseLegalHold(since, a.LegalHoldReason ?? "") : null);
     }
 }

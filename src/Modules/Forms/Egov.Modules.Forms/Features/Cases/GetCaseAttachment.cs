@@ -17,7 +17,9 @@ internal sealed class GetCaseAttachmentHandler(FormsDbContext db, StaffDirectory
     public async ValueTask<CaseFile> Handle(GetCaseAttachmentQuery query, CancellationToken cancellationToken)
     {
         var application = await CaseAccess.FindAsync(db, staff, query.Caseworker, query.CaseId, tracked: true, cancellationToken);
-        var file = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == query.AttachmentId && a.ApplicationId == application.Id, cancellationToken)
+        var file = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(
+                a => a.Id == query.AttachmentId && a.ApplicationId == application.Id
+                    && (a.ScanStatus == AttachmentScanStatus.Clean || a.ScanStatus == AttachmentScanStatus.Unscanned), cancellationToken)
             ?? throw new NotFoundException($"Case {application.ReferenceNumber} has no file {query.AttachmentId}.");
         await CaseAccess.LogReadAsync(db, application, query.Caseworker, time, $"attachment:{file.Id}", cancellationToken);
         return new CaseFile(file.FileName, file.MediaType, file.Content);

@@ -23,16 +23,17 @@ internal sealed record FormDocument(
     JsonElement UiLayout,
     JsonElement Translations,
     IReadOnlyList<AttachmentSlot> AttachmentSlots,
-    DecisionTemplates? DecisionTemplates = null)
+    DecisionTemplates? DecisionTemplates = null,
+    string? RetentionAction = null)
 {
     public FormContent ToContent() => new(
         Title, Description, Department, ProcessingDeadlineDays, Fee.AmountEur, Fee.Text, RequiredAssuranceLevel, RetentionDays,
-        Schema.Clone(), UiLayout.Clone(), Translations.Clone(), AttachmentSlots, DecisionTemplates);
+        Schema.Clone(), UiLayout.Clone(), Translations.Clone(), AttachmentSlots, DecisionTemplates, RetentionAction ?? FormContent.DeleteOnRetention);
 
     public static FormDocument From(string key, FormContent content) => new(
         key, content.Title, content.Description, content.Department, content.ProcessingDeadlineDays,
         new FeeDocument(content.FeeAmountEur, content.FeeText), content.RequiredAssuranceLevel, content.RetentionDays,
-        content.Schema, content.UiLayout, content.Translations, content.AttachmentSlots, content.DecisionTemplates);
+        content.Schema, content.UiLayout, content.Translations, content.AttachmentSlots, content.DecisionTemplates, content.RetentionAction);
 
     /// <summary>A new version of a form keeps the form's key: a document naming another key is refused.</summary>
     /// <exception cref="RequestValidationException">The document names a key other than <paramref name="key"/>.</exception>

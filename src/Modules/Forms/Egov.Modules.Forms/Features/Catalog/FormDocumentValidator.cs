@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.SharedKernel.Security;
 using FluentValidation;
@@ -40,6 +41,8 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
         RuleFor(d => d.RequiredAssuranceLevel)
             .Must(l => AssuranceLevels.Rank(l) > 0).WithMessage("Must be basic, substantial or high.");
         RuleFor(d => d.RetentionDays).InclusiveBetween(1, 36_500);
+        RuleFor(d => d.RetentionAction).Must(a => a is null or FormContent.DeleteOnRetention or FormContent.StripOnRetention)
+            .WithMessage("retentionAction is 'delete' (the whole application ends) or 'strip' (statistics kept, personal data removed).");
         RuleForEach(d => d.AttachmentSlots).NotNull().ChildRules(slot =>
         {
             slot.RuleFor(s => s.Name).NotEmpty().Matches(Slug());

@@ -17,7 +17,7 @@ internal sealed class ListFormProcessingHandler(FormsDbContext db) : IQueryHandl
         return forms.Select(f =>
         {
             var content = f.CurrentVersion!.Content;
-            return new FormProcessing(f.Key, new FormText(content.Title.De, content.Title.En), content.Department, content.RetentionDays, content.AttachmentSlots.Count);
+            return new FormProcessing(f.Key, new FormText(content.Title.De, content.Title.En), content.Department, content.RetentionDays, content.AttachmentSlots.Count, content.RetentionAction);
         }).ToList();
     }
 }

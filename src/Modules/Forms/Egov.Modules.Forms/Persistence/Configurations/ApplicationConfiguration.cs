@@ -29,6 +29,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.AssigneeName).HasMaxLength(200);
         b.Property(a => a.DecisionReason).HasMaxLength(CaseMessage.MaxLength);
         b.Property(a => a.SearchText).HasMaxLength(260);
+        b.Property(a => a.LegalHoldReason).HasMaxLength(CaseMessage.MaxLength);
+        b.Property(a => a.LockOwner).HasMaxLength(200);
 
         b.HasIndex(a => a.ReferenceNumber).IsUnique();
         b.HasIndex(a => new { a.ApplicantSubject, a.CreationKey }).IsUnique();
@@ -37,5 +39,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // The worklist: a department's cases by submission, and by due date.
         b.HasIndex(a => new { a.Department, a.SubmittedAt, a.Id });
         b.HasIndex(a => new { a.Department, a.DueAt });
+
+        // The retention job: closed cases by their retention date, drafts by their last change (partial indexes stay small).
+        b.HasIndex(a => a.RetentionDueAt).HasFilter("status = 'Closed' AND personal_data_removed_at IS NULL").HasDatabaseName("ix_applications_retention_due");
+        b.HasIndex(a => a.UpdatedAt).HasFilter("submitted_at IS NULL").HasDatabaseName("ix_applications_unsubmitted_updated_at");
     }
 }

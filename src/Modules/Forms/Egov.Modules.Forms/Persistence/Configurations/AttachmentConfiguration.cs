@@ -18,6 +18,12 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         b.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<InformationRequest>().WithMany().HasForeignKey(a => a.InformationRequestId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.ScanStatus).HasConversion<string>().HasMaxLength(16).HasDefaultValue(AttachmentScanStatus.Unscanned).HasSentinel((AttachmentScanStatus)(-1));
+        b.Property(a => a.ScanSignature).HasMaxLength(200);
+        b.Property(a => a.LockOwner).HasMaxLength(200);
         b.HasIndex(a => a.ApplicationId);
+
+        // The rescan claim: held files only (a partial index stays empty while the scanner is up).
+        b.HasIndex(a => a.UploadedAt).HasFilter("scan_status = 'Pending'").HasDatabaseName("ix_attachments_pending_scan");
     }
 }

@@ -141,6 +141,10 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("clock_stopped_at");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -191,10 +195,36 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("history_length");
 
+                    b.Property<string>("LegalHoldReason")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("legal_hold_reason");
+
+                    b.Property<DateTimeOffset?>("LegalHoldSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("legal_hold_since");
+
+                    b.Property<string>("LockOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lock_owner");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset?>("PersonalDataRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_removed_at");
+
                     b.Property<string>("ReferenceNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("reference_number");
+
+                    b.Property<DateTimeOffset?>("RetentionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retention_due_at");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -235,6 +265,14 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_applications_reference_number");
+
+                    b.HasIndex("RetentionDueAt")
+                        .HasDatabaseName("ix_applications_retention_due")
+                        .HasFilter("status = 'Closed' AND personal_data_removed_at IS NULL");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_applications_unsubmitted_updated_at")
+                        .HasFilter("submitted_at IS NULL");
 
                     b.HasIndex("ApplicantSubject", "CreatedAt")
                         .HasDatabaseName("ix_applications_applicant_subject_created_at");
@@ -277,11 +315,37 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("information_request_id");
 
+                    b.Property<string>("LockOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lock_owner");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
                     b.Property<string>("MediaType")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
                         .HasColumnName("media_type");
+
+                    b.Property<string>("ScanSignature")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scan_signature");
+
+                    b.Property<string>("ScanStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Unscanned")
+                        .HasColumnName("scan_status");
+
+                    b.Property<DateTimeOffset?>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -312,6 +376,10 @@ namespace Egov.Modules.Forms.Persistence.Migrations
 
                     b.HasIndex("InformationRequestId")
                         .HasDatabaseName("ix_attachments_information_request_id");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_attachments_pending_scan")
+                        .HasFilter("scan_status = 'Pending'");
 
                     b.ToTable("attachments", "forms");
                 });
@@ -565,6 +633,78 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasDatabaseName("ix_decision_notices_application_id");
 
                     b.ToTable("decision_notices", "forms");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.DeletionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deleted_by");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("form_key");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
+                    b.Property<string>("ReferenceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference_number");
+
+                    b.Property<string>("Removed")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("removed");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_deletion_records");
+
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("ix_deletion_records_deleted_at");
+
+                    b.HasIndex("ApplicationId", "Action")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deletion_records_application_id_action");
+
+                    b.ToTable("deletion_records", "forms");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.FormDefinition", b =>
