@@ -2,6 +2,7 @@ using Egov.Modules.Announcements;
 using Egov.Modules.Forms;
 using Egov.Modules.Mobile;
 using Egov.Modules.Outreach;
+using Egov.Modules.Payments;
 
 namespace Egov.Host.Modules;
 
@@ -17,6 +18,7 @@ internal static class ModuleRegistry
         services.AddAnnouncementsModule(configuration);
         services.AddOutreachModule(configuration);
         services.AddMobileModule(configuration);
+        services.AddPaymentsModule(configuration);
         return services;
     }
 
@@ -26,6 +28,7 @@ internal static class ModuleRegistry
         app.MapAnnouncementsEndpoints();
         app.MapOutreachEndpoints();
         app.MapMobileEndpoints();
+        app.MapPaymentsEndpoints();
         return app;
     }
 }

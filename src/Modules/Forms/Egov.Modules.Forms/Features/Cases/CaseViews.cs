@@ -17,6 +17,7 @@ namespace Egov.Modules.Forms.Features.Cases;
 /// <param name="SubmittedAt">UTC.</param>
 /// <param name="DueAt">When the decision is due (UTC); moves on while information was requested.</param>
 /// <param name="Overdue">Due in the past while the city has the case.</param>
+/// <param name="PaymentState">State of the latest fee payment (<c>Open</c>, <c>Paid</c>, …), or null when none was started.</param>
 internal sealed record CaseSummary(
     Guid Id,
     string ReferenceNumber,
@@ -28,7 +29,8 @@ internal sealed record CaseSummary(
     string? AssigneeName,
     DateTimeOffset SubmittedAt,
     DateTimeOffset? DueAt,
-    bool Overdue);
+    bool Overdue,
+    string? PaymentState);
 
 /// <summary>A worklist page.</summary>
 /// <param name="Items">The cases of this page.</param>
@@ -61,6 +63,7 @@ internal sealed record CaseWorklist(IReadOnlyList<CaseSummary> Items, string? Ne
 /// <param name="Attachments">Files: at submission and with answers to information requests.</param>
 /// <param name="InformationRequests">All information requests, oldest first.</param>
 /// <param name="History">The full history, oldest first.</param>
+/// <param name="Payment">The latest payment of the fee, or null when none was started.</param>
 internal sealed record CaseDetail(
     Guid Id,
     string ETag,
@@ -85,7 +88,8 @@ internal sealed record CaseDetail(
     JsonElement Data,
     IReadOnlyList<CaseAttachmentResponse> Attachments,
     IReadOnlyList<InformationRequestResponse> InformationRequests,
-    IReadOnlyList<CaseHistoryEntryResponse> History);
+    IReadOnlyList<CaseHistoryEntryResponse> History,
+    Applications.ApplicationPaymentView? Payment);
 
 /// <summary>A file of a case: <see cref="InformationRequestId"/> set when it came with an answer.</summary>
 internal sealed record CaseAttachmentResponse(
@@ -188,6 +192,7 @@ internal static class CaseDetails
             data.RootElement.Clone(),
             [.. attachments.Select(CaseAttachmentResponse.From)],
             [.. requests.Select(InformationRequestResponse.From)],
-            [.. history.Select(CaseHistoryEntryResponse.From)]);
+            [.. history.Select(CaseHistoryEntryResponse.From)],
+            Applications.ApplicationPaymentView.Of(a));
     }
 }

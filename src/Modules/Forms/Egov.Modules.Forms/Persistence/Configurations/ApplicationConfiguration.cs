@@ -29,6 +29,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.AssigneeName).HasMaxLength(200);
         b.Property(a => a.DecisionReason).HasMaxLength(CaseMessage.MaxLength);
         b.Property(a => a.SearchText).HasMaxLength(260);
+        b.Property(a => a.PaymentState).HasMaxLength(16);
+        b.Property(a => a.PaymentReference).HasMaxLength(255);
 
         b.HasIndex(a => a.ReferenceNumber).IsUnique();
         b.HasIndex(a => new { a.ApplicantSubject, a.CreationKey }).IsUnique();
