@@ -33,10 +33,17 @@ internal sealed class ReturnFromProviderHandler(PaymentsDbContext db, IPaymentPr
         return await settlement.RetryOnConflictAsync(async () =>
         {
             var payment = await db.Payments.FirstAsync(p => p.Id == command.PaymentId, cancellationToken);
-            await settlement.ApplyAsync(payment, outcome, cancellationToken);
-            if (command.Cancelled && outcome.Status is ProviderStatus.Open or ProviderStatus.Expired && payment.Cancel(time.GetUtcNow()) is { } cancelled)
+            if (command.Cancelled && outcome.Status is ProviderStatus.Open or ProviderStatus.Expired)
             {
-                db.AddIntegrationEvent(cancelled);
+                // Closing the page made it "expired" at the provider; for the citizen it was their cancellation.
+                if (payment.Cancel(time.GetUtcNow()) is { } cancelled)
+                {
+                    db.AddIntegrationEvent(cancelled);
+                }
+            }
+            else
+            {
+                await settlement.ApplyAsync(payment, outcome, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
