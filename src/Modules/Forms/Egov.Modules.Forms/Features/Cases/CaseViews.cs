@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.Payments;
 using Egov.Modules.Forms.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,7 +90,7 @@ internal sealed record CaseDetail(
     IReadOnlyList<CaseAttachmentResponse> Attachments,
     IReadOnlyList<InformationRequestResponse> InformationRequests,
     IReadOnlyList<CaseHistoryEntryResponse> History,
-    Applications.ApplicationPaymentView? Payment);
+    ApplicationPaymentView? Payment);
 
 /// <summary>A file of a case: <see cref="InformationRequestId"/> set when it came with an answer.</summary>
 internal sealed record CaseAttachmentResponse(
@@ -193,6 +194,6 @@ internal static class CaseDetails
             [.. attachments.Select(CaseAttachmentResponse.From)],
             [.. requests.Select(InformationRequestResponse.From)],
             [.. history.Select(CaseHistoryEntryResponse.From)],
-            Applications.ApplicationPaymentView.Of(a));
+            ApplicationPaymentView.Of(a));
     }
 }
