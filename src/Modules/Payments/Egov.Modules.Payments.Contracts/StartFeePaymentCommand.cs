@@ -10,7 +10,7 @@ namespace Egov.Modules.Payments.Contracts;
 /// <param name="ApplicantSubject">OIDC <c>sub</c> of the caller; must be the applicant.</param>
 /// <remarks>
 /// Errors (as problem exceptions of the kernel): 404 no such submitted application of the caller,
-/// 409 the fee is paid already, 422 the form is free of charge, 502 the provider did not answer.
+/// 409 the fee is paid already, 422 the form is free of charge or online payment is not configured here, 502 the provider did not answer.
 /// </remarks>
 public sealed record StartFeePaymentCommand(Guid ApplicationId, string ApplicantSubject) : ICommand<FeePaymentPage>;
 

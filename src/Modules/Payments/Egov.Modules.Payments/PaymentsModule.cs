@@ -21,7 +21,7 @@ public static class PaymentsModule
     /// <summary>
     /// Registers the module's database (schema <c>payments</c>; on SQLite the file <c>egov-payments.db</c>),
     /// validators and the provider. Settings: section <c>Egov:Payments</c> (docs/modules/payments.md);
-    /// without a Stripe secret key and webhook secret online payment answers 502 and nothing else changes.
+    /// without a Stripe secret key and webhook secret starting a payment answers 422 and stores nothing.
     /// </summary>
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {

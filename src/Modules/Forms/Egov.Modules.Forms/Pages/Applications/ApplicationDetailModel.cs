@@ -105,6 +105,10 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
         {
             // Paid meanwhile (another tab): the page shows the payment.
         }
+        catch (DomainRuleException notOffered)
+        {
+            PaymentProblem = notOffered.Message;
+        }
         catch (ProblemException refused) when (refused.StatusCode >= 500)
         {
             PaymentProblem = PortalText.Pick("Die Bezahlseite ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.", "The payment page cannot be reached right now. Please try again later.");

@@ -26,7 +26,7 @@ internal static class PaymentEndpoints
                 TypedResults.Ok(await sender.Send(new StartPaymentCommand(applicationId, Subject(user)), ct)))
             .WithName("StartPayment")
             .WithSummary("Pay the fee of my submitted application: the provider's hosted page to send the browser to")
-            .WithDescription("Idempotent: while a payment is open the same page (`checkoutUrl`) is answered again. 409 when the fee is paid; after a failed, cancelled or expired payment a new one starts. 422 when the form is free of charge; 502 when the provider does not answer.")
+            .WithDescription("Idempotent: while a payment is open the same page (`checkoutUrl`) is answered again. 409 when the fee is paid; after a failed, cancelled or expired payment a new one starts. 422 when the form is free of charge or online payment is not configured; 502 when the provider does not answer.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

@@ -24,6 +24,12 @@ internal sealed class StartPaymentHandler(
 {
     public async ValueTask<PaymentResponse> Handle(StartPaymentCommand command, CancellationToken cancellationToken)
     {
+        if (!provider.IsConfigured)
+        {
+            // A setting of this installation, not an outage: refused before anything is stored.
+            throw new DomainRuleException("Online payment is not offered by this installation; pay the fee as the receipt says.");
+        }
+
         var fee = await sender.Send(new GetApplicationFeeQuery(command.ApplicationId, command.ApplicantSubject), cancellationToken)
             ?? throw new NotFoundException($"There is no submitted application {command.ApplicationId} of yours.");
         if (fee.AmountCents <= 0)

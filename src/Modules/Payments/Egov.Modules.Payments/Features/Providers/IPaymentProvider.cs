@@ -12,6 +12,9 @@ internal interface IPaymentProvider
     /// <summary>The provider's name in URLs, the database and the treasury report, e.g. <c>stripe</c>.</summary>
     string Name { get; }
 
+    /// <summary>Whether this installation has the provider's credentials; without them no payment starts.</summary>
+    bool IsConfigured { get; }
+
     /// <summary>Opens the hosted page for <paramref name="checkout"/>.</summary>
     /// <exception cref="PaymentProviderException">The provider refused or did not answer.</exception>
     Task<CheckoutPage> OpenCheckoutAsync(CheckoutRequest checkout, CancellationToken cancellationToken);

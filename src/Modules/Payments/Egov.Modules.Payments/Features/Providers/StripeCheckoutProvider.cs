@@ -21,6 +21,8 @@ internal sealed class StripeCheckoutProvider(IHttpClientFactory httpClients, IOp
 
     public string Name => ProviderName;
 
+    public bool IsConfigured => Settings.IsConfigured;
+
     private StripeOptions Settings => options.Value.Stripe;
 
     public async Task<CheckoutPage> OpenCheckoutAsync(CheckoutRequest checkout, CancellationToken cancellationToken)
