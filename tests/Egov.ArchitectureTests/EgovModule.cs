@@ -12,7 +12,7 @@ internal sealed record EgovModule(string Name)
     public const string Kernel = "Egov.SharedKernel";
     public const string Host = "Egov.Host";
 
-    public static IReadOnlyList<EgovModule> All { get; } = [new("Forms"), new("Announcements"), new("Outreach"), new("Mobile"), new("Handoff")];
+    public static IReadOnlyList<EgovModule> All { get; } = [new("Forms"), new("Announcements"), new("Outreach"), new("Mobile"), new("Handoff"), new("Payments")];
 
     /// <summary>Module names as theory data, so each module is its own test case.</summary>
     public static TheoryData<string> Names => new(All.Select(m => m.Name));

@@ -3,6 +3,7 @@ using Egov.Modules.Forms;
 using Egov.Modules.Handoff;
 using Egov.Modules.Mobile;
 using Egov.Modules.Outreach;
+using Egov.Modules.Payments;
 
 namespace Egov.Host.Modules;
 
@@ -19,6 +20,7 @@ internal static class ModuleRegistry
         services.AddOutreachModule(configuration);
         services.AddMobileModule(configuration);
         services.AddHandoffModule(configuration);
+        services.AddPaymentsModule(configuration);
         return services;
     }
 
@@ -29,6 +31,7 @@ internal static class ModuleRegistry
         app.MapOutreachEndpoints();
         app.MapMobileEndpoints();
         app.MapHandoffEndpoints();
+        app.MapPaymentsEndpoints();
         return app;
     }
 }

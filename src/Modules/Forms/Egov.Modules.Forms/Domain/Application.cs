@@ -111,6 +111,45 @@ internal sealed class Application : ILeasedRow
 
     /// <inheritdoc />
     public string? LockOwner { get; private set; }
+    /// <summary>The latest payment of the application's fee (Payments module), or null when none was started.</summary>
+    public Guid? PaymentId { get; private set; }
+
+    /// <summary>That payment's state: one of <c>PaymentStates</c> (Open, Paid, Failed, Cancelled, Expired, Refunded).</summary>
+    public string? PaymentState { get; private set; }
+
+    /// <summary>The amount of that payment in euro cents.</summary>
+    public long? PaymentAmountCents { get; private set; }
+
+    /// <summary>The provider's reference of the money movement (Stripe: <c>pi_…</c>).</summary>
+    public string? PaymentReference { get; private set; }
+
+    /// <summary>When the provider confirmed the payment (UTC).</summary>
+    public DateTimeOffset? PaymentPaidAt { get; private set; }
+
+    /// <summary>When the recorded payment state changed at the Payments module (UTC); orders late events.</summary>
+    public DateTimeOffset? PaymentChangedAt { get; private set; }
+
+    /// <summary>
+    /// Records the state of the fee payment as the Payments module reports it. Events may arrive late
+    /// or out of order (outbox, several payments after a retry): a change older than the one recorded
+    /// is ignored. The case's revision does not move: a payment is no caseworker's change.
+    /// </summary>
+    /// <returns>False when the change was older than the recorded one.</returns>
+    public bool RecordPayment(Guid paymentId, string state, long amountCents, string? reference, DateTimeOffset? paidAt, DateTimeOffset changedAt)
+    {
+        if (PaymentChangedAt is { } recorded && changedAt < recorded)
+        {
+            return false;
+        }
+
+        PaymentId = paymentId;
+        PaymentState = state;
+        PaymentAmountCents = amountCents;
+        PaymentReference = reference;
+        PaymentPaidAt = paidAt;
+        PaymentChangedAt = changedAt;
+        return true;
+    }
 
     /// <summary>True when the decision is late: due in the past while the city has the case.</summary>
     public bool IsOverdue(DateTimeOffset now) => DueAt < now && CaseTransitions.ClockRunning.Contains(Status);

@@ -27,6 +27,19 @@ internal static class PortalApplicant
         return uploads;
     }
 
+    /// <summary>A fee payment's state (<c>PaymentStates</c>) in the page's language; null: no payment started.</summary>
+    public static string PaymentStateName(string? state) => state switch
+    {
+        null => PortalText.Pick("noch nicht bezahlt", "not paid yet"),
+        "Open" => PortalText.Pick("offen", "open"),
+        "Paid" => PortalText.Pick("bezahlt", "paid"),
+        "Failed" => PortalText.Pick("fehlgeschlagen – bitte erneut bezahlen", "failed – please pay again"),
+        "Cancelled" => PortalText.Pick("abgebrochen – bitte erneut bezahlen", "cancelled – please pay again"),
+        "Expired" => PortalText.Pick("abgelaufen – bitte erneut bezahlen", "expired – please pay again"),
+        "Refunded" => PortalText.Pick("erstattet", "refunded"),
+        _ => state,
+    };
+
     public static string StatusName(string status) => status switch
     {
         "Draft" => PortalText.Pick("Entwurf", "Draft"),

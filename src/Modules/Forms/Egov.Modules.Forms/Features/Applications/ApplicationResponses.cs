@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.Payments;
 using Egov.SharedKernel.Time;
 
 namespace Egov.Modules.Forms.Features.Applications;
@@ -20,6 +21,7 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// <param name="SubmittedAtLocal">The same instant in Europe/Berlin with its offset, as shown to people.</param>
 /// <param name="Case">After submission: where the case stands, its public history, information requests and messages.</param>
 /// <param name="Receipt">After submission: where to download the receipt and what verifies it (null before, and for applications submitted before receipts existed).</param>
+/// <param name="Payment">The latest payment of the fee (null when none was started): state, amount, provider reference, time.</param>
 internal sealed record ApplicationResponse(
     Guid Id,
     Guid FormId,
@@ -35,7 +37,8 @@ internal sealed record ApplicationResponse(
     DateTimeOffset? WithdrawnAt,
     IReadOnlyList<AttachmentResponse> Attachments,
     ApplicationCaseView? Case,
-    ApplicationReceiptLink? Receipt)
+    ApplicationReceiptLink? Receipt,
+    ApplicationPaymentView? Payment)
 {
     public static ApplicationResponse From(
         Application application, IReadOnlyList<AttachmentResponse> attachments, ApplicationCaseView? caseView, ApplicationReceiptLink? receipt = null)
@@ -48,7 +51,8 @@ internal sealed record ApplicationResponse(
             application.WithdrawnAt,
             attachments,
             caseView,
-            receipt);
+            receipt,
+            ApplicationPaymentView.Of(application));
     }
 }
 

@@ -26,15 +26,15 @@ internal static class CaseEndpoints
 
         cases.MapGet("/", async Task<Ok<CaseWorklist>> (
                 [FromQuery] string[]? status, string? form, string? assignee, string? department, bool? overdue,
-                DateOnly? submittedFrom, DateOnly? submittedTo, string? q, string? sort, string? cursor, int? limit,
+                DateOnly? submittedFrom, DateOnly? submittedTo, string? q, string? payment, string? sort, string? cursor, int? limit,
                 HttpContext http, ISender sender, CancellationToken ct) =>
             {
-                var filter = new CaseFilter(ParseStatuses(status), Blank(form), Blank(assignee), Blank(department), overdue, submittedFrom, submittedTo, Blank(q));
+                var filter = new CaseFilter(ParseStatuses(status), Blank(form), Blank(assignee), Blank(department), overdue, submittedFrom, submittedTo, Blank(q), Blank(payment));
                 return TypedResults.Ok(await sender.Send(new ListCasesQuery(Caseworker(http), filter, ParseSort(sort), cursor, limit), ct));
             })
             .WithName("ListCases")
             .WithSummary("The worklist: cases of my departments")
-            .WithDescription("Filters combine with AND: `status` (repeat or comma-separate), `form` (key), `assignee` (`me`, `none` or a subject), `department`, `overdue`, `submittedFrom`/`submittedTo` (dates, Europe/Berlin, inclusive), `q` (part of the reference number or applicant name). `sort`: `submittedAt` (default, oldest first), `-submittedAt`, `dueAt`, `-dueAt`. `counts` gives the number of cases per status under the same filters except `status`.")
+            .WithDescription("Filters combine with AND: `status` (repeat or comma-separate), `form` (key), `assignee` (`me`, `none` or a subject), `department`, `overdue`, `submittedFrom`/`submittedTo` (dates, Europe/Berlin, inclusive), `q` (part of the reference number or applicant name), `payment` (state of the latest fee payment: `Open`, `Paid`, `Failed`, `Cancelled`, `Expired`, `Refunded`, or `None`). `sort`: `submittedAt` (default, oldest first), `-submittedAt`, `dueAt`, `-dueAt`. `counts` gives the number of cases per status under the same filters except `status`.")
             .ProducesValidationProblem();
 
         cases.MapGet("/{id:guid}", async Task<Ok<CaseDetail>> (Guid id, HttpContext http, ISender sender, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Forms.Features.Payments;
 using Egov.Modules.Forms.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ namespace Egov.Modules.Forms.Features.Cases;
 /// <param name="SubmittedAt">UTC.</param>
 /// <param name="DueAt">When the decision is due (UTC); moves on while information was requested.</param>
 /// <param name="Overdue">Due in the past while the city has the case.</param>
+/// <param name="PaymentState">State of the latest fee payment (<c>Open</c>, <c>Paid</c>, …), or null when none was started.</param>
 internal sealed record CaseSummary(
     Guid Id,
     string ReferenceNumber,
@@ -28,7 +30,8 @@ internal sealed record CaseSummary(
     string? AssigneeName,
     DateTimeOffset SubmittedAt,
     DateTimeOffset? DueAt,
-    bool Overdue);
+    bool Overdue,
+    string? PaymentState);
 
 /// <summary>A worklist page.</summary>
 /// <param name="Items">The cases of this page.</param>
@@ -64,6 +67,7 @@ internal sealed record CaseWorklist(IReadOnlyList<CaseSummary> Items, string? Ne
 /// <param name="DecisionNotices">The written decisions issued on the case, oldest first.</param>
 /// <param name="RetentionDueAt">When the retention job ends the personal data (UTC); null until the case is closed and scheduled.</param>
 /// <param name="LegalHold">The legal hold stopping the retention clock, or null.</param>
+/// <param name="Payment">The latest payment of the fee, or null when none was started.</param>
 internal sealed record CaseDetail(
     Guid Id,
     string ETag,
@@ -91,7 +95,8 @@ internal sealed record CaseDetail(
     IReadOnlyList<CaseHistoryEntryResponse> History,
     IReadOnlyList<DecisionNoticeResponse> DecisionNotices,
     DateTimeOffset? RetentionDueAt,
-    CaseLegalHold? LegalHold);
+    CaseLegalHold? LegalHold,
+    ApplicationPaymentView? Payment);
 
 /// <summary>A legal hold: since when (UTC) and why.</summary>
 internal sealed record CaseLegalHold(DateTimeOffset Since, string Reason);
@@ -207,6 +212,7 @@ internal static class CaseDetails
             [.. history.Select(CaseHistoryEntryResponse.From)],
             notices,
             a.RetentionDueAt,
-            a.LegalHoldSince is { } since ? new CaseLegalHold(since, a.LegalHoldReason ?? "") : null);
+            a.LegalHoldSince is { } since ? new CaseLegalHold(since, a.LegalHoldReason ?? "") : null,
+            ApplicationPaymentView.Of(a));
     }
 }

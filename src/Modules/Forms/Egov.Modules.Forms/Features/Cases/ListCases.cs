@@ -1,4 +1,5 @@
 using Egov.Modules.Forms.Domain;
+using Egov.Modules.Payments.Contracts;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Paging;
@@ -19,6 +20,7 @@ namespace Egov.Modules.Forms.Features.Cases;
 /// <param name="SubmittedFrom">First day of submission (Europe/Berlin calendar date, inclusive).</param>
 /// <param name="SubmittedTo">Last day of submission (Europe/Berlin calendar date, inclusive).</param>
 /// <param name="Search">Part of the reference number or of the applicant's name (case-insensitive).</param>
+/// <param name="Payment">State of the latest fee payment (<c>Open</c>, <c>Paid</c>, <c>Failed</c>, <c>Cancelled</c>, <c>Expired</c>, <c>Refunded</c>), or <c>None</c>: no payment started.</param>
 internal sealed record CaseFilter(
     IReadOnlyList<ApplicationStatus> Statuses,
     string? Form,
@@ -27,7 +29,8 @@ internal sealed record CaseFilter(
     bool? Overdue,
     DateOnly? SubmittedFrom,
     DateOnly? SubmittedTo,
-    string? Search);
+    string? Search,
+    string? Payment = null);
 
 /// <summary>The worklist: one page of cases, sorted and filtered, and counts per status.</summary>
 internal sealed record ListCasesQuery(Caseworker Caseworker, CaseFilter Filter, CaseSort Sort, string? Cursor, int? Limit) : IQuery<CaseWorklist>;
@@ -58,11 +61,16 @@ internal sealed class ListCasesValidator : AbstractValidator<ListCasesQuery>
         RuleFor(q => q.Filter.Form).MaximumLength(80).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("form").WithName("form");
         RuleFor(q => q.Filter.Assignee).MaximumLength(200).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("assignee").WithName("assignee");
         RuleFor(q => q.Filter.Department).MaximumLength(80).Must(NoControlCharacters).WithMessage(ControlCharacters).OverridePropertyName("department").WithName("department");
+        RuleFor(q => q.Filter.Payment).Must(p => p is null || p == NoPayment || PaymentStates.All.Contains(p))
+            .WithMessage($"One of {NoPayment}, {string.Join(", ", PaymentStates.All)}.").OverridePropertyName("payment").WithName("payment");
         RuleFor(q => q.Filter).Must(f => f.SubmittedFrom is null || f.SubmittedTo is null || f.SubmittedFrom <= f.SubmittedTo)
             .WithMessage("submittedFrom must not be after submittedTo.").OverridePropertyName("submittedFrom");
     }
 
     private const string ControlCharacters = "Must not contain control characters.";
+
+    /// <summary>The <c>payment</c> filter value for cases without any payment.</summary>
+    public const string NoPayment = "None";
 
     private static bool NoControlCharacters(string? value) => value is null || !value.Any(char.IsControl);
 }
@@ -112,7 +120,7 @@ internal sealed class ListCasesHandler(FormsDbContext db, StaffDirectory staff, 
         return new CaseWorklist(
             [.. items.Select(a => new CaseSummary(
                 a.Id, a.ReferenceNumber!, a.FormKey, a.Department ?? "", a.Status.ToString(), a.ApplicantName,
-                a.AssigneeSubject, a.AssigneeName, a.SubmittedAt!.Value, a.DueAt, a.IsOverdue(now)))],
+                a.AssigneeSubject, a.AssigneeName, a.SubmittedAt!.Value, a.DueAt, a.IsOverdue(now), a.PaymentState))],
             next,
             CaseStatuses.ToDictionary(s => s.ToString(), s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0, StringComparer.Ordinal));
     }
@@ -151,6 +159,13 @@ internal sealed class ListCasesHandler(FormsDbContext db, StaffDirectory staff, 
                 ? cases.Where(a => a.DueAt < now && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.InReview))
                 : cases.Where(a => !(a.DueAt < now && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.InReview)));
         }
+
+        cases = filter.Payment switch
+        {
+            null => cases,
+            ListCasesValidator.NoPayment => cases.Where(a => a.PaymentState == null),
+            var state => cases.Where(a => a.PaymentState == state),
+        };
 
         if (filter.SubmittedFrom is { } from)
         {

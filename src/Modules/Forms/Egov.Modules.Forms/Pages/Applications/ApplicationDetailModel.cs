@@ -3,6 +3,7 @@ using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Features.Decisions;
 using Egov.Modules.Forms.Features.Receipts;
+using Egov.Modules.Payments.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
@@ -84,6 +85,39 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
     }
 
     /// <summary>Writes a message to the caseworkers.</summary>
+    /// <summary>The provider's hosted page after "pay" was pressed; the page links to it.</summary>
+    public Uri? CheckoutUrl { get; private set; }
+
+    /// <summary>Why the payment could not start (the provider did not answer), for the notice.</summary>
+    public string? PaymentProblem { get; private set; }
+
+    /// <summary>
+    /// Starts, resumes or retries paying the fee (Payments: <see cref="StartFeePaymentCommand"/>); the
+    /// page then links to the provider's hosted page. No redirect: the Content-Security-Policy's
+    /// <c>form-action 'self'</c> stops a form post from leading to another site.
+    /// </summary>
+    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            CheckoutUrl = (await sender.Send(new StartFeePaymentCommand(id, PortalApplicant.From(HttpContext).Subject), cancellationToken)).CheckoutUrl;
+        }
+        catch (ConflictException)
+        {
+            // Paid meanwhile (another tab): the page shows the payment.
+        }
+        catch (DomainRuleException notOffered)
+        {
+            PaymentProblem = notOffered.Message;
+        }
+        catch (ProblemException refused) when (refused.StatusCode >= 500)
+        {
+            PaymentProblem = PortalText.Pick("Die Bezahlseite ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.", "The payment page cannot be reached right now. Please try again later.");
+        }
+
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
+
     public async Task<IActionResult> OnPostMessageAsync(Guid id, string? body, CancellationToken cancellationToken)
     {
         PostedText = body;

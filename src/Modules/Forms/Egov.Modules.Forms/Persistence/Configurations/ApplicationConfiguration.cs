@@ -31,6 +31,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.SearchText).HasMaxLength(260);
         b.Property(a => a.LegalHoldReason).HasMaxLength(CaseMessage.MaxLength);
         b.Property(a => a.LockOwner).HasMaxLength(200);
+        b.Property(a => a.PaymentState).HasMaxLength(16);
+        b.Property(a => a.PaymentReference).HasMaxLength(255);
 
         b.HasIndex(a => a.ReferenceNumber).IsUnique();
         b.HasIndex(a => new { a.ApplicantSubject, a.CreationKey }).IsUnique();

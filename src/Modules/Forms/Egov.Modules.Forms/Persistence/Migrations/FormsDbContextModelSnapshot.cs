@@ -213,6 +213,32 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
 
+                    b.Property<long?>("PaymentAmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payment_amount_cents");
+
+                    b.Property<DateTimeOffset?>("PaymentChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_changed_at");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<DateTimeOffset?>("PaymentPaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_paid_at");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<string>("PaymentState")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("payment_state");
+
                     b.Property<DateTimeOffset?>("PersonalDataRemovedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("personal_data_removed_at");

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Egov.IntegrationTests.Identity;
+using Egov.Testing.Fakes;
+using Microsoft.AspNetCore.Hosting;
+using static Egov.IntegrationTests.Forms.Cases.Filing;
+
+namespace Egov.IntegrationTests.Payments;
+
+/// <summary>
+/// The applicant's page of a filed resident parking permit, in a signed-in browser session: the fee
+/// and "pay online", the link to the provider's hosted page, and "bezahlt" with the amount and the
+/// provider's reference after paying at the fake Stripe.
+/// </summary>
+public sealed partial class PaymentPortalTests(PaymentPortalTests.Factory factory) : IClassFixture<PaymentPortalTests.Factory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ApplicationPage_PayTheParkingPermit_LinksToTheHostedPage_ThenShowsBezahlt()
+    {
+        using var api = await factory.CreateClientAsAsync("erika");
+        var (id, _) = await FileAsync(api);
+        using var browser = await factory.SignedInBrowserAsync("erika");
+
+        var before = WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}", Ct));
+        var paying = await browser.PostAsync($"/applications/{id}?handler=Pay", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(before).Groups[1].Value),
+        }), Ct);
+        var payingHtml = WebUtility.HtmlDecode(await paying.Content.ReadAsStringAsync(Ct));
+        var payment = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}/payments", Ct))[0];
+        var checkout = payment.GetProperty("checkoutUrl").GetString()!;
+        factory.Stripe.Complete(checkout.Split('/')[^1]);
+        var back = await browser.GetAsync($"/api/v1/payments/{payment.GetProperty("id").GetGuid()}/return?session_id={checkout.Split('/')[^1]}", Ct);
+        var after = await PageWhenAsync(browser, id, "<dd class=\"payment-state\">bezahlt</dd>");
+
+        Assert.Contains("30,70 €", before, StringComparison.Ordinal);
+        Assert.Contains("noch nicht bezahlt", before, StringComparison.Ordinal);
+        Assert.Contains("Gebühr online bezahlen", before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, paying.StatusCode);
+        Assert.Contains($"href=\"{checkout}\"", payingHtml, StringComparison.Ordinal);
+        Assert.Equal($"/applications/{id}?payment=Paid", back.Headers.Location!.OriginalString);
+        Assert.Contains("30,70 €", after, StringComparison.Ordinal);
+        Assert.Contains((string)factory.Stripe.Session(checkout.Split('/')[^1])["payment_intent"]!, after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gebühr online bezahlen", after, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PageWhenAsync(HttpClient browser, Guid id, string text)
+    {
+        var html = "";
+        for (var attempt = 0; attempt < 100 && !html.Contains(text, StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100, Ct);
+            html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/applications/{id}", Ct));
+        }
+
+        return html;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]*)\"")]
+    private static partial Regex Token();
+
+    /// <summary>A browser host (Kestrel on 127.0.0.1) paying through the fake Stripe.</summary>
+    public sealed class Factory : BrowserHostFactory
+    {
+        public FakeStripe Stripe { get; } = new();
+
+        public override async ValueTask InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await Stripe.StartAsync();
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await Stripe.DisposeAsync();
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Egov:Payments:Stripe:ApiBase", Stripe.BaseAddress.ToString());
+            builder.UseSetting("Egov:Payments:Stripe:SecretKey", Stripe.SecretKey);
+            builder.UseSetting("Egov:Payments:Stripe:WebhookSecret", Stripe.WebhookSecret);
+        }
+    }
+}
