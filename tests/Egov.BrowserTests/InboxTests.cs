@@ -96,7 +96,7 @@ public sealed class InboxTests(PortalHost host) : IAsyncLifetime
         await item.GetByLabel("Antwort der Stadt").FillAsync(AnswerWithPhone);
         await item.GetByRole(AriaRole.Button, new() { Name = "Antwort zur Freigabe einreichen" }).ClickAsync();
         item = page.Locator("article.queue-item", new() { HasText = Question });
-        await Expect(item.Locator(".field-error")).ToContainTextAsync("Nicht möglich");
+        await Expect(item.Locator(".field-error")).ToContainTextAsync("Die Antwort ist nicht eingereicht");
         await Expect(item).ToContainTextAsync("Personenbezogene Daten: Telefonnummer");
         Assert.Equal(AnswerWithPhone, await item.GetByLabel("Antwort der Stadt").InputValueAsync());
         await Accessibility.AssertNoViolationsAsync(page);
