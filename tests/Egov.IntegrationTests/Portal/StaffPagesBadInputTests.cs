@@ -55,6 +55,9 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("editor", "/staff/outreach/posts/new?saved=%3Cscript%3E")]
     [InlineData("approver", "/staff/outreach/approvals?done=%3Cscript%3E")]
     [InlineData("admin", "/staff/outreach/channels?saved=%3Cscript%3E")]
+    [InlineData("editor", "/staff/outreach/inbox?channel=garbage&show=xyz&flag=maybe&mine=maybe&cursor=garbage&done=%3Cscript%3E")]
+    [InlineData("editor", "/staff/outreach/inbox?cursor=%00")]
+    [InlineData("caseworker", "/staff/outreach/inbox")]
     [InlineData("admin", "/staff/outreach/channels/garbage")]
     [InlineData("admin", "/staff/outreach/channels/" + Unknown)]
     [InlineData("admin", "/staff/outreach/channels/new?done=%3Cscript%3E")]
@@ -92,6 +95,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("editor", "/staff/outreach/posts/new")]
     [InlineData("admin", "/staff/outreach/channels/new")]
     [InlineData("approver", "/staff/outreach/approvals?handler=Approve")]
+    [InlineData("editor", "/staff/outreach/inbox?handler=Answer")]
     [InlineData("erika", "/applications/{case}?handler=Message")]
     public async Task Post_WithoutAntiforgeryToken_Is400AndStoresNothing(string user, string url)
     {
@@ -365,6 +369,10 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("approver", "/staff/outreach/approvals", "?handler=Approve", "postId=garbage&version=abc")]
     [InlineData("approver", "/staff/outreach/approvals", "?handler=Reject", "postId=" + Unknown + "&version=1&reason={huge}")]
     [InlineData("approver", "/staff/outreach/approvals", "?handler=Review", "postId=&version=")]
+    [InlineData("editor", "/staff/outreach/inbox", "?handler=Answer", "itemId=garbage&text={huge}")]
+    [InlineData("editor", "/staff/outreach/inbox", "?handler=Answer", "itemId=" + Unknown + "&text=Antwort&channel=garbage&show=%3Cscript%3E")]
+    [InlineData("editor", "/staff/outreach/inbox", "?handler=Flag", "itemId=" + Unknown + "&flagged=maybe&reason={huge}")]
+    [InlineData("editor", "/staff/outreach/inbox", "?handler=Assign", "itemId=&unassign=maybe&mine=maybe")]
     [InlineData("editor", "/staff/outreach/guidelines", "", "version=abc")]
     [InlineData("editor", "/staff/outreach/guidelines", "", "version=99999")]
     public async Task OutreachForms_WithHostileFields_AnswerAPageOr4xxAndStoreNothing(string user, string page, string handler, string fields)

@@ -37,6 +37,7 @@ public static class OutreachModule
     public static IServiceCollection AddOutreachModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStaffArea(new StaffArea("/staff/outreach", 300, "Beiträge für soziale Medien", "Social media posts", "Soziale Medien", "Social media", [EgovRoles.Editor, EgovRoles.Approver, EgovRoles.CrisisManager]));
+        services.AddStaffArea(new StaffArea("/staff/outreach/inbox", 305, "Posteingang: Antworten und Kommentare beantworten", "Inbox: answer replies and comments", null, null, [EgovRoles.Editor, EgovRoles.Approver, EgovRoles.CrisisManager]));
         services.AddStaffArea(new StaffArea("/staff/outreach/approvals", 310, "Freigaben", "Approvals", null, null, [EgovRoles.Approver]));
         services.AddStaffArea(new StaffArea("/staff/outreach/channels", 320, "Kanäle verwalten", "Manage channels", null, null, [EgovRoles.Administrator]));
         services.AddStaffArea(new StaffArea("/staff/outreach/guidelines", 330, "Social-Media-Leitlinien", "Social media guidelines", null, null, []));
