@@ -26,8 +26,12 @@ public sealed class DemoContentTests(DemoContentTests.DemoFactory factory) : ICl
         var active = await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts/active", ct);
         var alert = await client.GetAsync("/api/v1/announcements/sturmwarnung-stadtgebiet", ct);
 
-        var kinds = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(2, kinds.Count(k => k == "News"));
+        // Another test of this class publishes news of its own: count the demo's by their slugs.
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        var kinds = items.Select(i => i.GetProperty("kind").GetString()).ToList();
+        var slugs = items.Select(i => i.GetProperty("slug").GetString()).ToList();
+        Assert.Contains("buergerbuero-donnerstags-bis-19-uhr", slugs);
+        Assert.Contains("neue-gelbe-tonnen-ab-januar", slugs);
         Assert.Contains("Event", kinds);
         Assert.Contains("OfficialNotice", kinds);
         Assert.DoesNotContain("Alert", kinds);
