@@ -21,7 +21,7 @@ namespace Egov.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class InboxTests(PortalHost host) : IAsyncLifetime
 {
-    private const string ChannelName = "Musterstadt auf Mastodon (Posteingang)";
+    private const string ChannelName = "Posteingang der Stadt (Mastodon)";
     private const string AccessToken = "token-of-the-inbox";
     private const string Question = "Wann hat der Wertstoffhof am Samstag geöffnet?";
     private const string AnswerWithPhone = "Rufen Sie mich an: 0151 23456789";

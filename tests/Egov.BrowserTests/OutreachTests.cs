@@ -16,6 +16,7 @@ namespace Egov.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class OutreachTests(PortalHost host) : IAsyncLifetime
 {
+    // Unique among the channels other browser tests of the shared host register (rows are found by this text).
     private const string ChannelName = "Musterstadt auf Mastodon";
     private const string Title = "Samstagsöffnung Bürgerbüro";
     private const string CleanText = "Das Bürgerbüro hat am Samstag von 9 bis 13 Uhr geöffnet.";
