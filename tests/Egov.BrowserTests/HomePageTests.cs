@@ -32,7 +32,7 @@ public sealed class HomePageTests(PortalHost host)
         Assert.Contains("Bearbeitung in", services, StringComparison.Ordinal);
         Assert.Contains("0123 456-0", await page.GetByRole(AriaRole.Region, new() { Name = "So erreichen Sie uns" }).InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(page);
-        await Screenshots.SaveAsync(page, "home");
+        await Screenshots.SaveAsync(page, "home-alert-in-force");
         await Layout.AssertNoOverflowAsync(page, "/");
         await page.Context.CloseAsync();
     }

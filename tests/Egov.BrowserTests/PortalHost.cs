@@ -16,7 +16,7 @@ namespace Egov.BrowserTests;
 /// on its own PostgreSQL database, with the development provider's issuer at that address, plus one
 /// headless Debian Chromium driven by Playwright. Shared by all browser tests (one collection).
 /// </summary>
-public sealed class PortalHost : EgovApplicationFactory
+public class PortalHost : EgovApplicationFactory
 {
     /// <summary>Debian's chromium; <c>.ci/run</c> installs it. Playwright's own browser download is never used.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -100,7 +100,8 @@ public sealed class PortalHost : EgovApplicationFactory
         builder.UseSetting("Egov:Outreach:AllowLoopbackHttp", "true");
     }
 
-    private async Task SeedAsync()
+    /// <summary>Seeds what the tests of the shared collection expect: one news item and one alert in force.</summary>
+    protected virtual async Task SeedAsync()
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();

@@ -16,6 +16,8 @@ public class EgovApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Connection string of this factory's database.</summary>
     public string ConnectionString { get; protected set; } = "";
 
+    private string? _ownDatabase;
+
     /// <summary>Environment name the host runs in (default <c>Testing</c>).</summary>
     protected virtual string EnvironmentName => "Testing";
 
@@ -47,11 +49,19 @@ public class EgovApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         var server = await PostgresServer.GetAsync();
         ConnectionString = await server.CreateDatabaseAsync(GetType().Name);
+        _ownDatabase = ConnectionString;
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+
+        // Only the database this factory made: a second instance that switched to another's database leaves it be.
+        if (_ownDatabase is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(_ownDatabase);
+        }
+
         GC.SuppressFinalize(this);
     }
 
