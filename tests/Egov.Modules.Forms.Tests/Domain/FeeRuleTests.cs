@@ -38,6 +38,7 @@ public sealed class FeeRuleTests
     [InlineData("""{ "vehicles": -1 }""")]
     [InlineData("""{ "vehicles": 1001 }""")]
     [InlineData("""{ "vehicles": 1e30 }""")]
+    [InlineData("""{ "vehicles": 1.5 }""")]
     public void Cents_RefuseACountOutsideZeroToAThousand(string data)
     {
         var content = Parking with { FeePerField = [new FeePerField("/vehicles", 30.70m)] };

@@ -66,11 +66,12 @@ internal static class FeeRule
             JsonArray items => items.Count,
             JsonValue v when v.TryGetValue<bool>(out var flag) => flag ? 1 : 0,
             JsonValue v when v.TryGetValue<long>(out var whole) => whole,
-            JsonValue v when v.TryGetValue<decimal>(out var number) && decimal.Truncate(number) == number => (long)Math.Clamp(number, -1m, MaxUnits + 1m),
+            // A fraction, or a number too large for a long, is no count of anything.
+            JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => -1,
             _ => 1,
         };
         return units is >= 0 and <= MaxUnits
             ? units
-            : throw new DomainRuleException(string.Create(CultureInfo.InvariantCulture, $"The fee counts '{field}' per unit; it must be 0 to {MaxUnits}."));
+            : throw new DomainRuleException(string.Create(CultureInfo.InvariantCulture, $"The fee counts '{field}' per unit; it must be a whole number from 0 to {MaxUnits}."));
     }
 }
