@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Egov.Modules.Payments.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class CheckoutExpirySweep : Migration
+    internal partial class CheckoutExpirySweep : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
