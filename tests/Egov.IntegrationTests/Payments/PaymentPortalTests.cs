@@ -48,6 +48,32 @@ public sealed partial class PaymentPortalTests(PaymentPortalTests.Factory factor
         Assert.DoesNotContain("Gebühr online bezahlen", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TreasuryPage_ShowsTheDaysTotalsAndLines_WithTheCsvLink_ForStaffOnly()
+    {
+        using var api = await factory.CreateClientAsAsync("erika");
+        var (id, reference) = await FileAsync(api);
+        var payment = await (await api.PostAsync($"/api/v1/applications/{id}/payments", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var session = payment.GetProperty("checkoutUrl").GetString()!.Split('/')[^1];
+        factory.Stripe.Complete(session);
+        using var caseworker = await factory.SignedInBrowserAsync("caseworker");
+        using var citizen = await factory.SignedInBrowserAsync("erika");
+        await citizen.GetAsync($"/api/v1/payments/{payment.GetProperty("id").GetGuid()}/return?session_id={session}", Ct);
+        var today = Egov.SharedKernel.Time.CivilTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = WebUtility.HtmlDecode(await caseworker.GetStringAsync($"/staff/kasse?day={today}", Ct));
+        var empty = WebUtility.HtmlDecode(await caseworker.GetStringAsync("/staff/kasse?day=2001-01-01", Ct));
+        var refused = await citizen.GetAsync("/staff/kasse", Ct);
+
+        Assert.Contains("Tagesabschluss der Online-Zahlungen", page, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"date\" id=\"day\" name=\"day\" value=\"{today}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/v1/payments/reconciliation.csv?day={today}\"", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">stripe</th>", page, StringComparison.Ordinal);
+        Assert.Contains($"<td>{reference}</td>", page, StringComparison.Ordinal);
+        Assert.Contains("An diesem Tag wurde nichts gebucht.", empty, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
     private static async Task<string> PageWhenAsync(HttpClient browser, Guid id, string text)
     {
         var html = "";

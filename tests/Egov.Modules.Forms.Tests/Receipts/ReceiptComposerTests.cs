@@ -90,7 +90,7 @@ public sealed class ReceiptComposerTests
     {
         var receipt = ReceiptSamples.Compose(ReceiptSamples.Parking);
 
-        Assert.StartsWith("30,70 EUR\n30,70 EUR für ein Jahr.", Value(receipt, "Gebühr"), StringComparison.Ordinal);
+        Assert.StartsWith("30,70 EUR\n30,70 EUR je Fahrzeug für ein Jahr.", Value(receipt, "Gebühr"), StringComparison.Ordinal);
         Assert.Equal("14 Tage ab Eingang", Value(receipt, "Bearbeitungsfrist"));
         Assert.Equal("Zone A – Altstadt", Value(receipt, "Bewohnerparkgebiet (Zone)"));
         Assert.Equal("1830", Value(receipt, "Zulässige Gesamtmasse in kg"));

@@ -33,7 +33,8 @@ internal static class PortalExtensions
             .AddApplicationPart(typeof(FormsModule).Assembly)
             .AddApplicationPart(typeof(AnnouncementsModule).Assembly)
             .AddApplicationPart(typeof(OutreachModule).Assembly)
-            .AddApplicationPart(typeof(MobileModule).Assembly);
+            .AddApplicationPart(typeof(MobileModule).Assembly)
+            .AddApplicationPart(typeof(Egov.Modules.Payments.PaymentsModule).Assembly);
 
         services.Configure<RequestLocalizationOptions>(options =>
         {

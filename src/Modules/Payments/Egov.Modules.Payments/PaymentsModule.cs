@@ -20,7 +20,7 @@ public static class PaymentsModule
 {
     /// <summary>
     /// Registers the module's database (schema <c>payments</c>; on SQLite the file <c>egov-payments.db</c>),
-    /// validators and the provider. Settings: section <c>Egov:Payments</c> (docs/modules/payments.md);
+    /// validators, the provider and the sweep of expired pages. Settings: section <c>Egov:Payments</c> (docs/modules/payments.md);
     /// without a Stripe secret key and webhook secret starting a payment answers 422 and stores nothing.
     /// </summary>
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
@@ -29,12 +29,15 @@ public static class PaymentsModule
         services.AddValidatorsFromAssembly(typeof(PaymentsModule).Assembly, includeInternalTypes: true);
         services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.SectionName))
             .Validate(o => o.RefundApprovalAboveCents >= 0, "Egov:Payments:RefundApprovalAboveCents must not be negative.")
+            .Validate(o => o.SweepInterval >= TimeSpan.FromSeconds(10), "Egov:Payments:SweepInterval must be at least 10 seconds.")
             .ValidateOnStart();
         services.AddOptions<PublicSiteOptions>().Bind(configuration.GetSection(PublicSiteOptions.SectionName));
         services.AddHttpClient(StripeCheckoutProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<IPaymentProvider, StripeCheckoutProvider>();
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<RefundExecution>();
+        services.AddSingleton<ExpiredCheckoutSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredCheckoutSweep>());
         return services;
     }
 

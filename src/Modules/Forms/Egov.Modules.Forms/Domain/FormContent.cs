@@ -11,7 +11,7 @@ namespace Egov.Modules.Forms.Domain;
 /// <param name="Description">Plain-text description in de/en.</param>
 /// <param name="Department">Code of the responsible department, e.g. <c>finance</c>.</param>
 /// <param name="ProcessingDeadlineDays">Days from submission to decision the city commits to.</param>
-/// <param name="FeeAmountEur">Fee in euros (at most two decimals); 0 when free.</param>
+/// <param name="FeeAmountEur">The fixed part of the fee in euros (at most two decimals); 0 when free or wholly computed.</param>
 /// <param name="FeeText">What the fee is for, de/en.</param>
 /// <param name="RequiredAssuranceLevel"><c>basic</c>, <c>substantial</c> or <c>high</c> (eIDAS).</param>
 /// <param name="RetentionDays">Days the data is kept after the case is closed.</param>
@@ -22,6 +22,8 @@ namespace Egov.Modules.Forms.Domain;
 /// <param name="DecisionTemplates">The decision-notice templates (Liquid); null for versions without notices.</param>
 /// <param name="RetentionAction">What ends after <paramref name="RetentionDays"/>: <c>delete</c> (the whole application) or
 /// <c>strip</c> (reference, form, dates, status and fee kept for statistics; personal data and documents removed).</param>
+/// <param name="FeePerField">Parts of the fee computed from the data (<see cref="FeeRule"/>), added to <paramref name="FeeAmountEur"/>; null: a fixed fee.</param>
+/// <param name="FeePayment">When the fee is paid online: <see cref="Domain.FeePayment.AfterSubmission"/> (default) or <see cref="Domain.FeePayment.BeforeSubmission"/>.</param>
 internal sealed record FormContent(
     LocalizedText Title,
     LocalizedText Description,
@@ -36,7 +38,9 @@ internal sealed record FormContent(
     JsonElement Translations,
     IReadOnlyList<AttachmentSlot> AttachmentSlots,
     DecisionTemplates? DecisionTemplates = null,
-    string RetentionAction = FormContent.DeleteOnRetention)
+    string RetentionAction = FormContent.DeleteOnRetention,
+    IReadOnlyList<FeePerField>? FeePerField = null,
+    string FeePayment = Domain.FeePayment.AfterSubmission)
 {
     /// <summary>Retention action: the whole application is deleted.</summary>
     public const string DeleteOnRetention = "delete";

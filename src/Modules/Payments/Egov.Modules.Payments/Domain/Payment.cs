@@ -1,5 +1,6 @@
 using Egov.Modules.Payments.Contracts;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Payments.Domain;
 
@@ -9,7 +10,7 @@ namespace Egov.Modules.Payments.Domain;
 /// unique partial index keeps it so across host instances); a retry after failure, cancellation or
 /// expiry is a new payment. Amounts are integer euro cents.
 /// </summary>
-internal sealed class Payment
+internal sealed class Payment : ILeasedRow
 {
     private Payment()
     {
@@ -22,7 +23,7 @@ internal sealed class Payment
     /// <summary>OIDC <c>sub</c> of the applicant who pays.</summary>
     public string ApplicantSubject { get; private set; } = "";
 
-    /// <summary>The application's reference number (the purpose line at the provider and in the treasury report).</summary>
+    /// <summary>The application's reference number (the purpose line at the provider and in the treasury report); empty while a fee paid before submission waits for the submission.</summary>
     public string ReferenceNumber { get; private set; } = "";
 
     public string FormKey { get; private set; } = "";
@@ -46,6 +47,15 @@ internal sealed class Payment
 
     /// <summary>Where the citizen pays (the provider's hosted page).</summary>
     public string? CheckoutUrl { get; private set; }
+
+    /// <summary>When the provider closes the hosted page unpaid (UTC; Stripe: the session's <c>expires_at</c>); the sweep asks the provider after it.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>Lease of the expiry sweep (<see cref="LeaseClaim"/>), UTC.</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    /// <summary>The sweep worker holding the lease.</summary>
+    public string? LockOwner { get; private set; }
 
     /// <summary>The provider's reference of the money movement (Stripe: PaymentIntent <c>pi_…</c>).</summary>
     public string? ProviderReference { get; private set; }
@@ -88,10 +98,18 @@ internal sealed class Payment
     };
 
     /// <summary>The provider opened its hosted page for this payment.</summary>
-    public void CheckoutOpened(string checkoutId, string checkoutUrl, DateTimeOffset now)
+    public void CheckoutOpened(string checkoutId, string checkoutUrl, DateTimeOffset? expiresAt, DateTimeOffset now)
     {
         CheckoutId = checkoutId;
         CheckoutUrl = checkoutUrl;
+        ExpiresAt = expiresAt;
+        Touch(now);
+    }
+
+    /// <summary>The application, paid before submission, was submitted: the payment gets its reference number.</summary>
+    public void Submitted(string referenceNumber, DateTimeOffset now)
+    {
+        ReferenceNumber = referenceNumber;
         Touch(now);
     }
 

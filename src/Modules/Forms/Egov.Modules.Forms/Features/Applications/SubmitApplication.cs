@@ -3,6 +3,7 @@ using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
+using Egov.Modules.Payments.Contracts;
 using Egov.SharedKernel.Errors;
 using FluentValidation;
 using Mediator;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Forms.Features.Applications;
 
-/// <summary>Validates, freezes and files the draft; gives the reference number.</summary>
+/// <summary>Validates, freezes and files the draft; gives the reference number. A form version that asks for payment before submission (<c>fee.payment: beforeSubmission</c>) files only once the fee for the data is paid.</summary>
 internal sealed record SubmitApplicationCommand(Applicant Applicant, Guid ApplicationId, string? IdempotencyKey) : ICommand<ApplicationResponse>;
 
 internal sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplicationCommand>
@@ -19,7 +20,7 @@ internal sealed class SubmitApplicationValidator : AbstractValidator<SubmitAppli
         RuleFor(c => c.IdempotencyKey).MaximumLength(100).OverridePropertyName("Idempotency-Key").WithName("Idempotency-Key");
 }
 
-internal sealed class SubmitApplicationHandler(FormsDbContext db, ReferenceNumbers referenceNumbers, ReceiptIssuer receipts, ReceiptRenderQueue renderQueue, PublishedFormVersions forms, TimeProvider time) : ICommandHandler<SubmitApplicationCommand, ApplicationResponse>
+internal sealed class SubmitApplicationHandler(FormsDbContext db, ReferenceNumbers referenceNumbers, ReceiptIssuer receipts, ReceiptRenderQueue renderQueue, PublishedFormVersions forms, ISender sender, TimeProvider time) : ICommandHandler<SubmitApplicationCommand, ApplicationResponse>
 {
     public async ValueTask<ApplicationResponse> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
@@ -46,6 +47,8 @@ internal sealed class SubmitApplicationHandler(FormsDbContext db, ReferenceNumbe
         {
             throw new RequestValidationException(errors);
         }
+
+        await EnsurePaidAsync(application.Id, version.Content, cleaned, cancellationToken);
 
         // Taken before the save, in its own statement: the counter is never locked while this
         // submission is saved, so submissions do not queue behind each other (ADR 0012; a failed
@@ -81,6 +84,36 @@ internal sealed class SubmitApplicationHandler(FormsDbContext db, ReferenceNumbe
 
         renderQueue.Enqueue(application.Id);
         return ApplicationViews.JustSubmitted(application, files, submitted.Change.Entry, receipt);
+    }
+
+    /// <summary>
+    /// Payment before submission: the fee computed from the data to be filed must be paid (Payments),
+    /// else 422 with <c>feeCents</c> and where to pay; a payment for another amount (the data changed
+    /// the fee after paying) is 409.
+    /// </summary>
+    private async Task EnsurePaidAsync(Guid applicationId, FormContent content, System.Text.Json.Nodes.JsonObject data, CancellationToken cancellationToken)
+    {
+        var cents = content.FeePayment == FeePayment.BeforeSubmission ? FeeRule.Cents(content, data) : 0;
+        if (cents <= 0)
+        {
+            return;
+        }
+
+        var payment = await sender.Send(new GetFeePaymentQuery(applicationId), cancellationToken);
+        if (payment?.State != PaymentStates.Paid)
+        {
+            var unpaid = new DomainRuleException(
+                $"This form's fee ({cents / 100m:0.00} EUR) is paid before submission: pay it (POST /api/v1/applications/{applicationId}/payments), then submit.");
+            unpaid.Extensions["field"] = "payment";
+            unpaid.Extensions["feeCents"] = cents;
+            throw unpaid;
+        }
+
+        if (payment.AmountCents != cents)
+        {
+            throw new ConflictException(
+                $"The fee paid ({payment.AmountCents / 100m:0.00} EUR) is not the fee for the data now ({cents / 100m:0.00} EUR); change the data back or ask the authority.");
+        }
     }
 
     /// <summary>True when this is a retry of the submission that filed it; 409 when it was filed otherwise.</summary>

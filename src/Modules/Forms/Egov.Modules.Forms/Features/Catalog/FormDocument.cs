@@ -28,11 +28,12 @@ internal sealed record FormDocument(
 {
     public FormContent ToContent() => new(
         Title, Description, Department, ProcessingDeadlineDays, Fee.AmountEur, Fee.Text, RequiredAssuranceLevel, RetentionDays,
-        Schema.Clone(), UiLayout.Clone(), Translations.Clone(), AttachmentSlots, DecisionTemplates, RetentionAction ?? FormContent.DeleteOnRetention);
+        Schema.Clone(), UiLayout.Clone(), Translations.Clone(), AttachmentSlots, DecisionTemplates, RetentionAction ?? FormContent.DeleteOnRetention,
+        Fee.PerField is { Count: > 0 } perField ? perField : null, Fee.Payment ?? FeePayment.AfterSubmission);
 
     public static FormDocument From(string key, FormContent content) => new(
         key, content.Title, content.Description, content.Department, content.ProcessingDeadlineDays,
-        new FeeDocument(content.FeeAmountEur, content.FeeText), content.RequiredAssuranceLevel, content.RetentionDays,
+        new FeeDocument(content.FeeAmountEur, content.FeeText, content.FeePerField, content.FeePayment), content.RequiredAssuranceLevel, content.RetentionDays,
         content.Schema, content.UiLayout, content.Translations, content.AttachmentSlots, content.DecisionTemplates, content.RetentionAction);
 
     /// <summary>A new version of a form keeps the form's key: a document naming another key is refused.</summary>
@@ -46,6 +47,8 @@ internal sealed record FormDocument(
     }
 }
 
-/// <param name="AmountEur">Amount in euros, at most two decimals; 0 when free.</param>
+/// <param name="AmountEur">The fixed part in euros, at most two decimals; 0 when free (or wholly computed).</param>
 /// <param name="Text">What the fee covers, de/en.</param>
-internal sealed record FeeDocument(decimal AmountEur, LocalizedText Text);
+/// <param name="PerField">Parts computed from the data, e.g. <c>[{ "field": "/vehicle", "amountEur": 30.70 }]</c>: the amount per unit of the field (<see cref="FeeRule"/>).</param>
+/// <param name="Payment"><c>afterSubmission</c> (default) or <c>beforeSubmission</c>: the application is submitted only once the fee is paid.</param>
+internal sealed record FeeDocument(decimal AmountEur, LocalizedText Text, IReadOnlyList<FeePerField>? PerField = null, string? Payment = null);

@@ -38,6 +38,11 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
             .Must(a => decimal.Round(a, 2) == a).WithMessage("At most two decimals (cents).").When(d => d.Fee is not null);
         RuleFor(d => d.Fee.Text).NotNull().OverridePropertyName("fee.text").WithName("fee.text").When(d => d.Fee is not null);
         RuleFor(d => d.Fee.Text.De).NotEmpty().OverridePropertyName("fee.text.de").WithName("fee.text.de").When(d => d.Fee?.Text is not null);
+        RuleFor(d => d.Fee.Payment).Must(p => p is null or FeePayment.AfterSubmission or FeePayment.BeforeSubmission)
+            .OverridePropertyName("fee.payment").WithName("fee.payment")
+            .WithMessage($"'{FeePayment.AfterSubmission}' (default) or '{FeePayment.BeforeSubmission}'.").When(d => d.Fee is not null);
+        RuleFor(d => d.Fee.PerField).Must(l => l!.Count <= 20).OverridePropertyName("fee.perField").WithName("fee.perField")
+            .WithMessage("At most 20 fields.").When(d => d.Fee?.PerField is not null);
         RuleFor(d => d.RequiredAssuranceLevel)
             .Must(l => AssuranceLevels.Rank(l) > 0).WithMessage("Must be basic, substantial or high.");
         RuleFor(d => d.RetentionDays).InclusiveBetween(1, 36_500);
@@ -118,6 +123,7 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
 
         CheckLayout(document, context);
         CheckDecisionTemplates(document, context);
+        CheckFeeFields(document, context);
     }
 
     /// <summary>
@@ -136,6 +142,44 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
             context.AddFailure(field, message);
         }
     }
+
+    /// <summary>
+    /// Every computed part of the fee names a property of the schema (a JSON pointer into the data)
+    /// and an amount in cents, so no fee is ever computed from a field the form does not have; each
+    /// problem names the entry (<c>fee.perField[0].field</c>).
+    /// </summary>
+    private static void CheckFeeFields(FormDocument document, ValidationContext<FormDocument> context)
+    {
+        if (document.Fee?.PerField is not { } lines)
+        {
+            return;
+        }
+
+        var schemaNode = JsonNode.Parse(document.Schema.GetRawText())!;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var at = $"fee.perField[{i}]";
+            if (lines[i] is not { } line)
+            {
+                context.AddFailure(at, "Must be an object { field, amountEur }.");
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(line.Field) || !line.Field.StartsWith('/') || FormSchemas.Resolve(schemaNode, SchemaScope(line.Field)) is null)
+            {
+                context.AddFailure($"{at}.field", $"'{line.Field}' is no field of the form's data: give a JSON pointer (RFC 6901) to a property of the schema, e.g. '/vehicle'.");
+            }
+
+            if (line.AmountEur is < 0m or > 100_000m || decimal.Round(line.AmountEur, 2) != line.AmountEur)
+            {
+                context.AddFailure($"{at}.amountEur", "0 to 100000 euros per unit, at most two decimals (cents).");
+            }
+        }
+    }
+
+    /// <summary>A data pointer (<c>/vehicle/registrationNumber</c>) as the schema scope of its property (<c>#/properties/vehicle/properties/registrationNumber</c>).</summary>
+    private static string SchemaScope(string pointer) =>
+        "#" + string.Concat(pointer.TrimStart('/').Split('/').Select(segment => "/properties/" + segment));
 
     private static void CheckLayout(FormDocument document, ValidationContext<FormDocument> context)
     {

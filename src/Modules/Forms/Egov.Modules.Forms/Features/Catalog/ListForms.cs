@@ -34,7 +34,7 @@ internal sealed class ListFormsHandler(FormsDbContext db) : IQueryHandler<ListFo
         {
             var v = f.CurrentVersion!;
             return new FormSummary(f.Id, f.Key, v.Number, v.Content.Title, v.Content.Description, v.Content.Department,
-                v.Content.FeeAmountEur, v.Content.RequiredAssuranceLevel, v.Content.ProcessingDeadlineDays, v.PublishedAt!.Value);
+                FeeRule.IndicativeEur(v.Content), v.Content.RequiredAssuranceLevel, v.Content.ProcessingDeadlineDays, v.PublishedAt!.Value);
         }).ToList();
         return new CursorPage<FormSummary>(items, page.Count > limit ? Cursor.Encode(new Position(items[^1].Key)) : null);
     }

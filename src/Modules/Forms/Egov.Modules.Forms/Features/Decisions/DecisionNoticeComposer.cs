@@ -32,6 +32,7 @@ internal sealed class DecisionNoticeComposer(IOptions<ReceiptOptions> receipts, 
                 $"Version {application.FormVersion} of form '{application.FormKey}' has no {kind.ToString().ToLowerInvariant()} template.");
         var authority = receipts.Value.Authority.ToAuthority();
         var issuedOn = Date(issuedAt);
+        var feeEur = FeeRule.Cents(content, System.Text.Json.Nodes.JsonNode.Parse(application.Data) as System.Text.Json.Nodes.JsonObject) / 100m;
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["authority"] = new Dictionary<string, object?>
@@ -48,10 +49,10 @@ internal sealed class DecisionNoticeComposer(IOptions<ReceiptOptions> receipts, 
             ["decision"] = new Dictionary<string, object?> { ["kind"] = kind.ApiName(), ["title"] = KindTitle(kind), ["text"] = text ?? "" },
             ["fee"] = new Dictionary<string, object?>
             {
-                ["amount"] = ReceiptFormat.Euros(content.FeeAmountEur, "de"),
-                ["amount_eur"] = content.FeeAmountEur,
+                ["amount"] = ReceiptFormat.Euros(feeEur, "de"),
+                ["amount_eur"] = feeEur,
                 ["text"] = content.FeeText.De,
-                ["free"] = content.FeeAmountEur == 0,
+                ["free"] = feeEur == 0,
             },
             ["legal_remedy"] = notices.Value.LegalRemedy,
             ["data"] = Value(JsonDocument.Parse(application.Data).RootElement),

@@ -81,7 +81,7 @@ internal static class ReceiptComposer
         var sections = new List<ReceiptSection>(DataSections(form, submission.Data, texts))
         {
             AttachmentSection(form, submission.Attachments, texts),
-            FeeSection(form, texts),
+            FeeSection(form, submission.Data, texts),
         };
 
         return new ReceiptDocument(
@@ -173,13 +173,15 @@ internal static class ReceiptComposer
         return new ReceiptSection(heading, 1, [new ReceiptTable(null, columns, rows)]);
     }
 
-    private static ReceiptSection FeeSection(FormContent form, Texts texts)
+    private static ReceiptSection FeeSection(FormContent form, JsonElement data, Texts texts)
     {
         var days = form.ProcessingDeadlineDays;
         var deadline = texts.Language == "en"
             ? $"{days.ToString(CultureInfo.InvariantCulture)} {(days == 1 ? "day" : "days")} from receipt"
             : $"{days.ToString(CultureInfo.InvariantCulture)} {(days == 1 ? "Tag" : "Tage")} ab Eingang";
-        var fee = ReceiptFormat.Euros(form.FeeAmountEur, texts.Language) + "\n" + form.FeeText.In(texts.Language);
+        // A fee computed from the data (e.g. per vehicle) is shown as computed for this application.
+        var cents = FeeRule.Cents(form, System.Text.Json.Nodes.JsonObject.Create(data));
+        var fee = ReceiptFormat.Euros(cents / 100m, texts.Language) + "\n" + form.FeeText.In(texts.Language);
         return new ReceiptSection(texts.Label("Gebühr und Bearbeitungsfrist", "Fee and processing time"), 1,
         [
             new ReceiptField(texts.Label("Gebühr", "Fee"), fee),

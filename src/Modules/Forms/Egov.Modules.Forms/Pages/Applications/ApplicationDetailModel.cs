@@ -1,3 +1,4 @@
+using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
@@ -28,6 +29,9 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
     public FormDocument Form { get; private set; } = null!;
 
     public bool JustSubmitted { get; private set; }
+
+    /// <summary>The fee for the application's data in euro cents (fixed or computed, <see cref="FeeRule"/>).</summary>
+    public long FeeCents { get; private set; }
 
     /// <summary>A submit came for an application that was filed already (a second browser tab): it stays filed as it is.</summary>
     public bool AlreadyFiled { get; private set; }
@@ -169,10 +173,12 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
         Application = await sender.Send(new GetApplicationQuery(PortalApplicant.From(HttpContext), id), cancellationToken);
         if (Application.Status == "Draft")
         {
-            return Redirect($"/applications/{id}/edit");
+            // Back from paying before submission: the last step, where the payment and the submit button are.
+            return Redirect(Request.Query.ContainsKey("payment") ? $"/applications/{id}/edit?step=999" : $"/applications/{id}/edit");
         }
 
         Form = (await sender.Send(new GetFormQuery(Application.FormKey, Application.FormVersion), cancellationToken)).Definition;
+        FeeCents = FeeRule.Cents(Form.ToContent(), System.Text.Json.Nodes.JsonNode.Parse(Application.Data.GetRawText()) as System.Text.Json.Nodes.JsonObject);
         return null;
     }
 }

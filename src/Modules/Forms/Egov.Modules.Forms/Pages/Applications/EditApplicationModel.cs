@@ -4,6 +4,7 @@ using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Catalog;
+using Egov.Modules.Payments.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
@@ -41,6 +42,21 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
     public string? Notice { get; private set; }
 
     public bool IsLastStep => StepIndex == Renderer.StepCount;
+
+    /// <summary>The fee for the data as saved, in euro cents, when the form version asks for payment before submission; 0 otherwise.</summary>
+    public long FeeBeforeSubmissionCents { get; private set; }
+
+    /// <summary>The live payment of the fee paid before submission (Payments), or null.</summary>
+    public FeePaymentStatus? Payment { get; private set; }
+
+    /// <summary>Whether the fee paid before submission is paid for the data as saved: the submit button is offered.</summary>
+    public bool MaySubmit => FeeBeforeSubmissionCents == 0 || (Payment is { State: PaymentStates.Paid } paid && paid.AmountCents == FeeBeforeSubmissionCents);
+
+    /// <summary>The provider's hosted page after "pay" was pressed; the page links to it.</summary>
+    public Uri? CheckoutUrl { get; private set; }
+
+    /// <summary>Why the payment could not start, for the notice.</summary>
+    public string? PaymentProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int step, bool check, bool saved, CancellationToken cancellationToken)
     {
@@ -127,6 +143,39 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
         return Redirect($"/applications/{id}/edit?step=999");
     }
 
+    /// <summary>
+    /// The payment step before submission: starts, resumes or retries paying the fee for the data as
+    /// saved (Payments: <see cref="StartFeePaymentCommand"/>); the page then links to the provider's
+    /// hosted page (the Content-Security-Policy's <c>form-action 'self'</c> forbids redirecting a post there).
+    /// </summary>
+    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, int.MaxValue, cancellationToken) is { } done)
+        {
+            return done;
+        }
+
+        try
+        {
+            CheckoutUrl = (await sender.Send(new StartFeePaymentCommand(id, PortalApplicant.From(HttpContext).Subject), cancellationToken)).CheckoutUrl;
+        }
+        catch (ConflictException)
+        {
+            // Paid meanwhile (another tab): the page shows it.
+        }
+        catch (DomainRuleException refused)
+        {
+            PaymentProblem = refused.Message;
+        }
+        catch (ProblemException refused) when (refused.StatusCode >= 500)
+        {
+            PaymentProblem = PortalText.Pick("Die Bezahlseite ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.", "The payment page cannot be reached right now. Please try again later.");
+        }
+
+        Payment = await sender.Send(new GetFeePaymentQuery(id), cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, int.MaxValue, cancellationToken) is { } done)
@@ -138,6 +187,12 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
         await CheckAsync(cancellationToken);
         if (Errors.Count > 0)
         {
+            return Page();
+        }
+
+        if (!MaySubmit)
+        {
+            PaymentProblem = PortalText.Pick("Bitte bezahlen Sie zuerst die Gebühr.", "Please pay the fee first.");
             return Page();
         }
 
@@ -201,6 +256,13 @@ internal sealed class EditApplicationModel(ISender sender) : PageModel
         Renderer = new FormRenderer(Form.Schema, Form.UiLayout, Form.Translations, PortalText.Language);
         StepIndex = Math.Clamp(step, 0, Renderer.StepCount);
         Step = IsLastStep ? null : Renderer.Step(StepIndex, Data());
+        var content = Form.ToContent();
+        if (IsLastStep && content.FeePayment == FeePayment.BeforeSubmission)
+        {
+            FeeBeforeSubmissionCents = FeeRule.Cents(content, Data());
+            Payment = FeeBeforeSubmissionCents > 0 ? await sender.Send(new GetFeePaymentQuery(id), cancellationToken) : null;
+        }
+
         return null;
     }
 

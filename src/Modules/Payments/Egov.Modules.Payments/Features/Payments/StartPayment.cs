@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Payments.Features.Payments;
 
-/// <summary>The applicant starts (or resumes, or retries) paying the fee of their submitted application.</summary>
+/// <summary>The applicant starts (or resumes, or retries) paying the fee of their submitted application (or of their draft, when its form version asks for payment before submission).</summary>
 internal sealed record StartPaymentCommand(Guid ApplicationId, string ApplicantSubject) : ICommand<PaymentResponse>;
 
 /// <summary>
@@ -19,7 +19,7 @@ internal sealed record StartPaymentCommand(Guid ApplicationId, string ApplicantS
 /// to pay on. A paid fee is refused (409); after a failure, cancellation or expiry a new payment starts.
 /// </summary>
 internal sealed class StartPaymentHandler(
-    PaymentsDbContext db, ISender sender, IPaymentProvider provider, IOptions<PublicSiteOptions> site, TimeProvider time)
+    PaymentsDbContext db, ISender sender, IPaymentProvider provider, PaymentSettlement settlement, IOptions<PublicSiteOptions> site, TimeProvider time)
     : ICommandHandler<StartPaymentCommand, PaymentResponse>
 {
     public async ValueTask<PaymentResponse> Handle(StartPaymentCommand command, CancellationToken cancellationToken)
@@ -38,6 +38,12 @@ internal sealed class StartPaymentHandler(
         }
 
         var payment = await LiveAsync(command.ApplicationId, cancellationToken);
+        if (payment is { State: PaymentState.Open, CheckoutId: { } staleCheckout } && payment.AmountCents != fee.AmountCents)
+        {
+            // A draft paid before submission whose data changed the fee: its open page asks for the old amount.
+            payment = await CloseStaleAsync(payment, staleCheckout, cancellationToken);
+        }
+
         if (payment?.State == PaymentState.Paid)
         {
             var paid = new ConflictException("The fee of this application is paid already.");
@@ -59,10 +65,10 @@ internal sealed class StartPaymentHandler(
         // The payment id is the provider call's idempotency key: a retry after a lost answer gets the same page.
         var page = await provider.OpenCheckoutAsync(
             new CheckoutRequest(
-                payment.Id, payment.AmountCents, $"{fee.Title} {fee.ReferenceNumber}",
+                payment.Id, payment.AmountCents, fee.ReferenceNumber is { } reference ? $"{fee.Title} {reference}" : $"{fee.Title} (Antrag {fee.ApplicationId.ToString()[..8]})",
                 site.Value.Link($"api/v1/payments/{payment.Id}/return"), site.Value.Link($"api/v1/payments/{payment.Id}/cancel")),
             cancellationToken);
-        payment.CheckoutOpened(page.CheckoutId, page.Url.AbsoluteUri, time.GetUtcNow());
+        payment.CheckoutOpened(page.CheckoutId, page.Url.AbsoluteUri, page.ExpiresAt, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return PaymentResponse.From(payment);
     }
@@ -70,11 +76,28 @@ internal sealed class StartPaymentHandler(
     private Task<Payment?> LiveAsync(Guid applicationId, CancellationToken cancellationToken) =>
         db.Payments.FirstOrDefaultAsync(p => p.ApplicationId == applicationId && (p.State == PaymentState.Open || p.State == PaymentState.Paid), cancellationToken);
 
+    /// <summary>Closes the page at the provider and cancels the payment; answers the payment when the citizen had paid it meanwhile, else null.</summary>
+    private async Task<Payment?> CloseStaleAsync(Payment payment, string checkoutId, CancellationToken cancellationToken)
+    {
+        var outcome = await provider.CloseCheckoutAsync(checkoutId, cancellationToken);
+        if (outcome.Status == ProviderStatus.Paid)
+        {
+            await settlement.ApplyAsync(payment, outcome, cancellationToken);
+        }
+        else if (payment.Cancel(time.GetUtcNow()) is { } cancelled)
+        {
+            db.AddIntegrationEvent(cancelled);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return payment.State == PaymentState.Paid ? payment : null;
+    }
+
     /// <summary>Stores a new open payment; when another request stored one first (unique index), that one is used.</summary>
     private async Task<Payment> OpenAsync(ApplicationFee fee, string applicant, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var payment = Payment.Open(fee.ApplicationId, applicant, fee.ReferenceNumber, fee.FormKey, fee.Department, provider.Name, fee.AmountCents, now);
+        var payment = Payment.Open(fee.ApplicationId, applicant, fee.ReferenceNumber ?? "", fee.FormKey, fee.Department, provider.Name, fee.AmountCents, now);
         db.Payments.Add(payment);
         db.AddIntegrationEvent(payment.StateEvent(now));
         try

@@ -44,8 +44,8 @@ internal interface IPaymentProvider
 /// <param name="CancelUrl">Where the browser goes when the citizen cancels.</param>
 internal sealed record CheckoutRequest(Guid PaymentId, long AmountCents, string Description, Uri ReturnUrl, Uri CancelUrl);
 
-/// <summary>The provider's hosted page: its id and where the citizen's browser is sent.</summary>
-internal sealed record CheckoutPage(string CheckoutId, Uri Url);
+/// <summary>The provider's hosted page: its id, where the citizen's browser is sent, and when the provider closes it unpaid (UTC; null when it does not say).</summary>
+internal sealed record CheckoutPage(string CheckoutId, Uri Url, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>A verified notification: the provider's event id (for deduplication), its type, and the page outcome it carries (null when the type is not about a page).</summary>
 internal sealed record ProviderEvent(string EventId, string EventType, ProviderOutcome? Outcome);

@@ -11,6 +11,12 @@ internal sealed class PaymentsOptions
     /// </summary>
     public long RefundApprovalAboveCents { get; set; } = 5000;
 
+    /// <summary>How often the sweep looks for open payments past their provider's expiry (default 5 minutes).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether this instance runs the expiry sweep (default true; it is safe on any number of instances).</summary>
+    public bool SweepEnabled { get; set; } = true;
+
     /// <summary>Stripe Checkout: the one implemented provider.</summary>
     public StripeOptions Stripe { get; set; } = new();
 }

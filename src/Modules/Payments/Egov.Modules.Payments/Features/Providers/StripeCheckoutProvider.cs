@@ -52,7 +52,7 @@ internal sealed class StripeCheckoutProvider(IHttpClientFactory httpClients, IOp
         };
         var session = await CallAsync(client => new SessionService(client).CreateAsync(
             create, new RequestOptions { IdempotencyKey = "egov-payment-" + checkout.PaymentId }, cancellationToken));
-        return new CheckoutPage(session.Id, new Uri(session.Url));
+        return new CheckoutPage(session.Id, new Uri(session.Url), session.ExpiresAt == default ? null : new DateTimeOffset(DateTime.SpecifyKind(session.ExpiresAt, DateTimeKind.Utc)));
     }
 
     public async Task<ProviderOutcome> GetOutcomeAsync(string checkoutId, CancellationToken cancellationToken) =>

@@ -25,6 +25,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Flag).HasMaxLength(32);
         builder.Property(p => p.FlagDetail).HasMaxLength(300);
         builder.Property(p => p.Revision).IsConcurrencyToken();
+        builder.Property(p => p.LockOwner).HasMaxLength(200);
 
         // Never two live payments for one application: the second start (another tab, another
         // instance) fails on this index instead of opening a second page to pay on.
@@ -32,5 +33,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(p => new { p.ApplicationId, p.CreatedAt });
         builder.HasIndex(p => new { p.Provider, p.CheckoutId }).IsUnique();
         builder.HasIndex(p => p.PaidAt);
+
+        // The expiry sweep's claim: open pages past their expiry.
+        builder.HasIndex(p => p.ExpiresAt).HasFilter("state = 'Open'").HasDatabaseName("ix_payments_open_by_expiry");
     }
 }

@@ -69,6 +69,10 @@ namespace Egov.Modules.Payments.Persistence.Migrations
                         .HasColumnType("character varying(80)")
                         .HasColumnName("department");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
                     b.Property<string>("Flag")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -84,6 +88,15 @@ namespace Egov.Modules.Payments.Persistence.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
                         .HasColumnName("form_key");
+
+                    b.Property<string>("LockOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lock_owner");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
 
                     b.Property<DateTimeOffset?>("PaidAt")
                         .HasColumnType("timestamp with time zone")
@@ -132,6 +145,10 @@ namespace Egov.Modules.Payments.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_payments_one_live_per_application")
                         .HasFilter("state IN ('Open', 'Paid')");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_payments_open_by_expiry")
+                        .HasFilter("state = 'Open'");
 
                     b.HasIndex("PaidAt")
                         .HasDatabaseName("ix_payments_paid_at");
