@@ -10,6 +10,12 @@ namespace Egov.ArchitectureTests;
 internal sealed record EgovModule(string Name)
 {
     public const string Kernel = "Egov.SharedKernel";
+
+    /// <summary>
+    /// Engines every module may use beside the kernel (ADR 0027): libraries under <c>src/Modules/Shared</c> that know no
+    /// module, no host and not even the kernel — the PDF typesetter.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SharedEngines = ["Egov.Typesetting"];
     public const string Host = "Egov.Host";
 
     public static IReadOnlyList<EgovModule> All { get; } = [new("Forms"), new("Announcements"), new("Outreach"), new("Mobile"), new("Handoff"), new("Payments")];

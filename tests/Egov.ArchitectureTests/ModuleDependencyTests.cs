@@ -29,9 +29,9 @@ public sealed class ModuleDependencyTests
         var module = EgovModule.Named(name);
 
         var egovReferences = EgovReferences(module.Implementation)
-            .Where(r => r != EgovModule.Kernel && !r.EndsWith(".Contracts", StringComparison.Ordinal));
+            .Where(r => r != EgovModule.Kernel && !EgovModule.SharedEngines.Contains(r) && !r.EndsWith(".Contracts", StringComparison.Ordinal));
 
-        ArchitectureAssert.NoneOf(egovReferences, $"{module.Namespace} may reference only {EgovModule.Kernel} and Contracts assemblies");
+        ArchitectureAssert.NoneOf(egovReferences, $"{module.Namespace} may reference only {EgovModule.Kernel}, the shared engines and Contracts assemblies");
     }
 
     [Theory]
@@ -55,6 +55,14 @@ public sealed class ModuleDependencyTests
         var egovReferences = EgovReferences(module.Contracts).Where(r => r != EgovModule.Kernel);
 
         ArchitectureAssert.NoneOf(egovReferences, $"{module.ContractsNamespace} may reference no Egov assembly but {EgovModule.Kernel}");
+    }
+
+    [Fact]
+    public void SharedEngines_DependOnNoEgovAssembly()
+    {
+        var references = EgovModule.SharedEngines.SelectMany(engine => EgovReferences(Assembly.Load(engine)).Select(r => $"{engine} -> {r}"));
+
+        ArchitectureAssert.NoneOf(references, "a shared engine knows no module, no host and not the kernel");
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class ProjectReferenceTests
     private static readonly string Src = Path.Combine(RepositoryRoot, "src");
     private static readonly string KernelProject = Path.Combine(Src, "Modules", "Shared", EgovModule.Kernel, $"{EgovModule.Kernel}.csproj");
 
+    private static readonly string[] SharedEngineProjects = [.. EgovModule.SharedEngines.Select(engine => Path.Combine(Src, "Modules", "Shared", engine, $"{engine}.csproj"))];
+
     [Theory]
     [MemberData(nameof(EgovModule.Names), MemberType = typeof(EgovModule))]
     public void ModuleProject_ReferencesOnlyKernelAndContracts(string name)
@@ -19,10 +21,10 @@ public sealed class ProjectReferenceTests
         var module = EgovModule.Named(name);
 
         var references = ProjectReferences(ProjectPath(module, module.Namespace))
-            .Where(r => r != KernelProject && !IsContractsProject(r))
+            .Where(r => r != KernelProject && !SharedEngineProjects.Contains(r) && !IsContractsProject(r))
             .Select(Relative);
 
-        ArchitectureAssert.NoneOf(references, $"{module.Namespace}.csproj may reference only {EgovModule.Kernel} and *.Contracts projects");
+        ArchitectureAssert.NoneOf(references, $"{module.Namespace}.csproj may reference only {EgovModule.Kernel}, the shared engines and *.Contracts projects");
     }
 
     [Theory]
@@ -36,6 +38,14 @@ public sealed class ProjectReferenceTests
             .Select(Relative);
 
         ArchitectureAssert.NoneOf(references, $"{module.ContractsNamespace}.csproj may reference only {EgovModule.Kernel}");
+    }
+
+    [Fact]
+    public void SharedEngines_ReferenceNoProjectAtAll()
+    {
+        var references = SharedEngineProjects.SelectMany(project => ProjectReferences(project).Select(r => $"{Relative(project)} -> {Relative(r)}"));
+
+        ArchitectureAssert.NoneOf(references, "a shared engine knows no module and not even the kernel");
     }
 
     [Fact]

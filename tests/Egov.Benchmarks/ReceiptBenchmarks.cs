@@ -5,7 +5,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Seed;

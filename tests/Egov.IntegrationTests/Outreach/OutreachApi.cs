@@ -99,6 +99,20 @@ internal static class OutreachApi
         return JsonSerializer.Deserialize<JsonElement>(body);
     }
 
+    /// <summary>Waits up to 30 s for <paramref name="done"/> (the delivery engine works in the background); fails naming <paramref name="what"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{what}: not within 30 s");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    /// <inheritdoc cref="WaitUntilAsync(Func{Task{bool}}, string)"/>
+    public static Task WaitUntilAsync(Func<bool> done, string what) => WaitUntilAsync(() => Task.FromResult(done()), what);
+
     public static async Task<JsonElement> GetPostAsync(HttpClient client, JsonElement post) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/v1/outreach/posts/{post.GetProperty("id").GetGuid()}", Ct);
 }

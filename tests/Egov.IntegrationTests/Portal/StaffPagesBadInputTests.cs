@@ -62,6 +62,12 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("admin", "/staff/outreach/channels/" + Unknown)]
     [InlineData("admin", "/staff/outreach/channels/new?done=%3Cscript%3E")]
     [InlineData("editor", "/staff/outreach/guidelines?accepted=maybe")]
+    [InlineData("editor", "/staff/outreach/review?from=garbage&to=2026-02-30")]
+    [InlineData("editor", "/staff/outreach/review?from=2026-12-01&to=2026-11-01")]
+    [InlineData("caseworker", "/staff/outreach/review")]
+    [InlineData("admin", "/staff/outreach/channels/garbage/retire")]
+    [InlineData("admin", "/staff/outreach/channels/" + Unknown + "/retire")]
+    [InlineData("editor", "/staff/outreach/channels/" + Unknown + "/retire")]
     [InlineData("erika", "/applications/not-a-guid")]
     [InlineData("erika", "/applications/" + Unknown)]
     [InlineData("erika", "/applications/" + Unknown + "?handler=Receipt")]
@@ -74,6 +80,20 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
         await AssertNoServerErrorAsync(response);
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
             $"{url}: {response.StatusCode}");
+    }
+
+    [Theory]
+    [InlineData("/staff/outreach/review?from=2026-02-30")]
+    [InlineData("/staff/outreach/review?from=2026-12-01&to=2026-11-01")]
+    public async Task ChannelReview_WithABrokenPeriod_NamesTheField(string url)
+    {
+        var browser = await factory.BrowserAsync("editor");
+
+        var response = await browser.GetAsync(url, Ct);
+
+        var html = await AssertNoServerErrorAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("href=\"#from\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,6 +116,8 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("admin", "/staff/outreach/channels/new")]
     [InlineData("approver", "/staff/outreach/approvals?handler=Approve")]
     [InlineData("editor", "/staff/outreach/inbox?handler=Answer")]
+    [InlineData("editor", "/staff/outreach/inbox?handler=Moderate")]
+    [InlineData("admin", "/staff/outreach/channels/" + Unknown + "/retire")]
     [InlineData("erika", "/applications/{case}?handler=Message")]
     public async Task Post_WithoutAntiforgeryToken_Is400AndStoresNothing(string user, string url)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Egov.Modules.Forms.Features.Receipts;
 
 namespace Egov.Modules.Forms.Tests.Receipts;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Seed;

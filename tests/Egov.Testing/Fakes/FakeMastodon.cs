@@ -27,6 +27,8 @@ public sealed class FakeMastodon : FakePlatformServer
     private readonly ConcurrentDictionary<string, int> _processingPollsLeft = new();
     private readonly ConcurrentQueue<Fault> _statusFaults = new();
     private readonly ConcurrentQueue<(string AccessToken, string NotificationId, object Notification)> _notifications = new();
+    private readonly ConcurrentDictionary<string, object> _citizenStatuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FakeMastodonReport> _reports = new();
     private long _nextId = 110_000_000_000_000_000;
     private int _reads;
 
@@ -56,6 +58,9 @@ public sealed class FakeMastodon : FakePlatformServer
     /// uploads answer 200, processed at once.
     /// </summary>
     public int MediaProcessingPolls { get; set; }
+
+    /// <summary>The reports filed (<c>POST /api/v1/reports</c>), oldest first.</summary>
+    public IReadOnlyList<FakeMastodonReport> Reports => [.. _reports];
 
     /// <summary>Every status stored (and not deleted), oldest first.</summary>
     public IReadOnlyList<FakeMastodonStatus> Statuses => [.. _statuses.Values.OrderBy(status => status.Id.Length).ThenBy(status => status.Id, StringComparer.Ordinal)];
@@ -94,13 +99,15 @@ public sealed class FakeMastodon : FakePlatformServer
         var notificationId = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
         var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var account = new { id = "acc-" + acct, acct, display_name = displayName };
+        var status = new { id = statusId, created_at = now, in_reply_to_id = inReplyToId, content = htmlContent, url = new Uri(BaseAddress, $"@{acct}/{statusId}").ToString(), account };
+        _citizenStatuses[statusId] = status;
         _notifications.Enqueue((accessToken, notificationId, new
         {
             id = notificationId,
             type = "mention",
             created_at = now,
             account,
-            status = new { id = statusId, created_at = now, in_reply_to_id = inReplyToId, content = htmlContent, url = new Uri(BaseAddress, $"@{acct}/{statusId}").ToString(), account },
+            status,
         }));
         return statusId;
     }
@@ -132,7 +139,9 @@ public sealed class FakeMastodon : FakePlatformServer
         app.MapPost("/api/v1/statuses", CreateStatusAsync);
         app.MapGet("/api/v1/statuses/{id}", (string id, HttpRequest request) =>
             Token(request) is null ? Unauthorized()
-            : _statuses.TryGetValue(id, out var status) ? Results.Json(Json(status)) : NotFound());
+            : _statuses.TryGetValue(id, out var status) ? Results.Json(Json(status))
+            : _citizenStatuses.TryGetValue(id, out var citizen) ? Results.Json(citizen) : NotFound());
+        app.MapPost("/api/v1/reports", ReportAsync);
         app.MapDelete("/api/v1/statuses/{id}", (string id, HttpRequest request) =>
             Token(request) is not { } token ? Unauthorized()
             : _statuses.TryGetValue(id, out var status) && status.AccessToken == token && _statuses.TryRemove(id, out _) ? Results.Json(Json(status)) : NotFound());
@@ -333,6 +342,31 @@ public sealed class FakeMastodon : FakePlatformServer
     }
 
     private sealed record Fault(int StatusCode, bool Store, string? Error, TimeSpan? RetryAfter);
+
+    /// <summary><c>POST /api/v1/reports</c> (https://docs.joinmastodon.org/methods/reports/): <c>account_id</c> required and known; 422 otherwise.</summary>
+    private async Task<IResult> ReportAsync(HttpRequest request)
+    {
+        if (Token(request) is not { } token)
+        {
+            return Unauthorized();
+        }
+
+        using var body = await JsonDocument.ParseAsync(request.Body);
+        var root = body.RootElement;
+        var accountId = root.TryGetProperty("account_id", out var account) ? account.GetString() : null;
+        if (accountId is null || !_citizenStatuses.Values.Any(s => JsonSerializer.SerializeToElement(s).GetProperty("account").GetProperty("id").GetString() == accountId))
+        {
+            return Error(422, "Validation failed: Target account can't be blank");
+        }
+
+        var statusIds = root.TryGetProperty("status_ids", out var ids) ? ids.EnumerateArray().Select(i => i.GetString()!).ToList() : [];
+        var report = new FakeMastodonReport(Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture), token, accountId, statusIds,
+            root.TryGetProperty("comment", out var comment) ? comment.GetString() ?? "" : "",
+            root.TryGetProperty("category", out var category) ? category.GetString() : null,
+            root.TryGetProperty("forward", out var forward) && forward.ValueKind == JsonValueKind.True);
+        _reports.Enqueue(report);
+        return Results.Json(new { id = report.Id, action_taken = false, category = report.Category ?? "other", comment = report.Comment, forwarded = report.Forward, status_ids = report.StatusIds });
+    }
 }
 
 /// <summary>A status the fake instance stored.</summary>
@@ -366,3 +400,13 @@ public sealed record FakeMastodonStatus(
 
 /// <summary>An image uploaded to the fake instance, with its <c>description</c> (alt text).</summary>
 public sealed record FakeMastodonMedia(string Id, string FileName, string? ContentType, long Length, string? Description);
+
+/// <summary>A report the fake received.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="AccessToken">The reporting account's token.</param>
+/// <param name="AccountId">The reported account.</param>
+/// <param name="StatusIds">The statuses attached.</param>
+/// <param name="Comment">The reason given.</param>
+/// <param name="Category"><c>spam</c>, <c>violation</c>, <c>other</c>, or null.</param>
+/// <param name="Forward">Whether a copy goes to the author's instance.</param>
+public sealed record FakeMastodonReport(string Id, string AccessToken, string AccountId, IReadOnlyList<string> StatusIds, string Comment, string? Category, bool Forward);

@@ -26,6 +26,7 @@ public sealed class FakeMeta : FakePlatformServer
     private readonly ConcurrentDictionary<string, FakeMetaContainer> _containers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<FakeMetaComment>> _comments = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly ConcurrentDictionary<string, string> _hidden = new(StringComparer.Ordinal);
     private long _nextId = 17_841_400_000_000_000;
 
     /// <summary>Every post published (Page posts, Instagram media, Threads posts), in order.</summary>
@@ -36,6 +37,9 @@ public sealed class FakeMeta : FakePlatformServer
 
     /// <summary>Every container created.</summary>
     public IReadOnlyList<FakeMetaContainer> Containers => [.. _containers.Values];
+
+    /// <summary>The comments hidden (<c>POST /{comment-id}</c> with Facebook's <c>is_hidden=true</c> or Instagram's <c>hide=true</c>), with the parameter used.</summary>
+    public IReadOnlyDictionary<string, string> HiddenComments => _hidden;
 
     /// <summary>The next publishing request is stored, then answered <paramref name="statusCode"/> with a transient Graph error (the answer is lost).</summary>
     public void StoreThenAnswerOnce(int statusCode) => _faults.Enqueue(new Fault(statusCode, Store: true, 2, "OAuthException", "An unexpected error has occurred. Please retry your request later.", null));
@@ -57,6 +61,7 @@ public sealed class FakeMeta : FakePlatformServer
     protected override void Map(WebApplication app)
     {
         app.MapPost("/{id}/{edge}", PostEdgeAsync);
+        app.MapPost("/{id}", UpdateNodeAsync);
         app.MapGet("/{id}/{edge}", (string id, string edge, HttpRequest request) => Authenticate(request) ?? GetEdge(id, edge, request));
         app.MapGet("/{id}", (string id, HttpRequest request) => Authenticate(request) ?? GetNode(id));
     }
@@ -109,6 +114,30 @@ public sealed class FakeMeta : FakePlatformServer
             default:
                 return Error(400, 100, $"(#100) Unknown edge {edge}");
         }
+    }
+
+    /// <summary>Updating a comment node: hiding it (Graph API Comment "Updating": <c>is_hidden</c>; IG Comment: <c>hide</c>), answered <c>{"success": true}</c>.</summary>
+    private async Task<IResult> UpdateNodeAsync(string id, HttpRequest request)
+    {
+        if (Authenticate(request) is { } refused)
+        {
+            return refused;
+        }
+
+        var form = await request.ReadFormAsync();
+        var parameter = form.ContainsKey("is_hidden") ? "is_hidden" : form.ContainsKey("hide") ? "hide" : null;
+        if (!_comments.Values.Any(list => list.Any(c => c.Id == id)))
+        {
+            return Error(400, 100, $"(#100) Object with ID '{id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation", "GraphMethodException");
+        }
+
+        if (parameter is null || form[parameter].ToString() != "true")
+        {
+            return Error(400, 100, "(#100) No field to update: is_hidden (Page comments) or hide (Instagram comments) is expected");
+        }
+
+        _hidden[id] = parameter;
+        return Results.Json(new { success = true });
     }
 
     private IResult CreateContainer(string owner, string platform, Func<string, string?> field)

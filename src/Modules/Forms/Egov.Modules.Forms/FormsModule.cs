@@ -1,5 +1,5 @@
 using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Egov.Modules.Forms.Features.AccessibilityFeedback;
 using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;

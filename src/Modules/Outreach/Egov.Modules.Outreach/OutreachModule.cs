@@ -1,6 +1,8 @@
 using Egov.Modules.Outreach.Contracts;
 using Egov.Modules.Outreach.Engines.TextRules;
 using Egov.Modules.Outreach.Features;
+using Egov.Modules.Outreach.Features.ChannelExit;
+using Egov.Modules.Outreach.Features.ChannelReview;
 using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.Deliveries;
@@ -15,10 +17,12 @@ using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
+using Egov.Typesetting;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Outreach;
@@ -40,6 +44,7 @@ public static class OutreachModule
         services.AddStaffArea(new StaffArea("/staff/outreach/inbox", 305, "Posteingang: Antworten und Kommentare beantworten", "Inbox: answer replies and comments", null, null, [EgovRoles.Editor, EgovRoles.Approver, EgovRoles.CrisisManager]));
         services.AddStaffArea(new StaffArea("/staff/outreach/approvals", 310, "Freigaben", "Approvals", null, null, [EgovRoles.Approver]));
         services.AddStaffArea(new StaffArea("/staff/outreach/channels", 320, "Kanäle verwalten", "Manage channels", null, null, [EgovRoles.Administrator]));
+        services.AddStaffArea(new StaffArea("/staff/outreach/review", 325, "Kanalbericht für den Rat", "Channel review for the council", null, null, [EgovRoles.Editor, EgovRoles.Approver, EgovRoles.Administrator]));
         services.AddStaffArea(new StaffArea("/staff/outreach/guidelines", 330, "Social-Media-Leitlinien", "Social media guidelines", null, null, []));
         services.AddModuleDbContext<OutreachDbContext>(configuration, OutreachDbContext.SchemaName);
         services.AddPublicReadSource<Domain.Channels.Channel>(OfficialChannelReadRegion.Name);
@@ -60,6 +65,8 @@ public static class OutreachModule
         services.AddScoped<PostStore>();
         services.AddScoped<DeliveryStore>();
         services.AddSingleton<TextFitter>();
+        services.TryAddSingleton<ReceiptRenderer>();
+        services.AddSingleton<ChannelReviewDocument>();
         services.AddHostedService<GuidelineSeeder>();
         var demo = configuration.GetSection(DemoOutreachOptions.SectionName).Get<DemoOutreachOptions>();
         if (demo is { Enabled: true })
@@ -112,6 +119,8 @@ public static class OutreachModule
         app.MapPostEndpoints();
         app.MapDeliveryEndpoints();
         app.MapInboxEndpoints();
+        app.MapChannelExitEndpoints();
+        app.MapChannelReviewEndpoints();
         app.MapOfficialChannelEndpoints();
         if (app.ServiceProvider.GetService<DemoWebhookSink>() is not null)
         {

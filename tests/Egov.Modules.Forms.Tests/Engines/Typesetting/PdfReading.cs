@@ -1,5 +1,5 @@
 using System.Text;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Graphics.Colors;

@@ -1,4 +1,4 @@
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Tests.Receipts;
 using Microsoft.Extensions.Logging;

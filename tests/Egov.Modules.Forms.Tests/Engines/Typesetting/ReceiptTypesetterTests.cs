@@ -1,4 +1,4 @@
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Egov.Modules.Forms.Tests.Engines.Typesetting;

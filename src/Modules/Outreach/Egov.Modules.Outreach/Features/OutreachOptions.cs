@@ -23,4 +23,9 @@ internal sealed class OutreachOptions
     /// tests and local fakes of platforms. Other addresses must always be <c>https://</c>. Default false.
     /// </summary>
     public bool AllowLoopbackHttp { get; set; }
+
+    /// <summary>Who issues the channel review for the council, printed at the top of its PDF. Default <c>Stadtverwaltung – Pressestelle</c>.</summary>
+    [Required]
+    [StringLength(200, MinimumLength = 1)]
+    public string ReviewIssuer { get; set; } = "Stadtverwaltung – Pressestelle";
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Engines.NoticeTemplates;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Time;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Egov.SharedKernel.Time;
 
 namespace Egov.Modules.Forms.Features.Receipts;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Egov.Modules.Forms.Engines.JsonForms;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 
 namespace Egov.Modules.Forms.Features.Receipts;
 

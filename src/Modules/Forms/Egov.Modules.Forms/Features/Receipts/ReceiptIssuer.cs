@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 using Egov.SharedKernel.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 
 namespace Egov.Modules.Forms.Features.Receipts;
 

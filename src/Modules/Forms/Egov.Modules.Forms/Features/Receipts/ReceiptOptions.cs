@@ -1,4 +1,4 @@
-using Egov.Modules.Forms.Engines.Typesetting;
+using Egov.Typesetting;
 
 namespace Egov.Modules.Forms.Features.Receipts;
 

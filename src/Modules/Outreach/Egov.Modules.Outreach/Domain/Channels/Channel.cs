@@ -1,4 +1,5 @@
 using Egov.Modules.Outreach.Contracts;
+using Egov.SharedKernel.Errors;
 
 namespace Egov.Modules.Outreach.Domain.Channels;
 
@@ -70,6 +71,33 @@ internal sealed class Channel
     /// <summary>Concurrency token (ETag).</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The acknowledgement policy: texts the press office approved once (e.g. „Danke für Ihren Hinweis, wir kümmern uns.“)
+    /// that may answer a citizen on this channel without a second person. Empty: every answer needs four eyes.
+    /// </summary>
+    public List<string> AcknowledgementTexts { get; private set; } = [];
+
+    /// <summary>When the channel was retired (UTC), or null while it is served. A retired channel takes no new posts.</summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    /// <summary>The subject of the administrator who retired it.</summary>
+    public string? RetiredBy { get; private set; }
+
+    /// <summary>Their display name, for the record.</summary>
+    public string? RetiredByName { get; private set; }
+
+    /// <summary>Why the channel was given up (e.g. the platform changed its terms).</summary>
+    public string? RetirementReason { get; private set; }
+
+    /// <summary>The farewell post drafted at retirement: the one post the retired channel still sends once it is approved.</summary>
+    public Guid? FarewellPostId { get; private set; }
+
+    /// <summary>Whether the channel was retired.</summary>
+    public bool Retired => RetiredAt is not null;
+
+    /// <summary>Whether <paramref name="postId"/> may go out here: the channel is enabled, or it is the retired channel's farewell.</summary>
+    public bool Accepts(Guid? postId) => Enabled || (postId is not null && postId == FarewellPostId);
+
     public static Channel Create(string kind, ChannelSettings settings, ChannelLimits limits, string? protectedCredentials, DateTimeOffset now)
     {
         var channel = new Channel
@@ -106,6 +134,38 @@ internal sealed class Channel
     {
         Limits = limits;
         UpdatedAt = now;
+    }
+
+    /// <summary>Sets the acknowledgement policy's texts (empty: none).</summary>
+    public void SetAcknowledgementTexts(IReadOnlyList<string> texts, DateTimeOffset now)
+    {
+        AcknowledgementTexts = [.. texts];
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>
+    /// Retires the channel for good: disabled (no new posts, no crisis fan-out, out of the public register), with who, when
+    /// and why on record; only <paramref name="farewellPostId"/> may still go out here.
+    /// </summary>
+    /// <exception cref="ConflictException">It is retired already.</exception>
+    public void Retire(string reason, string subject, string name, Guid? farewellPostId, DateTimeOffset now)
+    {
+        if (Retired)
+        {
+            throw new ConflictException($"The channel {Name} was retired on {RetiredAt:yyyy-MM-dd} already.");
+        }
+
+        Enabled = false;
+        CrisisCapable = false;
+        CrossPostPolicy = CrossPostPolicy.None;
+        RetiredAt = now;
+        RetiredBy = subject;
+        RetiredByName = name;
+        RetirementReason = reason;
+        FarewellPostId = farewellPostId;
+        UpdatedAt = now;
+        Version++;
     }
 
     private void Apply(ChannelSettings settings, DateTimeOffset now)

@@ -58,6 +58,21 @@ internal sealed class InboxItem
 
     public DateTimeOffset? AnsweredAt { get; private set; }
 
+    /// <summary>What was done about it on the platform: <c>hidden</c> (Facebook, Instagram) or <c>reported</c> (Mastodon), or null.</summary>
+    public string? Moderation { get; private set; }
+
+    /// <summary>When it was hidden or reported (UTC).</summary>
+    public DateTimeOffset? ModeratedAt { get; private set; }
+
+    /// <summary>The staff member's subject who hid or reported it.</summary>
+    public string? ModeratedBy { get; private set; }
+
+    /// <summary>Their display name, for the record.</summary>
+    public string? ModeratedByName { get; private set; }
+
+    /// <summary>Why (sent with a report to the platform's moderators).</summary>
+    public string? ModerationReason { get; private set; }
+
     /// <summary>Whether nobody has answered it yet.</summary>
     public bool Unanswered => AnswerPostId is null;
 
@@ -92,5 +107,15 @@ internal sealed class InboxItem
     {
         AnswerPostId = postId;
         AnsweredAt = now;
+    }
+
+    /// <summary>Records that the platform hid or took a report on it, by whom and why (the audit of the moderation).</summary>
+    public void Moderated(string action, string subject, string name, string? reason, DateTimeOffset now)
+    {
+        Moderation = action;
+        ModeratedAt = now;
+        ModeratedBy = subject;
+        ModeratedByName = name;
+        ModerationReason = reason;
     }
 }

@@ -170,6 +170,94 @@ internal sealed class Post
         return post;
     }
 
+    /// <summary>
+    /// The farewell of a retired channel (exit kit, ADR 0027), drafted by Egov in the name of the administrator who retired
+    /// it: that person is its author and contributor, so someone else approves it (four eyes). When the checks pass it waits
+    /// in review; when one blocks (a farewell naming many channels may be too long) it stays a draft for the editors.
+    /// </summary>
+    public static Post CreateFarewell(string title, PostVariant variant, OutreachActor retiredBy, bool checksPass, int guidelineVersion, string checkResults, DateTimeOffset now)
+    {
+        var post = new Post
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = title,
+            Status = PostStatus.Draft,
+            AuthorSubject = retiredBy.Subject,
+            AuthorName = retiredBy.Name,
+            ContributorSubjects = [retiredBy.Subject],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        post.ReplaceVariants([variant]);
+        post.Record(retiredBy, "created", null, now, note: "Farewell of a retired channel", guidelineVersion: guidelineVersion, checkResults: checksPass ? null : checkResults);
+        if (checksPass)
+        {
+            post.Status = PostStatus.InReview;
+            post.Record(retiredBy, "submitted", PostStatus.Draft, now, guidelineVersion: guidelineVersion, checkResults: checkResults);
+        }
+
+        return post;
+    }
+
+    /// <summary>
+    /// Approves a submitted answer without a second person because its text is one of the channel's approved
+    /// acknowledgements (the channel's acknowledgement policy), and makes it due now. Recorded as such in the history.
+    /// </summary>
+    /// <exception cref="ConflictException">Not in review.</exception>
+    public void ApproveByAcknowledgementPolicy(string channelName, int guidelineVersion, string checkResults, DateTimeOffset now)
+    {
+        if (Status != PostStatus.InReview)
+        {
+            throw Transition("approved", PostStatus.InReview);
+        }
+
+        var system = OutreachActor.System;
+        Status = PostStatus.Approved;
+        Approval = new PostApproval(system.Subject, "Egov (channel policy: acknowledgement)", now, guidelineVersion, BreakGlass: false, checkResults);
+        Record(system, "auto-approved", PostStatus.InReview, now, note: $"The text is an approved acknowledgement of the channel {channelName}.", guidelineVersion: guidelineVersion, checkResults: checkResults);
+        Status = PostStatus.Scheduled;
+        PublishAt = now;
+        Record(system, "scheduled", PostStatus.Approved, now);
+    }
+
+    /// <summary>
+    /// Moves the post off a retired channel (exit kit): its variant there is replaced by <paramref name="replacements"/>
+    /// (copies on the chosen channels), or simply dropped. An approved or scheduled post goes back to review: the approval
+    /// covered the exact texts of the old channel, not what the new platforms receive. A post left without any channel is
+    /// cancelled. The administrator who moved it becomes a contributor (and so cannot approve it).
+    /// </summary>
+    /// <returns>Whether the post was cancelled.</returns>
+    public bool MoveOffChannel(Guid retiredChannelId, string retiredChannelName, IReadOnlyList<PostVariant> replacements, OutreachActor actor, DateTimeOffset now)
+    {
+        EnsureEditable("moved to other channels");
+        var remaining = Variants.Where(v => v.ChannelId != retiredChannelId).ToList();
+        var from = Status;
+        if (remaining.Count == 0 && replacements.Count == 0)
+        {
+            Status = PostStatus.Cancelled;
+            Record(actor, "cancelled", from, now, note: $"Its only channel {retiredChannelName} was retired.");
+            return true;
+        }
+
+        ReplaceVariants([.. remaining, .. replacements]);
+        if (!ContributorSubjects.Contains(actor.Subject))
+        {
+            ContributorSubjects = [.. ContributorSubjects, actor.Subject];
+        }
+
+        if (Status is PostStatus.Approved or PostStatus.Scheduled)
+        {
+            Status = PostStatus.InReview;
+            Approval = null;
+            PublishAt = null;
+        }
+
+        Record(actor, "moved", from, now, note: replacements.Count == 0
+            ? $"Channel {retiredChannelName} retired: dropped from this post."
+            : $"Channel {retiredChannelName} retired: moved to {replacements.Count} replacement channel(s).");
+        return false;
+    }
+
     /// <summary>The delivery engine starts sending a due post (its deliveries are created with it).</summary>
     public void StartPublishing(DateTimeOffset now)
     {

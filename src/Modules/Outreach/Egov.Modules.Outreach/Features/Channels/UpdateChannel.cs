@@ -26,6 +26,11 @@ internal sealed class UpdateChannelHandler(ChannelWrites writes, ChannelCredenti
             throw new PreconditionFailedException("The channel changed since you read it; read it again, then retry.");
         }
 
+        if (channel.Retired)
+        {
+            throw new ConflictException($"The channel {channel.Name} is retired; it is kept for the record and cannot change.");
+        }
+
         var input = command.Input;
         if (input.Kind != channel.Kind)
         {

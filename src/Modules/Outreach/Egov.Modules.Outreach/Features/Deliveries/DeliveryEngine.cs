@@ -132,7 +132,7 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
                 var channel = channels.GetValueOrDefault(variant.ChannelId);
                 var delivery = Delivery.Create(post.Id, variant.Id, variant.ChannelId, channel?.Kind ?? "unknown", post.IsCrisis,
                     replies.GetValueOrDefault((post.Id, variant.ChannelId)) ?? variant.ReplyToPlatformId, now, now);
-                if (channel is not { Enabled: true })
+                if (channel is null || !channel.Accepts(post.Id))
                 {
                     delivery.Cancel();
                 }

@@ -41,7 +41,12 @@ internal sealed record DeliveryView(
 /// <item><c>deliveries</c>: attempted deliveries in the period; <c>sent</c>, <c>failed</c>, <c>uncertain</c> of them.</item>
 /// <item><c>failureRate</c>: (failed + uncertain) / (sent + failed + uncertain), 0 to 1; null without finished deliveries.</item>
 /// <item><c>medianLatencySeconds</c>: from due time to the platform's acceptance.</item>
-/// <item><c>favourites</c>, <c>boosts</c>, <c>replies</c>: sums of the engagement last read (Mastodon); null where the platform offers none.</item>
+/// <item><c>favourites</c>, <c>boosts</c>, <c>replies</c>: sums of the engagement last read (Mastodon favourites/boosts/replies, Bluesky likes/reposts/replies, Facebook reactions/shares/comments); null where the platform offers none.</item>
+/// <item><c>posts</c>: distinct posts with a delivery to the channel in the period.</item>
+/// <item><c>inboxItems</c>: citizens' items written in the period and still held (the inbox keeps them <c>Inbox:Retention</c>, 90 days); <c>inboxAnswered</c> of them answered.</item>
+/// <item><c>medianResponseHours</c>: from a citizen's item to the platform's acceptance of the city's answer, in hours; null without an answer sent.</item>
+/// <item><c>assessedOn</c>, <c>assessmentAgeDays</c>: the data-protection assessment's date and its age in days at the end of the period (Europe/Berlin dates); null without one.</item>
+/// <item><c>retiredAt</c>: when the channel was retired, or null.</item>
 /// </list>
 /// </remarks>
 internal sealed record ChannelReportRow(
@@ -57,7 +62,14 @@ internal sealed record ChannelReportRow(
     double? MedianLatencySeconds,
     int? Favourites,
     int? Boosts,
-    int? Replies);
+    int? Replies,
+    int Posts,
+    int InboxItems,
+    int InboxAnswered,
+    double? MedianResponseHours,
+    DateOnly? AssessedOn,
+    int? AssessmentAgeDays,
+    DateTimeOffset? RetiredAt);
 
 /// <summary>The channel report for <c>from</c>..<c>to</c> (UTC).</summary>
 internal sealed record ChannelReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ChannelReportRow> Channels);

@@ -1,8 +1,10 @@
 using Egov.Modules.Outreach.Domain.Posts;
+using Egov.Modules.Outreach.Features.Deliveries;
 using Egov.Modules.Outreach.Features.Guidelines;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Errors;
+using Egov.SharedKernel.Work;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +15,12 @@ namespace Egov.Modules.Outreach.Features.Inbox;
 /// variant on the item's channel, in reply to the platform's item (<see cref="PostVariant.ReplyToPlatformId"/>), checked
 /// like any post (personal data, banned terms, limits) and submitted for approval in the same step — a second person
 /// approves it (four eyes) before the delivery engine sends it. A blocking finding refuses it (422) and nothing is stored.
+/// The one exception is the channel's acknowledgement policy: a text that is one of the channel's approved acknowledgements
+/// (<see cref="SetAcknowledgementPolicyCommand"/>) is approved by that policy and goes out at once.
 /// </summary>
 internal sealed record AnswerInboxItemCommand(OutreachActor Actor, Guid Id, AnswerInboxInput Input) : ICommand<PostView>;
 
-internal sealed class AnswerInboxItemHandler(OutreachDbContext db, PostStore store, GuidelineGate gate, PostCheckService checks, TimeProvider time) : ICommandHandler<AnswerInboxItemCommand, PostView>
+internal sealed class AnswerInboxItemHandler(OutreachDbContext db, PostStore store, GuidelineGate gate, PostCheckService checks, WorkSignal<DeliveryEngine> signal, TimeProvider time) : ICommandHandler<AnswerInboxItemCommand, PostView>
 {
     /// <exception cref="RequestValidationException"><c>text</c> empty or over 20,000 characters; <c>language</c> not a language tag.</exception>
     /// <exception cref="NotFoundException">No such item.</exception>
@@ -44,7 +48,10 @@ internal sealed class AnswerInboxItemHandler(OutreachDbContext db, PostStore sto
             throw new ConflictException($"This item is answered already (post {answered}).");
         }
 
-        var variant = new PostVariant { Id = Guid.NewGuid(), ChannelId = item.ChannelId, Text = text, Language = language, ReplyToPlatformId = item.ReplyTarget };
+        // An approved acknowledgement goes out exactly as it was approved, whatever white space the editor typed.
+        var channel = await db.Channels.AsNoTracking().FirstAsync(c => c.Id == item.ChannelId, cancellationToken);
+        var acknowledgement = AcknowledgementPolicy.Match(channel.AcknowledgementTexts, text);
+        var variant = new PostVariant { Id = Guid.NewGuid(), ChannelId = item.ChannelId, Text = acknowledgement ?? text, Language = language, ReplyToPlatformId = item.ReplyTarget };
         var report = await checks.CheckAsync([variant], null, version, cancellationToken);
         PostCheckService.EnsurePasses(report, "submitted");
         var now = time.GetUtcNow();
@@ -53,8 +60,18 @@ internal sealed class AnswerInboxItemHandler(OutreachDbContext db, PostStore sto
         var post = Post.CreateDraft(title, crisis: false, [variant], command.Actor, version, now);
         post.Submit(command.Actor, version, PostCheckService.Serialize(report), now);
         db.Posts.Add(post);
+        if (acknowledgement is not null)
+        {
+            post.ApproveByAcknowledgementPolicy(channel.Name, version, PostCheckService.Serialize(report), now);
+        }
+
         item.Answer(post.Id, now);
         await store.SaveAsync(cancellationToken);
+        if (acknowledgement is not null)
+        {
+            signal.Notify();
+        }
+
         return await store.ViewAsync(post, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Egov.Modules.Outreach.Features.Channels;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.SharedKernel.Paging;
 using Egov.SharedKernel.Security;
@@ -51,6 +52,35 @@ internal static class InboxEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{id:guid}/moderate", async Task<Ok<InboxItemView>> (Guid id, ModerateInboxInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ModerateInboxItemCommand(Actor(http), id, Body(input)), ct)))
+            .WithName("ModerateInboxItem")
+            .WithSummary("Hide (Facebook, Instagram) or report (Mastodon) an abusive item on the platform, with a reason; recorded on the item")
+            .WithDescription("`{\"action\": \"hide\"|\"report\", \"reason\": \"…\"}`. A kind that does not offer the action answers 422 with `code` `moderation-unsupported` and `supported`; a platform's refusal 422 `moderation-failed` in its words.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        app.MapPut("/api/v1/outreach/channels/{id:guid}/acknowledgement-policy", async Task<Ok<ChannelView>> (Guid id, AcknowledgementPolicyInput? input, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var view = await sender.Send(new SetAcknowledgementPolicyCommand(Actor(http), id, IfMatch(http), Body(input)), ct);
+                return WithETag(http, view, view.Version);
+            })
+            .WithTags("Outreach: inbox")
+            .RequireAuthorization(EgovPolicies.ApproveContent)
+            .WithName("SetAcknowledgementPolicy")
+            .WithSummary("Set the channel's approved acknowledgements: answers with exactly one of these texts go out without a second person (Approver)")
+            .WithDescription("`{\"texts\": [\"Danke für Ihren Hinweis, wir kümmern uns.\"]}`; `[]` ends the policy. Each text is checked as an answer on the channel (422 with the report otherwise)." + IfMatchNote)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         return app;
     }

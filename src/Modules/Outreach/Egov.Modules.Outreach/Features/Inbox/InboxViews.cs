@@ -18,6 +18,10 @@ namespace Egov.Modules.Outreach.Features.Inbox;
 /// <param name="AssignedTo">The staff member's subject it is assigned to, or null.</param>
 /// <param name="AnswerPostId">The reply post (under approval or sent), or null while unanswered.</param>
 /// <param name="AnsweredAt">When the reply was written (UTC), or null.</param>
+/// <param name="Moderation"><c>hidden</c> (hidden on Facebook/Instagram) or <c>reported</c> (reported to the Mastodon instance's moderators), or null.</param>
+/// <param name="ModeratedAt">When (UTC).</param>
+/// <param name="ModeratedByName">Who did it.</param>
+/// <param name="ModerationReason">Why, as recorded (and sent with a report).</param>
 internal sealed record InboxItemView(
     Guid Id,
     Guid ChannelId,
@@ -33,10 +37,15 @@ internal sealed record InboxItemView(
     string? FlagReason,
     string? AssignedTo,
     Guid? AnswerPostId,
-    DateTimeOffset? AnsweredAt)
+    DateTimeOffset? AnsweredAt,
+    string? Moderation,
+    DateTimeOffset? ModeratedAt,
+    string? ModeratedByName,
+    string? ModerationReason)
 {
     public static InboxItemView From(InboxItem i) =>
-        new(i.Id, i.ChannelId, i.ChannelKind, i.Kind, i.AuthorHandle, i.AuthorName, i.Text, i.Url, i.PublishedAt, i.ImportedAt, i.Flagged, i.FlagReason, i.AssignedTo, i.AnswerPostId, i.AnsweredAt);
+        new(i.Id, i.ChannelId, i.ChannelKind, i.Kind, i.AuthorHandle, i.AuthorName, i.Text, i.Url, i.PublishedAt, i.ImportedAt, i.Flagged, i.FlagReason, i.AssignedTo, i.AnswerPostId, i.AnsweredAt,
+            i.Moderation, i.ModeratedAt, i.ModeratedByName, i.ModerationReason);
 }
 
 /// <summary>Assign an item: <c>assignee</c> is a staff member's subject, or null to unassign; absent means "me".</summary>

@@ -18,7 +18,7 @@ internal sealed class CreatePostHandler(OutreachDbContext db, PostStore store, G
         PostRules.EnsureMayDraft(command.Actor, command.Input.Crisis);
         var version = await gate.EnsureAcknowledgedAsync(command.Actor, "draft posts", cancellationToken);
         var variants = PostRules.Variants(command.Input);
-        await checks.ResolveChannelsAsync(variants, cancellationToken);
+        await checks.ResolveChannelsAsync(variants, null, cancellationToken);
         PostRules.EnsureNoMedia(variants);
         var post = Post.CreateDraft(command.Input.Title!.Trim(), command.Input.Crisis, variants, command.Actor, version, time.GetUtcNow());
         db.Posts.Add(post);

@@ -18,9 +18,12 @@ internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvid
 {
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The channels the variants name, by id; each must exist and be enabled.</summary>
-    /// <exception cref="RequestValidationException">An unknown or disabled channel, naming <c>variants[i].channelId</c>.</exception>
-    public async Task<Dictionary<Guid, Channel>> ResolveChannelsAsync(IReadOnlyList<PostVariant> variants, CancellationToken cancellationToken)
+    /// <summary>
+    /// The channels the variants name, by id; each must exist and be enabled — or be the retired channel whose farewell
+    /// <paramref name="postId"/> is (ADR 0027).
+    /// </summary>
+    /// <exception cref="RequestValidationException">An unknown, disabled or retired channel, naming <c>variants[i].channelId</c>.</exception>
+    public async Task<Dictionary<Guid, Channel>> ResolveChannelsAsync(IReadOnlyList<PostVariant> variants, Guid? postId, CancellationToken cancellationToken)
     {
         var ids = variants.Select(v => v.ChannelId).ToList();
         var channels = await db.Channels.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
@@ -31,9 +34,11 @@ internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvid
             {
                 errors[$"variants[{i}].channelId"] = [$"There is no channel {variants[i].ChannelId}."];
             }
-            else if (!channel.Enabled)
+            else if (!channel.Accepts(postId))
             {
-                errors[$"variants[{i}].channelId"] = [$"The channel {channel.Name} is disabled; posts cannot target it."];
+                errors[$"variants[{i}].channelId"] = [channel.Retired
+                    ? $"The channel {channel.Name} is retired; posts cannot target it."
+                    : $"The channel {channel.Name} is disabled; posts cannot target it."];
             }
         }
 
@@ -44,7 +49,7 @@ internal sealed class PostCheckService(OutreachDbContext db, ChannelLimitsProvid
     /// <exception cref="RequestValidationException">Unknown or disabled channel; an image not uploaded to this post.</exception>
     public async Task<PostCheckReport> CheckAsync(IReadOnlyList<PostVariant> variants, Guid? postId, int? guidelineVersion, CancellationToken cancellationToken)
     {
-        var channels = await ResolveChannelsAsync(variants, cancellationToken);
+        var channels = await ResolveChannelsAsync(variants, postId, cancellationToken);
         var mediaIds = variants.SelectMany(v => v.Media).Select(m => m.MediaId).ToList();
         var images = postId is null || mediaIds.Count == 0
             ? []

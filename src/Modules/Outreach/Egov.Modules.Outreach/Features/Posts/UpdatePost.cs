@@ -19,7 +19,7 @@ internal sealed class UpdatePostHandler(OutreachDbContext db, PostStore store, G
         var version = await gate.EnsureAcknowledgedAsync(command.Actor, "edit posts", cancellationToken);
         var post = await store.FindAsync(command.Id, command.IfMatch, cancellationToken);
         var variants = PostRules.Variants(command.Input);
-        await checks.ResolveChannelsAsync(variants, cancellationToken);
+        await checks.ResolveChannelsAsync(variants, command.Id, cancellationToken);
         await store.EnsureMediaOfPostAsync(post.Id, variants, cancellationToken);
 
         // An answer to a citizen stays an answer when its text is edited (the target is not part of the input).

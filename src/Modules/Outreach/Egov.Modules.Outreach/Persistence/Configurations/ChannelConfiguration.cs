@@ -20,5 +20,11 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         b.Property(c => c.Limits).HasJsonConversion().HasMaxLength(2000);
         b.Property(c => c.CrossPostPolicy).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Version).IsConcurrencyToken();
+        // Rows stored before the policy existed read as no policy.
+        b.Property(c => c.AcknowledgementTexts).HasJsonConversion().HasMaxLength(12_000).HasDefaultValueSql("'[]'");
+        b.Property(c => c.RetiredBy).HasMaxLength(200);
+        b.Property(c => c.RetiredByName).HasMaxLength(200);
+        b.Property(c => c.RetirementReason).HasMaxLength(1000);
+        b.Ignore(c => c.Retired);
     }
 }

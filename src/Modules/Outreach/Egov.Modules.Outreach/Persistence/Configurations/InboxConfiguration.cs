@@ -23,6 +23,10 @@ internal sealed class InboxConfiguration : IEntityTypeConfiguration<InboxItem>, 
         b.Property(i => i.FlagReason).HasMaxLength(500);
         b.Property(i => i.AssignedTo).HasMaxLength(200);
         b.Ignore(i => i.Unanswered);
+        b.Property(i => i.Moderation).HasMaxLength(16);
+        b.Property(i => i.ModeratedBy).HasMaxLength(200);
+        b.Property(i => i.ModeratedByName).HasMaxLength(200);
+        b.Property(i => i.ModerationReason).HasMaxLength(1000);
 
         // Imported once, however many readers race: the second insert of an item is refused here.
         b.HasIndex(i => new { i.ChannelId, i.PlatformItemId }).IsUnique();

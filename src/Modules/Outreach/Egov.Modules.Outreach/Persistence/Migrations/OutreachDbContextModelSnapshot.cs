@@ -72,6 +72,14 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("account");
 
+                    b.Property<string>("AcknowledgementTexts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)")
+                        .HasColumnName("acknowledgement_texts")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -106,6 +114,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
+
+                    b.Property<Guid?>("FarewellPostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("farewell_post_id");
 
                     b.Property<string>("JointControllershipNote")
                         .HasMaxLength(2000)
@@ -143,6 +155,25 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                     b.Property<bool>("RequiresImprintLink")
                         .HasColumnType("boolean")
                         .HasColumnName("requires_imprint_link");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("retired_by");
+
+                    b.Property<string>("RetiredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("retired_by_name");
+
+                    b.Property<string>("RetirementReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("retirement_reason");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -473,6 +504,30 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moderated_at");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("moderated_by");
+
+                    b.Property<string>("ModeratedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("moderated_by_name");
+
+                    b.Property<string>("Moderation")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("moderation");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("moderation_reason");
 
                     b.Property<string>("PlatformItemId")
                         .IsRequired()

@@ -1,4 +1,5 @@
 using Egov.Modules.Outreach.Features.Channels;
+using Egov.Modules.Outreach.Features.Channels.Kinds;
 using Egov.Modules.Outreach.Features.Inbox;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.SharedKernel.Paging;
@@ -18,7 +19,7 @@ namespace Egov.Modules.Outreach.Pages.Staff.Outreach;
 /// in the answer, the guidelines gate, an item answered meanwhile) are shown on the page, never as an error page.
 /// </summary>
 [Authorize(Policy = EgovPolicies.Staff)]
-internal sealed class InboxModel(ISender sender) : OutreachPage
+internal sealed class InboxModel(ISender sender, IEnumerable<IChannelAdapter> adapters) : OutreachPage
 {
     public const string Path = "/staff/outreach/inbox";
 
@@ -51,10 +52,17 @@ internal sealed class InboxModel(ISender sender) : OutreachPage
 
     public string? Done { get; private set; }
 
+    // The refused action was hiding or reporting: its reason field is the moderation form's, not the flag's.
+    private bool _moderating;
+
+    /// <summary>What the platform of an item's channel lets the city do about it: <c>hide</c>, <c>report</c>, or null (nothing).</summary>
+    public string? ModerationOf(InboxItemView item) =>
+        Actor.IsEditor || Actor.IsApprover ? adapters.OfType<IInboxModerator>().FirstOrDefault(m => m.Kind == item.ChannelKind)?.Action : null;
+
     public async Task OnGetAsync(Guid? channel, string? show, string? flag, bool? mine, string? cursor, string? done, CancellationToken cancellationToken)
     {
         PostRules.EnsureMayRead(Actor);
-        Done = done is "assigned" or "unassigned" or "flagged" or "unflagged" ? done : null;
+        Done = done is "assigned" or "unassigned" or "flagged" or "unflagged" or "hidden" or "reported" ? done : null;
         await LoadAsync(channel, show, flag, mine, cursor, cancellationToken);
     }
 
@@ -65,6 +73,13 @@ internal sealed class InboxModel(ISender sender) : OutreachPage
     public Task<IActionResult> OnPostFlagAsync(Guid itemId, bool flagged, string? reason, Guid? channel, string? show, string? flag, bool? mine, CancellationToken cancellationToken) =>
         ActAsync(itemId, () => sender.Send(new FlagInboxItemCommand(Actor, itemId, new FlagInboxInput(flagged, reason)), cancellationToken).AsTask(),
             flagged ? "flagged" : "unflagged", channel, show, flag, mine, cancellationToken);
+
+    public Task<IActionResult> OnPostModerateAsync(Guid itemId, string? action, string? reason, Guid? channel, string? show, string? flag, bool? mine, CancellationToken cancellationToken)
+    {
+        _moderating = true;
+        return ActAsync(itemId, () => sender.Send(new ModerateInboxItemCommand(Actor, itemId, new ModerateInboxInput(action, reason)), cancellationToken).AsTask(),
+            action == InboxModeration.Report ? "reported" : "hidden", channel, show, flag, mine, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid itemId, string? text, Guid? channel, string? show, string? flag, bool? mine, CancellationToken cancellationToken)
     {
@@ -84,12 +99,14 @@ internal sealed class InboxModel(ISender sender) : OutreachPage
     public override string FieldId(string key) => key switch
     {
         "cursor" => "inbox-heading",
+        "reason" or "action" when _moderating => $"moderation-{RefusedItem}",
         "reason" => $"reason-{RefusedItem}",
         _ => $"answer-{RefusedItem}",
     };
 
     public override string FieldLabel(string key) => key switch
     {
+        "reason" or "action" when _moderating => PortalText.Pick("Grund", "Reason"),
         "reason" => PortalText.Pick("Grund der Markierung", "Reason for the flag"),
         "cursor" => PortalText.Pick("Seite", "Page"),
         _ => PortalText.Pick("Antwort", "Answer"),

@@ -17,11 +17,27 @@ namespace Egov.Modules.Outreach.Features.Channels.Kinds.Facebook;
 /// <para>PlatformId: the post id <c>{page-id}_{post-id}</c> (for a photo, its <c>post_id</c>); Url: <c>permalink_url</c>
 /// when found again, else <c>https://www.facebook.com/{post-id}</c>.</para>
 /// </remarks>
-internal sealed class FacebookAdapter(HttpClient http, IOptionsMonitor<PlatformApiOptions> api, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter, IInboxSource
+internal sealed class FacebookAdapter(HttpClient http, IOptionsMonitor<PlatformApiOptions> api, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter, IInboxSource, IInboxModerator
 {
     private const string Platform = "Facebook";
 
     public string Kind => OutreachChannelKinds.Facebook;
+
+    /// <inheritdoc />
+    public string Action => InboxModeration.Hide;
+
+    /// <summary>
+    /// Hides a comment under the Page's posts: <c>POST /{comment-id}</c> with <c>is_hidden=true</c> (Graph API, Comment node,
+    /// "Updating"; since v2.2), answered <c>{"success": true}</c>. Needs <c>pages_manage_engagement</c>. The reason stays in
+    /// Egov: the Graph API takes none.
+    /// </summary>
+    /// <exception cref="PlatformUnavailableException">The Graph API refused (e.g. the comment is not under the Page's posts) or could not be reached.</exception>
+    public Task ModerateAsync(ChannelEndpoint channel, string platformItemId, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var token = channel.Credentials.GetValueOrDefault("pageAccessToken") ?? throw new PlatformUnavailableException("Facebook: the channel has no 'pageAccessToken' credential.");
+        return MetaGraph.ReadAsync(http, Platform, MetaGraph.Request(HttpMethod.Post, api.Url(Kind, $"/{Uri.EscapeDataString(platformItemId)}"), channel, token, [new("is_hidden", "true")]), cancellationToken);
+    }
 
     public Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

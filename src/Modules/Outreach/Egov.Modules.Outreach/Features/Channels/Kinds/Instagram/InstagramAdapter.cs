@@ -11,11 +11,27 @@ namespace Egov.Modules.Outreach.Features.Channels.Kinds.Instagram;
 /// <c>POST /{ig-user-id}/media_publish</c> with <c>creation_id</c>. Exactly once through the recorded container
 /// (<see cref="ContainerPublisher"/>). PlatformId: the IG Media id; Url: its <c>permalink</c>.
 /// </summary>
-internal sealed class InstagramAdapter(HttpClient http, IOptionsMonitor<PlatformApiOptions> api, IOptions<DeliveryHttpOptions> options, PublicMediaLinks links, TimeProvider time) : IChannelAdapter, IInboxSource
+internal sealed class InstagramAdapter(HttpClient http, IOptionsMonitor<PlatformApiOptions> api, IOptions<DeliveryHttpOptions> options, PublicMediaLinks links, TimeProvider time) : IChannelAdapter, IInboxSource, IInboxModerator
 {
     private const string Platform = "Instagram";
 
     public string Kind => OutreachChannelKinds.Instagram;
+
+    /// <inheritdoc />
+    public string Action => InboxModeration.Hide;
+
+    /// <summary>
+    /// Hides a comment on the account's media: <c>POST /{ig-comment-id}</c> with <c>hide=true</c> (Instagram Platform,
+    /// "Comment moderation"; IG Comment, "Updating"), answered <c>{"success": true}</c>. Needs <c>instagram_manage_comments</c>.
+    /// The reason stays in Egov: the API takes none.
+    /// </summary>
+    /// <exception cref="PlatformUnavailableException">The Graph API refused or could not be reached.</exception>
+    public Task ModerateAsync(ChannelEndpoint channel, string platformItemId, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var token = channel.Credentials.GetValueOrDefault("accessToken") ?? throw new PlatformUnavailableException("Instagram: the channel has no 'accessToken' credential.");
+        return MetaGraph.ReadAsync(http, Platform, MetaGraph.Request(HttpMethod.Post, api.Url(Kind, $"/{Uri.EscapeDataString(platformItemId)}"), channel, token, [new("hide", "true")]), cancellationToken);
+    }
 
     private ContainerPublisher Publisher => new(http, time, options.Value, new ContainerPlatform(Platform, path => api.Url(Kind, path), "media_publish", "media", "status_code", "caption"));
 

@@ -35,7 +35,7 @@ namespace Egov.Modules.Outreach.Features.Channels.Kinds.Mastodon;
 /// <c>Idempotency-Key</c> with 500 at times, while the first request's status is public): found → Sent with its id;
 /// cannot be looked up → Retry on a first attempt, Uncertain on a later one.</para>
 /// </remarks>
-internal sealed partial class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter, IInboxSource
+internal sealed partial class MastodonAdapter(HttpClient http, IOptions<DeliveryHttpOptions> options, TimeProvider time) : IChannelAdapter, IInboxSource, IInboxModerator
 {
     private const string Platform = "Mastodon";
 
@@ -233,6 +233,46 @@ internal sealed partial class MastodonAdapter(HttpClient http, IOptions<Delivery
         }
 
         return new InboxBatch(items, newest);
+    }
+
+    /// <inheritdoc />
+    public string Action => InboxModeration.Report;
+
+    /// <summary>
+    /// Reports a status to the instance's moderators (https://docs.joinmastodon.org/methods/reports/): its account is read
+    /// first (<c>GET /api/v1/statuses/:id</c> → <c>account.id</c>), then <c>POST /api/v1/reports</c> with <c>account_id</c>,
+    /// <c>status_ids</c>, <c>comment</c> (the reason, at most 1,000 characters), <c>category=other</c> and <c>forward=true</c>
+    /// (a copy goes to the author's own instance when it is another one). Needs the scope <c>write:reports</c>.
+    /// </summary>
+    /// <exception cref="PlatformUnavailableException">The instance refused (in its words) or could not be reached.</exception>
+    public async Task ModerateAsync(ChannelEndpoint channel, string platformItemId, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var token = channel.Credentials.GetValueOrDefault("accessToken") ?? throw new PlatformUnavailableException("Mastodon: the channel has no 'accessToken' credential.");
+        var status = await GetJsonAsync(channel, token, "/api/v1/statuses/" + Uri.EscapeDataString(platformItemId), cancellationToken);
+        var accountId = status.TryGetProperty("account", out var account) ? PlatformHttp.Member(account, "id") : null;
+        if (accountId is null)
+        {
+            throw new PlatformUnavailableException("Mastodon: the status has no account to report.");
+        }
+
+        await PlatformHttp.ReadAsync(Platform, async () =>
+        {
+            using var request = Authorized(HttpMethod.Post, channel, "/api/v1/reports", token);
+            request.Content = JsonContent.Create(new Dictionary<string, object>
+            {
+                ["account_id"] = accountId,
+                ["status_ids"] = new[] { platformItemId },
+                ["comment"] = reason is { Length: > 1000 } ? reason[..1000] : reason ?? "",
+                ["category"] = "other",
+                ["forward"] = true,
+            });
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await PlatformHttp.ReadJsonAsync(response, cancellationToken);
+            return response.IsSuccessStatusCode
+                ? body
+                : throw new PlatformUnavailableException($"Mastodon: /api/v1/reports: {PlatformHttp.Describe(response, PlatformHttp.Member(body, "error"))}");
+        }, cancellationToken);
     }
 
     private static string WithoutWhiteSpace(string text) => string.Concat(text.Where(character => !char.IsWhiteSpace(character)));

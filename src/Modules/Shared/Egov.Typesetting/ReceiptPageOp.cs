@@ -1,4 +1,4 @@
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// One drawing step of a laid-out receipt page, in points from the page's top-left corner. The

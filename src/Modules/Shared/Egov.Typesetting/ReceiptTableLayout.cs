@@ -1,4 +1,4 @@
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// A <see cref="ReceiptTable"/> laid out on the page flow: column widths as in HTML's automatic table

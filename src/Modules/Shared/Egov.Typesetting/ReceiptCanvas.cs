@@ -2,7 +2,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
 
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// Draws laid-out pages (<see cref="ReceiptPageOp"/>) with PDFsharp and builds the structure tree as

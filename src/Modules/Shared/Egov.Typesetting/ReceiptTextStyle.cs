@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>A text style of the receipt: DejaVu Sans regular or bold, a size in points and a colour.</summary>
 /// <param name="Bold">Bold face.</param>

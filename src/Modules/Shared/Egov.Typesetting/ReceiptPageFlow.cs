@@ -1,4 +1,4 @@
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// The page geometry of a receipt and a cursor that fills A4 pages top to bottom with drawing steps

@@ -6,7 +6,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
 
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// Renders a <see cref="ReceiptDocument"/> as PDF with PDFsharp 6.2.4: A4 portrait, 20 mm margins,
@@ -21,7 +21,7 @@ namespace Egov.Modules.Forms.Engines.Typesetting;
 /// (see <see cref="ReceiptTypesetter"/>) and logged as a warning once per character per instance.
 /// </para>
 /// </summary>
-internal sealed class ReceiptRenderer(ILogger<ReceiptRenderer>? logger = null)
+public sealed class ReceiptRenderer(ILogger<ReceiptRenderer>? logger = null)
 {
     private const int InitialOutputBuffer = 128 * 1024;
     private const int MaxKeptOutputBuffer = 1024 * 1024;

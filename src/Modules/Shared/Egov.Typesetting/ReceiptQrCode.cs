@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// The QR code (ISO/IEC 18004) of a receipt's verification address as a PNG: error correction level M

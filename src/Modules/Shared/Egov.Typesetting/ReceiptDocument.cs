@@ -1,4 +1,4 @@
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// Everything a receipt (Eingangsbestätigung) shows, as final texts in reading order: the output of
@@ -15,7 +15,7 @@ namespace Egov.Modules.Forms.Engines.Typesetting;
 /// <param name="Sections">The submitted data in the UI layout's order, then the attachments, then fee and deadline.</param>
 /// <param name="Verification">Fingerprint, verification address and QR code; null for documents without (decision notices, whose fingerprint is that of the PDF itself).</param>
 /// <param name="Footer">What every page's footer shows.</param>
-internal sealed record ReceiptDocument(
+public sealed record ReceiptDocument(
     string Language,
     string? SubtitleLanguage,
     ReceiptMetadata Metadata,
@@ -37,7 +37,7 @@ internal sealed record ReceiptDocument(
 /// <param name="Subject">E.g. <c>Hundesteuer-Anmeldung, Version 1</c>.</param>
 /// <param name="CreatedAt">The creation and modification date: the submission instant.</param>
 /// <param name="DocumentId">The file identifier: 32 hex digits (16 bytes), the first half of the fingerprint.</param>
-internal sealed record ReceiptMetadata(string Title, string Author, string Subject, DateTimeOffset CreatedAt, string DocumentId);
+public sealed record ReceiptMetadata(string Title, string Author, string Subject, DateTimeOffset CreatedAt, string DocumentId);
 
 /// <summary>The verification block: how anyone checks that a receipt is genuine.</summary>
 /// <param name="Heading">E.g. „Echtheit prüfen“ / „Verify this receipt“.</param>
@@ -47,7 +47,7 @@ internal sealed record ReceiptMetadata(string Title, string Author, string Subje
 /// <param name="UrlLabel">Label of the verification address.</param>
 /// <param name="Url">The verification address, also encoded in the QR code.</param>
 /// <param name="QrAltText">Alternative text of the QR code image (accessibility).</param>
-internal sealed record ReceiptVerification(
+public sealed record ReceiptVerification(
     ReceiptLabel Heading,
     ReceiptLabel Explanation,
     ReceiptLabel FingerprintLabel,
@@ -59,4 +59,4 @@ internal sealed record ReceiptVerification(
 /// <summary>The page footer.</summary>
 /// <param name="Left">Text on the left of every footer, e.g. the reference number.</param>
 /// <param name="PageFormat">Composite format of the page counter with {0} = page and {1} = pages, e.g. <c>Seite {0} von {1}</c>.</param>
-internal sealed record ReceiptFooter(string Left, string PageFormat);
+public sealed record ReceiptFooter(string Left, string PageFormat);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// Lays a <see cref="ReceiptDocument"/> out on A4 pages (20 mm margins) as drawing steps, and tags it

@@ -1,7 +1,7 @@
 using System.Reflection;
 using PdfSharp.Fonts;
 
-namespace Egov.Modules.Forms.Engines.Typesetting;
+namespace Egov.Typesetting;
 
 /// <summary>
 /// PDFsharp's font resolver for receipts: DejaVu Sans regular and bold, read from this assembly's
@@ -32,7 +32,7 @@ internal sealed class ReceiptFontResolver : IFontResolver
     private const string BoldFace = "DejaVuSans-Bold";
     private const string LatinRegularFace = "DejaVuSansLatin";
     private const string LatinBoldFace = "DejaVuSansLatin-Bold";
-    private const string ResourcePrefix = "Egov.Modules.Forms.Receipts.Fonts.";
+    private const string ResourcePrefix = "Egov.Typesetting.Fonts.";
 
     private static readonly Lock Gate = new();
     private static readonly Lazy<byte[]> Regular = new(() => Load(RegularFace));
