@@ -109,6 +109,8 @@ public sealed class HandoffPushTests(HandoffFactory factory) : IClassFixture<Han
             h => h.ValueKind == JsonValueKind.Object && h.GetProperty("status").GetString() == "Parked");
         Assert.Equal(3, parked.GetProperty("attempts").GetInt32());
         Assert.Contains("500", parked.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ReceiverError", parked.GetProperty("lastErrorKind").GetString());
+        Assert.True(parked.GetProperty("canResend").GetBoolean());
 
         // A caseworker of other departments sees nothing of it.
         using var karl = await factory.CreateClientAsAsync("caseworker2");
