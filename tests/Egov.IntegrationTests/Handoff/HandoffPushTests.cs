@@ -94,6 +94,13 @@ public sealed class HandoffPushTests(HandoffFactory factory) : IClassFixture<Han
             d.GetProperty("sha256").GetString(),
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromBase64String(d.GetProperty("contentBase64").GetString()!)))));
         Assert.Contains(documents, d => d.GetProperty("kind").GetString() == "attachment");
+
+        // The case's data went to a recipient: its access log (and so the subject-access export) names it.
+        using var admin = await factory.CreateClientAsAsync("admin");
+        var log = await WaitForAsync(
+            async () => (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/cases/access-log?caseId={id}&limit=100", Ct)).GetProperty("items").EnumerateArray().ToList(),
+            entries => entries.Any(e => e.GetProperty("resource").GetString() == "handoff-push:steueramt"));
+        Assert.Equal("handoff:steueramt", log.First(e => e.GetProperty("resource").GetString() == "handoff-push:steueramt").GetProperty("actorSubject").GetString());
     }
 
     [Fact]
