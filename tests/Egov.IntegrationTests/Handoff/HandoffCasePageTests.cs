@@ -83,6 +83,29 @@ public sealed partial class HandoffCasePageTests(HandoffCasePageTests.Factory fa
         Assert.Contains("Bearbeitung beginnen", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("3f1d7c8e-0000-4000-8000-000000000001")]
+    public async Task Resend_OfNoSuchHandoff_ShowsWhyOnThePage_NeverAnError(string handoffId)
+    {
+        using var erika = await factory.CreateClientAsAsync("erika");
+        var (id, reference) = await Filing.FileAsync(erika, "hundesteuer-anmeldung");
+        using var browser = await factory.SignedInBrowserAsync("caseworker");
+        var page = await PageAsync(browser, id);
+
+        var resend = await browser.PostAsync($"/staff/cases/{id}?handler=Resend", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BrowserHostFactory.HiddenInput(page, "__RequestVerificationToken"),
+            ["handoffId"] = handoffId,
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, resend.StatusCode);
+        var html = WebUtility.HtmlDecode(await resend.Content.ReadAsStringAsync(Ct));
+        Assert.Contains(reference, html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#handoffs-title\"", html, StringComparison.Ordinal);
+        Assert.Contains("There is no hand-off", html, StringComparison.Ordinal);
+    }
+
     private static async Task<string?> PushStateAsync(HttpClient api, Guid id) =>
         (await api.GetFromJsonAsync<JsonElement>($"/api/v1/handoff/cases/{id}", Ct)).EnumerateArray()
             .Where(h => h.GetProperty("target").GetString() == "steueramt").Select(h => h.GetProperty("status").GetString()).SingleOrDefault();
