@@ -38,6 +38,14 @@ public class HandoffFactory : EgovApplicationFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        UseTargets(builder, Receiver);
+    }
+
+    /// <summary>The targets and fast retries of this factory, at <paramref name="receiver"/> (for other host factories too).</summary>
+    public static void UseTargets(IWebHostBuilder builder, FakeCloudEventsReceiver receiver)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(receiver);
         builder.UseSetting("Egov:Handoff:AllowInsecureTargets", "true");
         builder.UseSetting("Egov:Handoff:MaxAttempts", "3");
         builder.UseSetting("Egov:Handoff:InitialRetryDelay", "00:00:00.100");
@@ -45,12 +53,12 @@ public class HandoffFactory : EgovApplicationFactory
         builder.UseSetting("Egov:Handoff:PollInterval", "00:00:00.200");
         builder.UseSetting("Egov:Handoff:LeaseDuration", "00:00:10");
         Target(builder, "steueramt", "Push", "hundesteuer-anmeldung");
-        builder.UseSetting("Egov:Handoff:Targets:steueramt:Url", new Uri(Receiver.BaseAddress, PushPath.TrimStart('/')).ToString());
-        builder.UseSetting("Egov:Handoff:Targets:steueramt:Secret", Receiver.Secret);
+        builder.UseSetting("Egov:Handoff:Targets:steueramt:Url", new Uri(receiver.BaseAddress, PushPath.TrimStart('/')).ToString());
+        builder.UseSetting("Egov:Handoff:Targets:steueramt:Secret", receiver.Secret);
         builder.UseSetting("Egov:Handoff:Targets:steueramt:Timeout", "00:00:03");
         Target(builder, "gewerbe-push", "Push", "gewerbeanmeldung-gewa1");
-        builder.UseSetting("Egov:Handoff:Targets:gewerbe-push:Url", new Uri(Receiver.BaseAddress, FailingPath.TrimStart('/')).ToString());
-        builder.UseSetting("Egov:Handoff:Targets:gewerbe-push:Secret", Receiver.Secret);
+        builder.UseSetting("Egov:Handoff:Targets:gewerbe-push:Url", new Uri(receiver.BaseAddress, FailingPath.TrimStart('/')).ToString());
+        builder.UseSetting("Egov:Handoff:Targets:gewerbe-push:Secret", receiver.Secret);
         builder.UseSetting("Egov:Handoff:Targets:gewerbe-push:Timeout", "00:00:01");
         Target(builder, "parken", "Pull", "bewohnerparkausweis");
         builder.UseSetting("Egov:Handoff:Targets:parken:ClientSubject", "egov-service");

@@ -98,6 +98,66 @@ public sealed class HandoffPullTests(HandoffFactory factory) : IClassFixture<Han
         Assert.Equal([(HandoffEventTypes.ApplicationSubmitted, "Submitted"), (HandoffEventTypes.ApplicationStatusChanged, "InReview")], types);
     }
 
+    [Fact]
+    public async Task DecisionNotice_IsADocumentOfTheCase_WithItsFacts_AndDownloadsFromTheFeed()
+    {
+        using var erika = await factory.CreateClientAsAsync("erika");
+        var (id, reference) = await Filing.FileAsync(erika, "bewohnerparkausweis");
+        using var caseworker = await factory.CreateClientAsAsync("caseworker");
+        await Filing.TransitionAsync(caseworker, id, "InReview");
+        var (_, etag) = await Filing.GetCaseAsync(caseworker, id);
+        var issued = await Filing.PostAsync(caseworker, $"/api/v1/cases/{id}/decision", new { kind = "rejection", text = "Der Wohnsitz liegt außerhalb der Parkzone." }, etag);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var notice = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("decisionNotices")[0];
+        using var service = await ServiceClientAsync();
+
+        var page = await HandoffPushTests.WaitForAsync(
+            async () => await PageAsync(service, $"{Feed}/events?after=0&limit=100"),
+            p => p.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("event").GetProperty("subject").GetString() == reference
+                && i.GetProperty("event").GetProperty("data").GetProperty("status").GetString() == "Rejected"));
+        var rejected = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("event"))
+            .Single(e => e.GetProperty("subject").GetString() == reference && e.GetProperty("data").GetProperty("status").GetString() == "Rejected");
+
+        var document = Assert.Single(rejected.GetProperty("data").GetProperty("documents").EnumerateArray(), d => d.GetProperty("kind").GetString() == "decision-notice");
+        Assert.Equal(notice.GetProperty("id").GetGuid(), document.GetProperty("id").GetGuid());
+        Assert.Equal(notice.GetProperty("sha256").GetString(), document.GetProperty("sha256").GetString());
+        Assert.Equal(notice.GetProperty("sizeBytes").GetInt64(), document.GetProperty("sizeBytes").GetInt64());
+        Assert.Equal($"Bescheid-{reference}.pdf", document.GetProperty("fileName").GetString());
+        Assert.Equal("application/pdf", document.GetProperty("mediaType").GetString());
+        var facts = document.GetProperty("decisionNotice");
+        Assert.Equal(1, facts.GetProperty("number").GetInt32());
+        Assert.Equal("rejection", facts.GetProperty("kind").GetString());
+        Assert.Equal(notice.GetProperty("title").GetString(), facts.GetProperty("title").GetString());
+        Assert.Equal(notice.GetProperty("issuedAt").GetDateTimeOffset(), facts.GetProperty("issuedAt").GetDateTimeOffset());
+
+        var pdf = await service.GetAsync(new Uri(document.GetProperty("href").GetString()!).PathAndQuery, Ct);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal(notice.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(await pdf.Content.ReadAsByteArrayAsync(Ct))));
+    }
+
+    [Fact]
+    public async Task FeedRead_AndDocumentDownload_ByTheServiceAccount_AreInTheCaseAccessLog()
+    {
+        using var erika = await factory.CreateClientAsAsync("erika");
+        var (id, reference) = await Filing.FileAsync(erika, "bewohnerparkausweis");
+        using var service = await ServiceClientAsync();
+        var page = await HandoffPushTests.WaitForAsync(
+            async () => await PageAsync(service, $"{Feed}/events?after=0&limit=100"),
+            p => p.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("event").GetProperty("subject").GetString() == reference));
+        var attachment = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("event"))
+            .First(e => e.GetProperty("subject").GetString() == reference)
+            .GetProperty("data").GetProperty("documents").EnumerateArray().First(d => d.GetProperty("kind").GetString() == "attachment");
+        Assert.Equal(HttpStatusCode.OK, (await service.GetAsync(new Uri(attachment.GetProperty("href").GetString()!).PathAndQuery, Ct)).StatusCode);
+
+        using var admin = await factory.CreateClientAsAsync("admin");
+        var log = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/cases/access-log?caseId={id}&actor=egov-service&limit=100", Ct))
+            .GetProperty("items").EnumerateArray().ToList();
+        var download = Assert.Single(log, e => e.GetProperty("resource").GetString() == $"attachment:{attachment.GetProperty("id").GetGuid()}");
+        Assert.Equal("egov-service", download.GetProperty("actorSubject").GetString());
+        Assert.Contains("parken", download.GetProperty("actorName").GetString(), StringComparison.Ordinal);
+        Assert.Contains(log, e => e.GetProperty("resource").GetString() == "handoff-feed:parken");
+    }
+
     [Theory]
     [InlineData("erika")]
     [InlineData("caseworker")]

@@ -94,6 +94,13 @@ public sealed class HandoffPushTests(HandoffFactory factory) : IClassFixture<Han
             d.GetProperty("sha256").GetString(),
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromBase64String(d.GetProperty("contentBase64").GetString()!)))));
         Assert.Contains(documents, d => d.GetProperty("kind").GetString() == "attachment");
+
+        // The case's data went to a recipient: its access log (and so the subject-access export) names it.
+        using var admin = await factory.CreateClientAsAsync("admin");
+        var log = await WaitForAsync(
+            async () => (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/cases/access-log?caseId={id}&limit=100", Ct)).GetProperty("items").EnumerateArray().ToList(),
+            entries => entries.Any(e => e.GetProperty("resource").GetString() == "handoff-push:steueramt"));
+        Assert.Equal("handoff:steueramt", log.First(e => e.GetProperty("resource").GetString() == "handoff-push:steueramt").GetProperty("actorSubject").GetString());
     }
 
     [Fact]
@@ -109,6 +116,8 @@ public sealed class HandoffPushTests(HandoffFactory factory) : IClassFixture<Han
             h => h.ValueKind == JsonValueKind.Object && h.GetProperty("status").GetString() == "Parked");
         Assert.Equal(3, parked.GetProperty("attempts").GetInt32());
         Assert.Contains("500", parked.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ReceiverError", parked.GetProperty("lastErrorKind").GetString());
+        Assert.True(parked.GetProperty("canResend").GetBoolean());
 
         // A caseworker of other departments sees nothing of it.
         using var karl = await factory.CreateClientAsAsync("caseworker2");

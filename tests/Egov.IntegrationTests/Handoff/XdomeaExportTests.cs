@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -72,6 +74,28 @@ public sealed class XdomeaExportTests(HandoffFactory factory) : IClassFixture<Ha
         using var karl = await factory.CreateClientAsAsync("caseworker2");
         Assert.Equal(HttpStatusCode.NotFound, (await karl.GetAsync($"/api/v1/handoff/cases/{id}/xdomea", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await erika.GetAsync($"/api/v1/handoff/cases/{id}/xdomea", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_IsRecordedInTheCaseAccessLog_AndListedAmongTheCasesHandoffs()
+    {
+        using var erika = await factory.CreateClientAsAsync("erika");
+        var (id, _) = await Filing.FileAsync(erika, "bewohnerparkausweis");
+        using var caseworker = await factory.CreateClientAsAsync("caseworker");
+
+        Assert.Equal(HttpStatusCode.OK, (await caseworker.GetAsync($"/api/v1/handoff/cases/{id}/xdomea", Ct)).StatusCode);
+
+        using var admin = await factory.CreateClientAsAsync("admin");
+        var log = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/cases/access-log?caseId={id}&limit=100", Ct)).GetProperty("items").EnumerateArray().ToList();
+        var export = Assert.Single(log, e => e.GetProperty("resource").GetString() == "xdomea-export");
+        var handoffs = (await caseworker.GetFromJsonAsync<JsonElement>($"/api/v1/handoff/cases/{id}", Ct)).EnumerateArray().ToList();
+        var exported = Assert.Single(handoffs, h => h.GetProperty("kind").GetString() == "Xdomea");
+        Assert.Equal("xdomea:e-akte", exported.GetProperty("target").GetString());
+        Assert.Equal("Sent", exported.GetProperty("status").GetString());
+        Assert.False(exported.GetProperty("canResend").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, (await caseworker.PostAsync($"/api/v1/handoff/deliveries/{exported.GetProperty("id").GetGuid()}/resend", null, Ct)).StatusCode);
+        Assert.Equal("dev-staff-caseworker", export.GetProperty("actorSubject").GetString());
+        Assert.Equal("Clara Sachbearbeiterin", export.GetProperty("actorName").GetString());
     }
 
     private static XmlSchemaSet LoadSchemas()

@@ -27,7 +27,7 @@ public sealed record GetCaseRecordQuery(Guid ApplicationId, bool IncludeContent)
 /// <param name="ApplicantName">The applicant's display name at submission, if the identity provider gave one.</param>
 /// <param name="ApplicantLanguage"><c>de</c> or <c>en</c>: the language the applicant submitted in.</param>
 /// <param name="DataJson">The form data as submitted: a JSON object (UTF-8 text), validated against the form version's JSON Schema.</param>
-/// <param name="Documents">The receipt first, then the attachments in upload order.</param>
+/// <param name="Documents">The receipt first, then the attachments in upload order, then the decision notices in the order issued.</param>
 public sealed record CaseRecord(
     Guid ApplicationId,
     string ReferenceNumber,
@@ -55,7 +55,22 @@ public sealed record CaseRecord(
 /// <param name="CreatedAt">When the document was made or uploaded (UTC).</param>
 /// <param name="Content">The bytes when the query asked for them, else null.</param>
 public sealed record CaseDocument(
-    Guid Id, string Kind, string FileName, string MediaType, long SizeBytes, string Sha256, DateTimeOffset CreatedAt, byte[]? Content);
+    Guid Id, string Kind, string FileName, string MediaType, long SizeBytes, string Sha256, DateTimeOffset CreatedAt, byte[]? Content)
+{
+    /// <summary>
+    /// What a decision notice (<see cref="CaseDocumentKinds.DecisionNotice"/>) decided; null for every other kind.
+    /// Its id is the notice id, <see cref="CreatedAt"/> the instant it was issued, <see cref="Sha256"/> its fingerprint
+    /// (the one the applicant's download and the staff page show).
+    /// </summary>
+    public CaseDecisionNotice? DecisionNotice { get; init; }
+}
+
+/// <summary>A decision notice (Bescheid) as a document of the case record.</summary>
+/// <param name="Number">Its place among the case's notices, 1 for the first issued (a case may get a second notice after a remedy).</param>
+/// <param name="Kind"><c>approval</c>, <c>partial</c> or <c>rejection</c>.</param>
+/// <param name="Title">The notice's heading as printed, e.g. „Ablehnung Ihres Antrags auf einen Bewohnerparkausweis“.</param>
+/// <param name="IssuedAt">When it was issued (UTC); the notice is dated this instant's day in Europe/Berlin.</param>
+public sealed record CaseDecisionNotice(int Number, string Kind, string Title, DateTimeOffset IssuedAt);
 
 /// <summary>The kinds of document a <see cref="CaseRecord"/> holds.</summary>
 public static class CaseDocumentKinds
@@ -66,6 +81,6 @@ public static class CaseDocumentKinds
     /// <summary>A file the applicant uploaded (with the application or answering an information request).</summary>
     public const string Attachment = "attachment";
 
-    /// <summary>A written decision (Bescheid); issued by the decision-notice feature.</summary>
+    /// <summary>A written decision (Bescheid) as issued, PDF; <see cref="CaseDocument.DecisionNotice"/> says what it decided.</summary>
     public const string DecisionNotice = "decision-notice";
 }

@@ -1,3 +1,4 @@
+using Egov.Modules.Handoff.Contracts;
 using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Handoff.Domain;
@@ -85,7 +86,21 @@ internal sealed class HandoffDelivery : ILeasedRow
         NextAttemptAt = kind == HandoffTargetKind.Push ? now : null,
     };
 
-    /// <summary>Push: the receiver accepted it (2xx).</summary>
+    /// <summary>
+    /// An xdomea export of the case, recorded as made: so staff see it beside the other hand-offs. It is
+    /// never claimed (no next attempt) nor sequenced into a feed (not a pull row).
+    /// </summary>
+    public static HandoffDelivery Exported(
+        Guid messageId, Guid applicationId, string referenceNumber, string formKey, int formVersion, string department, string caseStatus, DateTimeOffset now)
+    {
+        var export = Create(
+            CaseHandoffTargets.Xdomea, HandoffTargetKind.Xdomea, messageId, CaseHandoffTargets.XdomeaMessageType, now,
+            applicationId, referenceNumber, formKey, formVersion, department, caseStatus, now);
+        export.MarkSent(now);
+        return export;
+    }
+
+    /// <summary>Push: the receiver accepted it (2xx); an export: made.</summary>
     public void MarkSent(DateTimeOffset now)
     {
         Attempts++;

@@ -12,7 +12,8 @@ namespace Egov.Modules.Handoff.Features.Feed;
 
 /// <summary>
 /// One page of a pull target's feed: its events in feed order after <see cref="After"/> (default: the
-/// acknowledged position), at most <see cref="Limit"/> (1–100, default 50).
+/// acknowledged position), at most <see cref="Limit"/> (1–100, default 50). Each event given is a read of
+/// its case's personal data by the target's service account, recorded in the case's access log (Forms).
 /// </summary>
 internal sealed record ReadFeedQuery(FeedReader Reader, string Target, long? After, int? Limit) : IQuery<FeedPage>;
 
@@ -64,6 +65,7 @@ internal sealed class ReadFeedHandler(HandoffDbContext db, HandoffTargets target
             var cloudEvent = events.Build(row, record, (document, item) => item["href"] = site.Value.Link(
                 $"api/v1/handoff/feeds/{Uri.EscapeDataString(query.Target)}/cases/{row.ApplicationId}/documents/{document.Id}").AbsoluteUri);
             items.Add(new FeedItem(row.Position!.Value, HandoffEvents.ToJson(cloudEvent)));
+            await sender.Send(new RecordCaseReadCommand(row.ApplicationId, query.Reader.Subject, CaseReads.ServiceAccount(query.Target), CaseReads.Feed(query.Target)), cancellationToken);
         }
 
         var next = rows.Count == 0 ? after : rows.Take(limit).Last().Position!.Value;

@@ -59,6 +59,17 @@ internal sealed class HandoffEvents(IOptions<PublicSiteOptions> site)
                 ["sha256"] = document.Sha256,
                 ["createdAt"] = document.CreatedAt,
             };
+            if (document.DecisionNotice is { } notice)
+            {
+                item["decisionNotice"] = new JsonObject
+                {
+                    ["number"] = notice.Number,
+                    ["kind"] = notice.Kind,
+                    ["title"] = notice.Title,
+                    ["issuedAt"] = notice.IssuedAt,
+                };
+            }
+
             describe(document, item);
             documents.Add(item);
         }

@@ -36,7 +36,12 @@ internal sealed partial class HandoffOptionsValidator(IHostEnvironment environme
                 failures.Add($"{at}:Forms must name at least one form by its key.");
             }
 
-            if (target.Kind == HandoffTargetKind.Push)
+            if (target.Kind is not (HandoffTargetKind.Push or HandoffTargetKind.Pull))
+            {
+                // Xdomea names the record of an export, not a way a configured target takes events.
+                failures.Add($"{at}:Kind must be Push or Pull.");
+            }
+            else if (target.Kind == HandoffTargetKind.Push)
             {
                 var insecureAllowed = options.AllowInsecureTargets && !environment.IsProduction();
                 if (target.Url is not { IsAbsoluteUri: true } url || !(url.Scheme == Uri.UriSchemeHttps || (insecureAllowed && url.Scheme == Uri.UriSchemeHttp)))

@@ -98,6 +98,15 @@ internal sealed partial class PushWorker : LeasedWorker<HandoffDelivery>
         {
             // LockOwner is the concurrency token: staff re-sent it meanwhile, and that wins.
             LogSuperseded(_logger, delivery.Id);
+            return;
+        }
+
+        if (error is null)
+        {
+            // The case's personal data went to a recipient: the access log (and so the subject-access export) names it.
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(
+                new RecordCaseReadCommand(delivery.ApplicationId, CaseReads.PushSubject(delivery.TargetKey), CaseReads.PushTarget(delivery.TargetKey), CaseReads.Push(delivery.TargetKey)),
+                cancellationToken);
         }
     }
 
@@ -106,13 +115,13 @@ internal sealed partial class PushWorker : LeasedWorker<HandoffDelivery>
     {
         if (_targets.Find(delivery.TargetKey) is not { Kind: HandoffTargetKind.Push, Url: { } url, Secret: { } secret } target)
         {
-            return ("The target is no longer configured as a push target.", false);
+            return (PushErrors.NotConfigured, false);
         }
 
         var record = await services.GetRequiredService<ISender>().Send(new GetCaseRecordQuery(delivery.ApplicationId, IncludeContent: true), cancellationToken);
         if (record is null)
         {
-            return ("Forms no longer has the application.", false);
+            return (PushErrors.CaseGone, false);
         }
 
         var cloudEvent = services.GetRequiredService<HandoffEvents>().Build(delivery, record, static (document, item) =>
@@ -133,15 +142,15 @@ internal sealed partial class PushWorker : LeasedWorker<HandoffDelivery>
             var status = (int)response.StatusCode;
             return response.IsSuccessStatusCode
                 ? (null, false)
-                : ($"HTTP {status} {response.ReasonPhrase}", status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+                : (PushErrors.Http(status, response.ReasonPhrase), status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ($"No answer within {target.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.", true);
+            return (PushErrors.Timeout(target.Timeout), true);
         }
         catch (HttpRequestException ex)
         {
-            return ($"Connection failed: {ex.HttpRequestError}.", true);
+            return (PushErrors.Connection(ex.HttpRequestError), true);
         }
     }
 

@@ -1,3 +1,4 @@
+using Egov.Modules.Handoff.Contracts;
 using Egov.Modules.Handoff.Domain;
 using Egov.Modules.Handoff.Persistence;
 using Egov.SharedKernel.Errors;
@@ -8,25 +9,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Egov.Modules.Handoff.Features.Handoffs;
 
 /// <summary>
-/// Staff send a push hand-off again — parked, failed or already sent (the receiver lost it): due at
-/// once, with the same CloudEvent id, attempts counted on. A pull hand-off cannot be re-sent (the
-/// target reads its feed again from any cursor): 409.
+/// Answers <see cref="ResendCaseHandoffCommand"/> (the staff API and the staff case page of Forms): a push
+/// hand-off — parked, failed or already sent (the receiver lost it) — is due at once, with the same
+/// CloudEvent id, attempts counted on. A pull hand-off cannot be re-sent (the target reads its feed again
+/// from any cursor), nor an export (made anew): 409.
 /// </summary>
-internal sealed record ResendHandoffCommand(StaffMember Staff, Guid HandoffId) : ICommand<Guid>;
-
-internal sealed class ResendHandoffHandler(HandoffDbContext db, WorkSignal<PushWorker> signal, TimeProvider time) : ICommandHandler<ResendHandoffCommand, Guid>
+internal sealed class ResendHandoffHandler(HandoffDbContext db, WorkSignal<PushWorker> signal, TimeProvider time) : ICommandHandler<ResendCaseHandoffCommand, Guid>
 {
-    public async ValueTask<Guid> Handle(ResendHandoffCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Guid> Handle(ResendCaseHandoffCommand command, CancellationToken cancellationToken)
     {
         var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.Id == command.HandoffId, cancellationToken);
-        if (delivery is null || !command.Staff.Covers(delivery.Department))
+        if (delivery is null || !StaffMember.Covers(command.Departments, command.IsAdministrator, delivery.Department))
         {
             throw new NotFoundException($"There is no hand-off {command.HandoffId}.");
         }
 
         if (delivery.Kind != HandoffTargetKind.Push)
         {
-            throw new ConflictException("A pull target reads its feed itself; only push hand-offs can be sent again.");
+            throw new ConflictException("Only push hand-offs can be sent again: a pull target reads its feed itself, and an xdomea export is made anew.");
         }
 
         if (delivery.Status == HandoffStatus.Pending)

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Egov.Modules.Forms.Contracts;
+using Egov.Modules.Handoff.Domain;
 using Egov.Modules.Handoff.Engines.Xdomea;
 using Egov.Modules.Handoff.Features.Handoffs;
+using Egov.Modules.Handoff.Persistence;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Time;
 using Mediator;
@@ -12,15 +14,15 @@ namespace Egov.Modules.Handoff.Features.Xdomea;
 
 /// <summary>
 /// A case as an xdomea 3.1.0 zip (<see cref="XdomeaExport"/>) for the e-file: the application as JSON
-/// (its data as submitted) and as PDF (the receipt, which prints the data), then the attachments
-/// (decision notices follow as documents once Forms lists them). Staff of the case's department; 404 otherwise.
+/// (its data as submitted) and as PDF (the receipt, which prints the data), then the attachments and
+/// the decision notices. Staff of the case's department; 404 otherwise. Recorded in the case's access log.
 /// </summary>
 internal sealed record ExportCaseQuery(StaffMember Staff, Guid CaseId) : IQuery<XdomeaFile>;
 
 /// <summary>The zip and its download name.</summary>
 internal sealed record XdomeaFile(string FileName, byte[] Content);
 
-internal sealed class ExportCaseHandler(ISender sender, IOptions<HandoffOptions> options, TimeProvider time) : IQueryHandler<ExportCaseQuery, XdomeaFile>
+internal sealed class ExportCaseHandler(HandoffDbContext db, ISender sender, IOptions<HandoffOptions> options, TimeProvider time) : IQueryHandler<ExportCaseQuery, XdomeaFile>
 {
     public async ValueTask<XdomeaFile> Handle(ExportCaseQuery query, CancellationToken cancellationToken)
     {
@@ -42,12 +44,19 @@ internal sealed class ExportCaseHandler(ISender sender, IOptions<HandoffOptions>
         documents.AddRange(record.Documents.Select(d => new XdomeaDocument(
             DerivedId(d.Id, d.Kind), Kind(d.Kind), Title(d, record.ReferenceNumber), d.FileName, d.MediaType, d.CreatedAt, receivedOn, d.Content ?? [])));
 
+        var now = time.GetUtcNow();
         var message = new XdomeaMessage(
-            Guid.CreateVersion7(time.GetUtcNow()), time.GetUtcNow(), xdomea.Authority, record.Department, xdomea.Authority,
+            Guid.CreateVersion7(now), now, xdomea.Authority, record.Department, xdomea.Authority,
             DerivedId(record.ApplicationId, "akte"), record.ApplicationId, record.ReferenceNumber,
             xdomea.FilePlan.GetValueOrDefault(record.FormKey), subject, documents);
         using var zip = new MemoryStream();
         XdomeaExport.Write(message, zip);
+
+        // Made: staff see it beside the other hand-offs, and the case's access log names who took the case out.
+        db.Deliveries.Add(HandoffDelivery.Exported(
+            message.ProcessId, record.ApplicationId, record.ReferenceNumber, record.FormKey, record.FormVersion, record.Department, record.Status, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await sender.Send(new RecordCaseReadCommand(record.ApplicationId, query.Staff.Subject, query.Staff.Name, CaseReads.XdomeaExport), cancellationToken);
         return new XdomeaFile($"{record.ReferenceNumber}.xdomea.zip", zip.ToArray());
     }
 
@@ -61,6 +70,7 @@ internal sealed class ExportCaseHandler(ISender sender, IOptions<HandoffOptions>
     private static string Title(CaseDocument document, string reference) => document.Kind switch
     {
         CaseDocumentKinds.Receipt => $"Antrag und Eingangsbestätigung {reference}",
+        CaseDocumentKinds.DecisionNotice when document.DecisionNotice is { } notice => notice.Title,
         _ => document.FileName,
     };
 

@@ -5,6 +5,7 @@ using Egov.Modules.Forms.Engines.JsonForms;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Features.Decisions;
+using Egov.Modules.Handoff.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
@@ -12,6 +13,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
 
 namespace Egov.Modules.Forms.Pages.Staff.Cases;
 
@@ -20,10 +22,12 @@ namespace Egov.Modules.Forms.Pages.Staff.Cases;
 /// layout), files, information requests, history, messages and internal notes, and a form for each
 /// move the case allows now. Every change posts the case's ETag as read; a stale one (the case
 /// changed meanwhile) shows a notice and the current case instead of changing it. The page calls
-/// the same commands as <c>/api/v1/cases</c>, so their rules and refusals are the API's.
+/// the same commands as <c>/api/v1/cases</c>, so their rules and refusals are the API's. The hand-off
+/// panel asks the Handoff module (<see cref="GetCaseHandoffsQuery"/>); when that fails the case still
+/// shows, with a short notice in the panel — a hand-off failure never blocks the caseworker.
 /// </summary>
 [Authorize(Policy = EgovPolicies.HandleCases)]
-internal sealed class CaseDetailModel(ISender sender) : PageModel
+internal sealed partial class CaseDetailModel(ISender sender, ILogger<CaseDetailModel> logger) : PageModel
 {
     /// <summary>The forms of the page that move the case, with the status each one moves it to (the decision form names it).</summary>
     private static readonly Dictionary<string, ApplicationStatus?> TransitionForms = new(StringComparer.Ordinal)
@@ -71,9 +75,75 @@ internal sealed class CaseDetailModel(ISender sender) : PageModel
             "requested" => PortalText.Pick("Die Nachforderung ist verschickt.", "The information request is sent."),
             "message" => PortalText.Pick("Die Nachricht ist gespeichert.", "The message is saved."),
             "issued" => PortalText.Pick("Der Bescheid ist erlassen und für die Antragstellerin oder den Antragsteller abrufbar.", "The notice is issued; the applicant can download it."),
+            "resent" => PortalText.Pick("Die Übergabe wird erneut gesendet.", "The hand-off is being sent again."),
             _ => null,
         };
     }
+
+    /// <summary>What was handed off where and when, oldest first; null when the Handoff module could not answer (<see cref="HandoffsUnavailable"/>).</summary>
+    public IReadOnlyList<CaseHandoff>? Handoffs { get; private set; }
+
+    /// <summary>Set when the hand-offs could not be read (or a re-send could not be made): the panel says so, the rest of the case shows.</summary>
+    public bool HandoffsUnavailable { get; private set; }
+
+    /// <summary>Sends a failed or parked push hand-off again (as <c>POST /api/v1/handoff/deliveries/{id}/resend</c>).</summary>
+    public async Task<IActionResult> OnPostResendAsync(Guid id, Guid handoffId, CancellationToken cancellationToken)
+    {
+        var caseworker = CaseEndpoints.Caseworker(HttpContext);
+        try
+        {
+            await sender.Send(new ResendCaseHandoffCommand(handoffId, caseworker.Departments, caseworker.IsAdministrator), cancellationToken);
+            return Redirect($"/staff/cases/{id}?done=resent#handoffs");
+        }
+        catch (Exception e) when (e is NotFoundException or ConflictException)
+        {
+            Errors.Add("handoffs-title", PortalText.Pick("Nicht möglich", "Not possible"), e.Message);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogHandoffsUnavailable(logger, e, id);
+            HandoffsUnavailable = true;
+        }
+
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    /// <summary>The kind of a hand-off in words.</summary>
+    public static string HandoffKindText(string kind) => kind switch
+    {
+        CaseHandoffKinds.Push => PortalText.Pick("Übermittlung (Push)", "Sent to it (push)"),
+        CaseHandoffKinds.Pull => PortalText.Pick("Abruf (Pull)", "Fetched by it (pull)"),
+        CaseHandoffKinds.Xdomea => PortalText.Pick("xdomea-Export für die E-Akte", "xdomea export for the e-file"),
+        _ => kind,
+    };
+
+    /// <summary>Where a hand-off stands in words.</summary>
+    public static string HandoffStateText(CaseHandoff handoff) => handoff.Status switch
+    {
+        CaseHandoffStates.Pending => PortalText.Pick("wartet auf den Versand", "waiting to be sent"),
+        CaseHandoffStates.Failed => PortalText.Pick("fehlgeschlagen, wird wiederholt", "failed, will be retried"),
+        CaseHandoffStates.Sent when handoff.Kind == CaseHandoffKinds.Xdomea => PortalText.Pick("exportiert", "exported"),
+        CaseHandoffStates.Sent => PortalText.Pick("zugestellt", "delivered"),
+        CaseHandoffStates.Parked => PortalText.Pick("aufgegeben – bitte prüfen und erneut senden", "given up – please check, then send again"),
+        CaseHandoffStates.Queued => PortalText.Pick("zum Abruf bereit", "ready to be fetched"),
+        CaseHandoffStates.Acknowledged => PortalText.Pick("abgerufen und bestätigt", "fetched and acknowledged"),
+        _ => handoff.Status,
+    };
+
+    /// <summary>The last error of a push hand-off in words (the technical text follows in brackets).</summary>
+    public static string? HandoffErrorText(CaseHandoff handoff) => handoff.LastError is not { } error ? null : handoff.LastErrorKind switch
+    {
+        CaseHandoffErrors.ReceiverError => PortalText.Pick("Das Fachverfahren meldete eine Störung", "The specialist system reported a fault"),
+        CaseHandoffErrors.Refused => PortalText.Pick("Das Fachverfahren hat die Übergabe abgelehnt (z. B. falsches Geheimnis oder unbekanntes Formular)", "The specialist system refused the hand-off (e.g. a wrong secret or an unknown form)"),
+        CaseHandoffErrors.Timeout => PortalText.Pick("Das Fachverfahren hat nicht rechtzeitig geantwortet", "The specialist system did not answer in time"),
+        CaseHandoffErrors.Unreachable => PortalText.Pick("Das Fachverfahren war nicht erreichbar", "The specialist system could not be reached"),
+        CaseHandoffErrors.NotConfigured => PortalText.Pick("Das Ziel ist nicht mehr eingerichtet", "The target is no longer set up"),
+        CaseHandoffErrors.CaseGone => PortalText.Pick("Der Antrag ist nicht mehr vorhanden", "The application no longer exists"),
+        _ => PortalText.Pick("Fehler", "Error"),
+    } + $" ({error})";
+
+    /// <summary>The time of a hand-off that matters most: sent, else last attempted, else handed off.</summary>
+    public static DateTimeOffset HandoffTime(CaseHandoff handoff) => handoff.SentAt ?? handoff.LastAttemptAt ?? handoff.CreatedAt;
 
     /// <summary>A file of the case as a download (logged as a read, like the API's).</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken)
@@ -294,7 +364,23 @@ internal sealed class CaseDetailModel(ISender sender) : PageModel
         var renderer = new FormRenderer(form.Schema, form.UiLayout, form.Translations, PortalText.Language);
         var data = JsonNode.Parse(Case.Data.GetRawText()) as JsonObject ?? [];
         Data = [.. Enumerable.Range(0, renderer.StepCount).Select(i => renderer.Step(i, data))];
+        if (!HandoffsUnavailable)
+        {
+            try
+            {
+                Handoffs = await sender.Send(new GetCaseHandoffsQuery(id, caseworker.Departments, caseworker.IsAdministrator), cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The case is Forms' and shows whatever the Handoff module's state; the panel says it could not be read.
+                LogHandoffsUnavailable(logger, e, id);
+                HandoffsUnavailable = true;
+            }
+        }
     }
+
+    [LoggerMessage(EventId = 1240, Level = LogLevel.Warning, Message = "The hand-offs of case {CaseId} could not be read or re-sent; the case page shows without them")]
+    private static partial void LogHandoffsUnavailable(ILogger logger, Exception exception, Guid caseId);
 
     /// <summary>The revision of an ETag as posted (<c>"7"</c>); null when missing (428), -1 when it is no ETag of ours (412).</summary>
     private static int? Revision(string? etag) =>
