@@ -13,6 +13,7 @@ using Egov.Modules.Outreach.Features.Queues;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
+using Egov.SharedKernel.Scanning;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
 using FluentValidation;
@@ -58,6 +59,8 @@ public static class OutreachModule
         services.AddSingleton(sp => new PostChecker(sp.GetRequiredService<IOptions<CheckPolicy>>().Value));
         services.AddScoped<PostCheckService>();
         services.AddScoped<PostStore>();
+        services.AddMalwareScanning(configuration);
+        services.AddSingleton<PostMediaScanner>();
         services.AddScoped<DeliveryStore>();
         services.AddSingleton<TextFitter>();
         services.AddHostedService<GuidelineSeeder>();
