@@ -10,6 +10,7 @@ using Egov.Modules.Outreach.Features.Inbox;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Features.Queues;
+using Egov.Modules.Outreach.Features.Retention;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
@@ -87,6 +88,12 @@ public static class OutreachModule
         services.AddHostedService(sp => sp.GetRequiredService<InboxReader>());
         services.AddSingleton<InboxRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxRetention>());
+        services.AddOptions<OutreachRetentionOptions>().Bind(configuration.GetSection(OutreachRetentionOptions.Section)).ValidateDataAnnotations()
+            .Validate<IOptions<InboxOptions>>((retention, inbox) => retention.DeliveryLogDays > inbox.Value.CommentWindow.TotalDays,
+                $"{OutreachRetentionOptions.Section}:DeliveryLogDays must exceed {InboxOptions.Section}:CommentWindow: comments are read under the sent deliveries of that window.")
+            .ValidateOnStart();
+        services.AddSingleton<DeliveryLogRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryLogRetention>());
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section));
         services.AddSingleton<OutreachQueues>();
         services.AddHostedService(sp => sp.GetRequiredService<OutreachQueues>());

@@ -1,6 +1,5 @@
 using Egov.Modules.Mobile.Features.Devices;
 using Egov.Modules.Mobile.Persistence;
-using Egov.SharedKernel.Work;
 using Egov.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +41,7 @@ public sealed class DeviceRetentionTests(DeviceRetentionFactory factory) : IClas
         await SeenAtAsync(lastSeen269DaysAgo, now.AddDays(-269));
         await SeenAtAsync(seenAgain, now.AddDays(-1));
 
-        await DrainAsync(Worker(new FakeTimeProvider(now)));
+        await LeasedWorkers.DrainAsync(Worker(new FakeTimeProvider(now)));
 
         Assert.Equal([lastSeen269DaysAgo, seenAgain], (await RemainingAsync([gone, lastSeen269DaysAgo, seenAgain])).Order());
     }
@@ -57,7 +56,7 @@ public sealed class DeviceRetentionTests(DeviceRetentionFactory factory) : IClas
         }
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(271));
-        var claimed = await Task.WhenAll(DrainAsync(Worker(clock)), DrainAsync(Worker(clock)));
+        var claimed = await Task.WhenAll(LeasedWorkers.DrainAsync(Worker(clock)), LeasedWorkers.DrainAsync(Worker(clock)));
 
         Assert.Empty(await RemainingAsync(devices));
         Assert.True(claimed.All(c => c > 0), $"both instances took part: {string.Join(", ", claimed)}");
@@ -69,18 +68,6 @@ public sealed class DeviceRetentionTests(DeviceRetentionFactory factory) : IClas
 
     private DeviceRetention Worker(TimeProvider clock) => ActivatorUtilities.CreateInstance<DeviceRetention>(factory.Services, clock);
 
-    private static async Task<int> DrainAsync(DeviceRetention worker)
-    {
-        var total = 0;
-        int claimed;
-        while ((claimed = await worker.RunOnceAsync(WorkLane.General, Ct)) > 0)
-        {
-            total += claimed;
-            await Task.Yield();
-        }
-
-        return total;
-    }
 
     private async Task<Guid> RegisterAsync(params string[] topics)
     {
