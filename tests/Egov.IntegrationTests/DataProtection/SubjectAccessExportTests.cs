@@ -23,6 +23,8 @@ public sealed class SubjectAccessExportTests(EgovApplicationFactory factory) : I
         await Filing.GetCaseAsync(caseworker, erikasCase);
         var (maxsCase, maxsReference) = await Filing.FileAsync(max);
         (await max.PostAsync($"/api/v1/applications/{maxsCase}/messages", System.Net.Http.Json.JsonContent.Create(new { body = "Frage von Max" }), ct)).EnsureSuccessStatusCode();
+        await DecideAsync(caseworker, erikasCase);
+        await DecideAsync(caseworker, maxsCase);
         using var erikasBrowser = new BrowserSubscription(new Uri("http://127.0.0.1:9/push/erika-phone"));
         using var maxsBrowser = new BrowserSubscription(new Uri("http://127.0.0.1:9/push/max-phone"));
         await Devices.RegisterAsync(erika, erikasBrowser.Registration("alerts:severe"));
@@ -45,7 +47,22 @@ public sealed class SubjectAccessExportTests(EgovApplicationFactory factory) : I
         Assert.NotNull(receipt);
         Assert.True(receipt.Length > 1000);
         Assert.Contains(zip.Entries, e => e.FullName.StartsWith($"forms/{erikasReference}/files/", StringComparison.Ordinal) && e.FullName.EndsWith(".pdf", StringComparison.Ordinal));
-        Assert.Equal(zip.Entries.Count - 1, manifest.GetProperty("files").GetArrayLength());
+        var notice = Assert.Single(application.GetProperty("decisionNotices").EnumerateArray());
+        Assert.Equal("Approval", notice.GetProperty("kind").GetString());
+        var noticePdf = zip.GetEntry(notice.GetProperty("path").GetString()!);
+        Assert.NotNull(noticePdf);
+        Assert.StartsWith($"forms/{erikasReference}/decisions/", noticePdf.FullName, StringComparison.Ordinal);
+        await using (var pdf = await noticePdf.OpenAsync(ct))
+        {
+            using var bytes = new MemoryStream();
+            await pdf.CopyToAsync(bytes, ct);
+            Assert.Equal(notice.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray())));
+        }
+
+        // Every file in the zip is listed in the manifest, and every listed file is in the zip.
+        Assert.Equal(
+            zip.Entries.Select(e => e.FullName).Where(n => n != "manifest.json").Order(StringComparer.Ordinal),
+            manifest.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).Order(StringComparer.Ordinal));
         Assert.Contains("push/erika-phone", text, StringComparison.Ordinal);
 
         // Nothing of Max: not his case, his message, his name or his device.
@@ -74,6 +91,15 @@ public sealed class SubjectAccessExportTests(EgovApplicationFactory factory) : I
 
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/data-protection/subject-export?subject=%20", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await erika.GetAsync("/api/v1/data-protection/subject-export?subject=dev-citizen-max", ct)).StatusCode);
+    }
+
+    /// <summary>Approves the case, which issues its decision notice (a PDF).</summary>
+    private static async Task DecideAsync(HttpClient caseworker, Guid id)
+    {
+        await Filing.TransitionAsync(caseworker, id, "InReview");
+        var (_, etag) = await Filing.GetCaseAsync(caseworker, id);
+        using var decided = await Filing.PostAsync(caseworker, $"/api/v1/cases/{id}/decision", new { kind = "approval" }, etag);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
     }
 
     private static async Task<JsonElement> ManifestAsync(ZipArchive zip)

@@ -57,7 +57,7 @@ internal static class RecordOfProcessing
             "Redaktion und Pressestelle; Personen, die dem Kanal folgen oder antworten",
             "Namen der Redakteurinnen und Redakteure in der Freigabe; Antworten und Nutzerkennungen auf der Plattform",
             c.Kind == OutreachChannelKinds.Webhook ? "Empfänger des Webhooks" : $"Betreiber der Plattform ({c.Kind}); Öffentlichkeit",
-            "Zustellprotokolle nach der konfigurierten Frist von Outreach")))],
+            "Zustellprotokolle: Löschung nach der konfigurierten Frist nach der letzten Zustellung; Antworten und Kommentare im Posteingang: Löschung nach der konfigurierten Frist nach dem Abruf")))],
         new ProcessingActivity(
             "Push-Nachrichten an App und Webseiten",
             "Warnungen, Meldungen und Statusänderungen eigener Anträge an registrierte Geräte",
@@ -65,5 +65,5 @@ internal static class RecordOfProcessing
             "Nutzerinnen und Nutzer der App und der Webseiten mit Push",
             "Geräteadresse (Push-Endpunkt), gewählte Themen, bei angemeldeten Geräten die Kennung des Kontos",
             "Push-Dienste der Plattformen (Web Push, Firebase Cloud Messaging, Apple Push Notification service)",
-            "Bis zur Abmeldung; Registrierungen, die der Push-Dienst als ungültig meldet, werden entfernt"));
+            "Bis zur Abmeldung; Registrierungen, die der Push-Dienst als ungültig meldet, sofort, Registrierungen ohne Lebenszeichen nach der konfigurierten Frist"));
 }

@@ -6,6 +6,7 @@ using Egov.Modules.Forms;
 using Egov.Modules.Mobile;
 using Egov.Modules.Outreach;
 using Egov.SharedKernel.Reads;
+using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Localization;
@@ -50,6 +51,8 @@ internal static class PortalExtensions
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+
+        services.AddStaffArea(new StaffArea("/staff/record-of-processing", 900, "Verzeichnis der Verarbeitungstätigkeiten (Art. 30 DSGVO)", "Record of processing activities (Art. 30 GDPR)", null, null, [EgovRoles.Administrator]));
 
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddCityIdentity();

@@ -14,6 +14,7 @@ using Egov.Modules.Forms.Seed;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
+using Egov.SharedKernel.Scanning;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
 using FluentValidation;
@@ -77,10 +78,7 @@ public static class FormsModule
         services.AddSingleton<ReceiptRenderWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReceiptRenderWorker>());
         services.AddReceiptRateLimit();
-        services.AddOptions<ScanningOptions>().Bind(configuration.GetSection(ScanningOptions.SectionName))
-            .Validate(o => string.IsNullOrWhiteSpace(o.Clamd) || Engines.ClamAv.ClamdEndpoint.TryParse(o.Clamd, out _), "Egov:Scanning:Clamd must be tcp://host:port or unix:/path/to/clamd.ctl.")
-            .Validate(o => o.Timeout > TimeSpan.Zero && o.RescanInterval >= TimeSpan.FromSeconds(1), "Egov:Scanning:Timeout must be positive and RescanInterval at least one second.")
-            .ValidateOnStart();
+        services.AddMalwareScanning(configuration);
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
             .Validate(o => o.AbandonedDraftDays is >= 1 and <= 3650, "Egov:Retention:AbandonedDraftDays must be 1 to 3650.")
             .Validate(o => o.BatchSize is >= 1 and <= 1000 && o.PollInterval >= TimeSpan.FromSeconds(1) && o.LeaseDuration >= TimeSpan.FromSeconds(10),

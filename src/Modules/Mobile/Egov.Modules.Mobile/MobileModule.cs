@@ -27,7 +27,7 @@ public static class MobileModule
         services.AddValidatorsFromAssembly(typeof(MobileModule).Assembly, includeInternalTypes: true);
         services.AddDataProtection();
         services.AddPush(configuration);
-        services.AddDevices();
+        services.AddDevices(configuration);
         return services;
     }
 

@@ -12,9 +12,11 @@ using Egov.Modules.Outreach.Features.Inbox;
 using Egov.Modules.Outreach.Features.OfficialChannels;
 using Egov.Modules.Outreach.Features.Posts;
 using Egov.Modules.Outreach.Features.Queues;
+using Egov.Modules.Outreach.Features.Retention;
 using Egov.Modules.Outreach.Persistence;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Reads;
+using Egov.SharedKernel.Scanning;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
 using Egov.Typesetting;
@@ -63,6 +65,8 @@ public static class OutreachModule
         services.AddSingleton(sp => new PostChecker(sp.GetRequiredService<IOptions<CheckPolicy>>().Value));
         services.AddScoped<PostCheckService>();
         services.AddScoped<PostStore>();
+        services.AddMalwareScanning(configuration);
+        services.AddSingleton<PostMediaScanner>();
         services.AddScoped<DeliveryStore>();
         services.AddSingleton<TextFitter>();
         services.TryAddSingleton<ReceiptRenderer>();
@@ -91,6 +95,12 @@ public static class OutreachModule
         services.AddHostedService(sp => sp.GetRequiredService<InboxReader>());
         services.AddSingleton<InboxRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxRetention>());
+        services.AddOptions<OutreachRetentionOptions>().Bind(configuration.GetSection(OutreachRetentionOptions.Section)).ValidateDataAnnotations()
+            .Validate<IOptions<InboxOptions>>((retention, inbox) => retention.DeliveryLogDays > inbox.Value.CommentWindow.TotalDays,
+                $"{OutreachRetentionOptions.Section}:DeliveryLogDays must exceed {InboxOptions.Section}:CommentWindow: comments are read under the sent deliveries of that window.")
+            .ValidateOnStart();
+        services.AddSingleton<DeliveryLogRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryLogRetention>());
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section));
         services.AddSingleton<OutreachQueues>();
         services.AddHostedService(sp => sp.GetRequiredService<OutreachQueues>());

@@ -5,7 +5,6 @@ using Egov.IntegrationTests.Forms.Cases;
 using Egov.IntegrationTests.Identity;
 using Egov.Modules.Forms.Features.Retention;
 using Egov.Modules.Forms.Persistence;
-using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -163,7 +162,7 @@ public sealed class RetentionTests(RetentionFactory factory) : IClassFixture<Ret
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(40));
         var first = Worker(clock);
         var second = Worker(clock);
-        var claimed = await Task.WhenAll(DrainAsync(first), DrainAsync(second));
+        var claimed = await Task.WhenAll(LeasedWorkers.DrainAsync(first), LeasedWorkers.DrainAsync(second));
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
@@ -177,21 +176,9 @@ public sealed class RetentionTests(RetentionFactory factory) : IClassFixture<Ret
 
     private RetentionWorker Worker(TimeProvider clock) => ActivatorUtilities.CreateInstance<RetentionWorker>(factory.Services, clock);
 
-    private static async Task<int> DrainAsync(RetentionWorker worker)
-    {
-        var total = 0;
-        int claimed;
-        while ((claimed = await worker.RunOnceAsync(WorkLane.General, TestContext.Current.CancellationToken)) > 0)
-        {
-            total += claimed;
-            await Task.Yield();
-        }
-
-        return total;
-    }
 
     /// <summary>Runs one retention worker at <paramref name="at"/> until nothing is due; returns how many applications it claimed.</summary>
-    private Task<int> RemovedAsync(DateTimeOffset at) => DrainAsync(Worker(new FakeTimeProvider(at)));
+    private Task<int> RemovedAsync(DateTimeOffset at) => LeasedWorkers.DrainAsync(Worker(new FakeTimeProvider(at)));
 
     private async Task<bool> ExistsAsync(Guid id)
     {

@@ -154,7 +154,7 @@ public sealed class DeliveryEngineTests(DeliveryFactory factory) : IClassFixture
         {
             var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
             await db.Database.ExecuteSqlAsync($"""
-                UPDATE outreach.deliveries SET status = 'Sending', locked_by = 'dead-worker', locked_until = now() - interval '1 second',
+                UPDATE outreach.deliveries SET status = 'Sending', lock_owner = 'dead-worker', locked_until = now() - interval '1 second',
                     platform_id = NULL, url = NULL, sent_at = NULL WHERE id = {deliveryId}
                 """, Ct);
             await db.Database.ExecuteSqlAsync($"UPDATE outreach.posts SET status = 'Publishing' WHERE id = {post.GetProperty("id").GetGuid()}", Ct);

@@ -14,7 +14,9 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// <summary>
 /// Forms' part of the subject access export (GDPR Art. 15): per application of the person a manifest
 /// entry (data, status, dates, decision, visible history, messages without internal notes, information
-/// requests, the case access log) and its files and receipt PDF under <c>forms/{reference or id}/</c>.
+/// requests, the case access log) and its files, receipt PDF and decision notice PDFs under
+/// <c>forms/{reference or id}/</c> (<c>files/…</c>, <c>receipt.pdf</c>, <c>decisions/{id}-{kind}.pdf</c>), each referenced
+/// by its path from the entry.
 /// Only rows whose applicant is the subject are read, so nothing of another person can enter.
 /// </summary>
 internal sealed class ExportSubjectDataHandler(FormsDbContext db, ReceiptPdfs receipts, TimeProvider time) : IQueryHandler<ExportSubjectDataQuery, SubjectData>
@@ -46,6 +48,18 @@ internal sealed class ExportSubjectDataHandler(FormsDbContext db, ReceiptPdfs re
                 files.Add(new SubjectDataFile(receiptPath, "application/pdf", pdf));
             }
 
+            var notices = await db.DecisionNotices.AsNoTracking().Where(n => n.ApplicationId == application.Id).OrderBy(n => n.IssuedAt).ToListAsync(cancellationToken);
+            var noticeEntries = new JsonArray();
+            foreach (var notice in notices)
+            {
+                var path = $"{folder}/decisions/{notice.Id:N}-{notice.Kind.ToString().ToLowerInvariant()}.pdf";
+                files.Add(new SubjectDataFile(path, "application/pdf", notice.Pdf));
+                noticeEntries.Add(new JsonObject
+                {
+                    ["path"] = path, ["kind"] = notice.Kind.ToString(), ["title"] = notice.Title, ["issuedAt"] = notice.IssuedAt, ["issuedBy"] = notice.IssuedByName, ["sha256"] = notice.Sha256,
+                });
+            }
+
             var messages = await db.CaseMessages.AsNoTracking().Where(m => m.ApplicationId == application.Id && !m.Internal).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
             var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
             var history = await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == application.Id && e.VisibleToApplicant).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
@@ -66,6 +80,7 @@ internal sealed class ExportSubjectDataHandler(FormsDbContext db, ReceiptPdfs re
                 ["data"] = JsonNode.Parse(application.Data),
                 ["files"] = filePaths,
                 ["receipt"] = receiptPath,
+                ["decisionNotices"] = noticeEntries,
                 ["messages"] = Array(messages.Select(CaseMessageResponse.From)),
                 ["informationRequests"] = Array(requests.Select(InformationRequestResponse.From)),
                 ["history"] = Array(history.Select(e => new { e.Sequence, e.OccurredAt, From = e.FromStatus.ToString(), To = e.ToStatus.ToString(), e.ByApplicant, e.Reason })),

@@ -1,5 +1,5 @@
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Engines.ClamAv;
+using Egov.SharedKernel.Scanning;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;

@@ -1,19 +1,11 @@
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Engines.ClamAv;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Files;
+using Egov.SharedKernel.Scanning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Forms.Features.Scanning;
-
-/// <summary>503: the malware scanner is unreachable and <see cref="ScannerUnavailableMode.Refuse"/> is configured; nothing was stored.</summary>
-internal sealed class ScannerUnavailableException(string detail) : ProblemException(detail)
-{
-    public override int StatusCode => 503;
-
-    public override string Title => "The malware scanner is unavailable";
-}
 
 /// <summary>
 /// Scans uploads with clamd before they are stored: an infected file refuses the whole upload with
@@ -21,11 +13,9 @@ internal sealed class ScannerUnavailableException(string detail) : ProblemExcept
 /// <see cref="AttachmentScanStatus.Pending"/> (or refuses them, <see cref="ScanningOptions.WhenUnavailable"/>);
 /// without a configured scanner files are <see cref="AttachmentScanStatus.Unscanned"/>.
 /// </summary>
-internal sealed partial class UploadScanner(IOptions<ScanningOptions> options, ILogger<UploadScanner> logger)
+internal sealed partial class UploadScanner(MalwareScanner scanner, ILogger<UploadScanner> logger)
 {
-    private readonly ClamdClient? _client = ClamdEndpoint.TryParse(options.Value.Clamd, out var endpoint)
-        ? new ClamdClient(endpoint!, options.Value.Timeout)
-        : null;
+    private readonly ClamdClient? _client = scanner.Client;
 
     /// <summary>The client of the configured clamd; null when scanning is off.</summary>
     public ClamdClient? Client => _client;
@@ -51,7 +41,7 @@ internal sealed partial class UploadScanner(IOptions<ScanningOptions> options, I
             catch (ClamdUnavailableException ex)
             {
                 LogUnavailable(ex, _client.Endpoint.Display);
-                if (options.Value.WhenUnavailable == ScannerUnavailableMode.Refuse)
+                if (scanner.Options.WhenUnavailable == ScannerUnavailableMode.Refuse)
                 {
                     throw new ScannerUnavailableException(de
                         ? "Die Virenprüfung ist gerade nicht erreichbar; es wurde nichts gespeichert. Bitte versuchen Sie es später noch einmal."
@@ -65,12 +55,7 @@ internal sealed partial class UploadScanner(IOptions<ScanningOptions> options, I
             {
                 var name = UploadFileName.Sanitize(file.FileName);
                 LogInfected(name, verdict.Signature!);
-                throw new DomainRuleException(de
-                    ? $"„{name}“ enthält Schadsoftware ({verdict.Signature}) und wurde nicht gespeichert; es wurde keine der Dateien gespeichert."
-                    : $"'{name}' contains malware ({verdict.Signature}) and was not stored; none of the files were stored.")
-                {
-                    Extensions = { ["file"] = name, ["signature"] = verdict.Signature },
-                };
+                throw MalwareScanner.Infected(name, verdict.Signature!, de);
             }
         }
 

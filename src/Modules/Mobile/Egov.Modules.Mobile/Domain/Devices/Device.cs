@@ -1,3 +1,5 @@
+using Egov.SharedKernel.Work;
+
 namespace Egov.Modules.Mobile.Domain.Devices;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Egov.Modules.Mobile.Domain.Devices;
 /// reach it, what it subscribed to, and — when a signed-in citizen registered it — whose it is.
 /// One row per push endpoint (unique); registering the same endpoint again updates this row.
 /// </summary>
-internal sealed class Device
+internal sealed class Device : ILeasedRow
 {
     /// <summary>Most regions one device may follow.</summary>
     public const int MaxRegions = 20;
@@ -53,7 +55,17 @@ internal sealed class Device
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Last registration or topic change (UTC). The app registers again at each start, so this is when the device was
+    /// last seen; the retention job deletes registrations not seen for <c>Egov:Push:Retention:InactiveDeviceDays</c>.
+    /// </summary>
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>While set and in the future, the retention job holds the row to delete it (UTC).</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    /// <summary>The retention job's instance holding the row.</summary>
+    public string? LockOwner { get; private set; }
 
     /// <summary>The subscribed topics in the API's spelling, alerts first, then categories and regions.</summary>
     public IReadOnlyList<DeviceTopic> Topics =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Egov.Modules.Mobile.Features.Devices;
@@ -7,11 +8,14 @@ internal static class DeviceExtensions
 {
     /// <summary>
     /// Registers the device secrets, the topic catalogue (per request scope) and the registration
-    /// rate limit. Needs the push settings of <c>AddPush</c>: which platforms can be registered and
+    /// rate limit, and the retention job (<c>Egov:Push:Retention</c>). Needs the push settings of <c>AddPush</c>: which platforms can be registered and
     /// the limit itself are push settings (<c>Egov:Push</c>).
     /// </summary>
-    public static IServiceCollection AddDevices(this IServiceCollection services)
+    public static IServiceCollection AddDevices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DeviceRetentionOptions>().Bind(configuration.GetSection(DeviceRetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DeviceRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeviceRetention>());
         services.AddSingleton<DeviceSecrets>();
         services.AddScoped<TopicCatalog>();
         services.AddDeviceRegistrationRateLimit();

@@ -28,5 +28,9 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.Property(d => d.CreationKey).HasMaxLength(100);
         builder.HasIndex(d => d.CreationKey);
         builder.Ignore(d => d.Topics);
+
+        // The retention job looks for registrations not seen for a while (updated_at) and claims them with a lease.
+        builder.HasIndex(d => d.UpdatedAt);
+        builder.Property(d => d.LockOwner).HasMaxLength(200);
     }
 }

@@ -70,6 +70,15 @@ namespace Egov.Modules.Mobile.Persistence.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("language");
 
+                    b.Property<string>("LockOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lock_owner");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
                     b.Property<string>("P256dh")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -110,6 +119,9 @@ namespace Egov.Modules.Mobile.Persistence.Migrations
 
                     b.HasIndex("Subject")
                         .HasDatabaseName("ix_devices_subject");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_devices_updated_at");
 
                     b.ToTable("devices", "mobile");
                 });

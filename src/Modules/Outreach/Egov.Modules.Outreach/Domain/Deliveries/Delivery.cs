@@ -1,4 +1,5 @@
 using System.Globalization;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Outreach.Domain.Deliveries;
 
@@ -8,7 +9,7 @@ namespace Egov.Modules.Outreach.Domain.Deliveries;
 /// or the last error. Its idempotency key never changes, so every attempt is the same request to
 /// the platform.
 /// </summary>
-internal sealed class Delivery
+internal sealed class Delivery : ILeasedRow
 {
     private Delivery()
     {
@@ -35,10 +36,10 @@ internal sealed class Delivery
     /// <summary>Attempts started so far.</summary>
     public int Attempts { get; private set; }
 
-    /// <summary>The worker holding the delivery while Sending.</summary>
-    public string? LockedBy { get; private set; }
+    /// <summary>The worker holding the delivery: the delivery engine while Sending, or the retention job about to delete a final one.</summary>
+    public string? LockOwner { get; private set; }
 
-    /// <summary>Until when the worker's claim holds (UTC); after that another worker may repeat the attempt.</summary>
+    /// <summary>Until when the worker's claim holds (UTC); after that another worker may repeat the attempt (or take the deletion over).</summary>
     public DateTimeOffset? LockedUntil { get; private set; }
 
     /// <summary>Stable across attempts: Mastodon <c>Idempotency-Key</c>, Bluesky record key seed, webhook delivery id.</summary>
@@ -100,7 +101,7 @@ internal sealed class Delivery
     public void Claim(string worker, DateTimeOffset now, DateTimeOffset leaseUntil)
     {
         Status = DeliveryStatus.Sending;
-        LockedBy = worker;
+        LockOwner = worker;
         LockedUntil = leaseUntil;
         Attempts++;
         LastAttemptAt = now;
@@ -186,7 +187,7 @@ internal sealed class Delivery
 
     private void Release()
     {
-        LockedBy = null;
+        LockOwner = null;
         LockedUntil = null;
     }
 }

@@ -59,7 +59,7 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
     /// <summary>A delivery claimed for one attempt: its id, its post and the attempt number the claim gave it.</summary>
     internal sealed record ClaimedDelivery(Guid Id, Guid PostId, int Attempts);
 
-    /// <summary>This worker's name as it appears in <c>locked_by</c>.</summary>
+    /// <summary>This worker's name as it appears in <c>lock_owner</c>.</summary>
     public string Worker => Owner;
 
     protected override bool Enabled => _options.Value.Enabled;
@@ -194,7 +194,7 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<OutreachDbContext>();
         var delivery = await db.Deliveries.FirstAsync(d => d.Id == deliveryId, cancellationToken);
-        if (delivery.LockedBy != Owner || delivery.Attempts != attempt)
+        if (delivery.LockOwner != Owner || delivery.Attempts != attempt)
         {
             return; // our lease ran out and another worker took the delivery over
         }
@@ -298,7 +298,7 @@ internal sealed partial class DeliveryEngine : LeasedWorker<DeliveryEngine.Claim
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
         await db.Deliveries
-            .Where(d => d.Id == deliveryId && d.LockedBy == Owner && d.Attempts == attempt)
+            .Where(d => d.Id == deliveryId && d.LockOwner == Owner && d.Attempts == attempt)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.Checkpoint, checkpoint), cancellationToken);
     }
 

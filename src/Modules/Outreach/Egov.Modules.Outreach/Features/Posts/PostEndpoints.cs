@@ -106,12 +106,14 @@ internal static class PostEndpoints
             })
             .WithMetadata(new RequestSizeLimitAttribute(PostRules.MaxMediaBytes + 64 * 1024))
             .WithName("UploadPostMedia")
-            .WithSummary("Upload an image to a post (multipart field `file`; PNG, JPEG, GIF or WebP, at most 10 MB); name it with alt text in a variant")
+            .WithSummary("Upload an image to a post (multipart field `file`; PNG, JPEG, GIF or WebP, at most 10 MB; scanned for malware: 422 when infected, 503 while the scanner is down); name it with alt text in a variant")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/{id:guid}/media/{mediaId:guid}", async Task<FileContentHttpResult> (Guid id, Guid mediaId, HttpContext http, ISender sender, CancellationToken ct) =>
             {

@@ -11,7 +11,7 @@ namespace Egov.Modules.Outreach.Features.Posts;
 /// <summary>An image is uploaded to a saved post (<c>POST …/media</c>), recognised by its content.</summary>
 internal sealed record UploadPostMediaCommand(OutreachActor Actor, Guid Id, string FileName, byte[] Content) : ICommand<PostMediaView>;
 
-internal sealed class UploadPostMediaHandler(OutreachDbContext db, PostStore store, TimeProvider time) : ICommandHandler<UploadPostMediaCommand, PostMediaView>
+internal sealed class UploadPostMediaHandler(OutreachDbContext db, PostStore store, PostMediaScanner scanner, TimeProvider time) : ICommandHandler<UploadPostMediaCommand, PostMediaView>
 {
     public async ValueTask<PostMediaView> Handle(UploadPostMediaCommand command, CancellationToken cancellationToken)
     {
@@ -19,12 +19,14 @@ internal sealed class UploadPostMediaHandler(OutreachDbContext db, PostStore sto
         PostRules.EnsureMayDraft(command.Actor, post.IsCrisis);
         var contentType = ImageTypes.Sniff(command.Content)
             ?? throw new RequestValidationException("file", "Must be a PNG, JPEG, GIF or WebP image (recognised by its content, not its name).");
+        var fileName = UploadFileName.Sanitize(command.FileName, "image");
+        await scanner.EnsureCleanAsync(fileName, command.Content, cancellationToken);
         var now = time.GetUtcNow();
         var media = new PostMedia
         {
             Id = Guid.CreateVersion7(now),
             PostId = post.Id,
-            FileName = UploadFileName.Sanitize(command.FileName, "image"),
+            FileName = fileName,
             ContentType = contentType,
             Length = command.Content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(command.Content)),

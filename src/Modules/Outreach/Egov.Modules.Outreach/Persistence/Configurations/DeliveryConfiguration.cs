@@ -13,7 +13,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         b.Property(d => d.Id).ValueGeneratedNever();
         b.Property(d => d.ChannelKind).HasMaxLength(32);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
-        b.Property(d => d.LockedBy).HasMaxLength(200);
+        b.Property(d => d.LockOwner).HasMaxLength(200);
         b.Property(d => d.IdempotencyKey).HasMaxLength(64);
         b.Property(d => d.ReplyTo).HasMaxLength(1000);
         b.Property(d => d.PlatformId).HasMaxLength(1000);

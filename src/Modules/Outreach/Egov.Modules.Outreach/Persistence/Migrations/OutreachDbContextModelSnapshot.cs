@@ -263,10 +263,10 @@ namespace Egov.Modules.Outreach.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("last_http_status");
 
-                    b.Property<string>("LockedBy")
+                    b.Property<string>("LockOwner")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("locked_by");
+                        .HasColumnName("lock_owner");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")

@@ -2,30 +2,33 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Egov.Modules.Forms.Engines.ClamAv;
+namespace Egov.SharedKernel.Scanning;
 
 /// <summary>The scanner's answer for one stream: clean, or infected with the named signature.</summary>
 /// <param name="Signature">The matching signature as clamd names it (e.g. <c>Win.Test.EICAR_HDB-1</c>); null when clean.</param>
-internal sealed record ClamdVerdict(string? Signature)
+public sealed record ClamdVerdict(string? Signature)
 {
+    /// <summary>No signature matched.</summary>
     public static readonly ClamdVerdict Clean = new((string?)null);
 
+    /// <summary>Whether a signature matched.</summary>
     public bool Infected => Signature is not null;
 }
 
 /// <summary>clamd could not give a verdict: not reachable, timed out, refused the stream or answered an error.</summary>
-internal sealed class ClamdUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ClamdUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// A client of clamd's <c>INSTREAM</c> command (ClamAV, clamd(8): "It is mandatory to prefix this
 /// command with n or z … The format of the chunk is: '&lt;length&gt;&lt;data&gt;' where &lt;length&gt;
 /// is the size of the following data in bytes expressed as a 4 byte unsigned integer in network byte
 /// order … Streaming is terminated by sending a zero-length chunk"; https://docs.clamav.net/manual/Usage/Scanning.html).
-/// One connection per scan, <c>z</c>-prefixed (NUL-terminated) commands; the answer is
+/// Shared by the modules that take uploads (Forms: applicants' files; Outreach: post images); each
+/// decides what a verdict means for its own data. One connection per scan, <c>z</c>-prefixed (NUL-terminated) commands; the answer is
 /// <c>stream: OK</c>, <c>stream: &lt;signature&gt; FOUND</c> or <c>… ERROR</c> (for example
 /// <c>INSTREAM size limit exceeded. ERROR</c> when the stream is longer than clamd's <c>StreamMaxLength</c>).
 /// </summary>
-internal sealed class ClamdClient(ClamdEndpoint endpoint, TimeSpan timeout)
+public sealed class ClamdClient(ClamdEndpoint endpoint, TimeSpan timeout)
 {
     /// <summary>Bytes per chunk; clamd reads chunks of any size up to StreamMaxLength.</summary>
     private const int ChunkSize = 64 * 1024;

@@ -1,7 +1,7 @@
-namespace Egov.Modules.Forms.Features.Scanning;
+namespace Egov.SharedKernel.Scanning;
 
-/// <summary>What an upload gets while the configured scanner cannot be reached.</summary>
-internal enum ScannerUnavailableMode
+/// <summary>What an upload gets while the configured scanner cannot be reached (each module applies it to its own uploads).</summary>
+public enum ScannerUnavailableMode
 {
     /// <summary>Stored as "pending scan", hidden from staff, rescanned until clean (default).</summary>
     Hold,
@@ -10,9 +10,10 @@ internal enum ScannerUnavailableMode
     Refuse,
 }
 
-/// <summary>Malware scanning of uploads with ClamAV (configuration section <c>Egov:Scanning</c>).</summary>
-internal sealed class ScanningOptions
+/// <summary>Malware scanning of uploads with ClamAV (configuration section <c>Egov:Scanning</c>), one setting for every module.</summary>
+public sealed class ScanningOptions
 {
+    /// <summary>The configuration section.</summary>
     public const string SectionName = "Egov:Scanning";
 
     /// <summary>

@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Egov.Modules.Forms.Engines.ClamAv;
+namespace Egov.SharedKernel.Scanning;
 
 /// <summary>
 /// Where clamd listens: <c>tcp://host:port</c> (clamd.conf <c>TCPSocket</c>/<c>TCPAddr</c>) or
 /// <c>unix:/path/to/clamd.ctl</c> (clamd.conf <c>LocalSocket</c>; Debian's default is
 /// <c>/run/clamav/clamd.ctl</c>).
 /// </summary>
-internal sealed record ClamdEndpoint(EndPoint Address, string Display)
+public sealed record ClamdEndpoint(EndPoint Address, string Display)
 {
     /// <summary>Reads an endpoint; <see langword="false"/> for anything but the two forms above.</summary>
     public static bool TryParse(string? value, out ClamdEndpoint? endpoint)
