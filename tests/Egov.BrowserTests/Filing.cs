@@ -112,7 +112,8 @@ internal static class Filing
         return reference;
     }
 
-    private static Task Next(IPage page) =>
+    /// <summary>"Speichern und weiter": saves the step and goes on (or stays, showing errors or a section that appeared).</summary>
+    public static Task Next(IPage page) =>
         page.GetByRole(AriaRole.Button, new() { Name = "Speichern und weiter" }).ClickAsync();
 
     private static Task Screenshot(IPage page, bool save, string name) => save ? Screenshots.SaveAsync(page, name) : Task.CompletedTask;

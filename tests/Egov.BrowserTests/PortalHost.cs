@@ -5,6 +5,7 @@ using Egov.Modules.Announcements.Engines.Markdown;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
 using Egov.Testing;
+using Egov.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -35,6 +36,9 @@ public class PortalHost : EgovApplicationFactory
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The payment provider: a fake Stripe on 127.0.0.1 whose hosted page the browser pays on.</summary>
+    public FakeStripe Stripe { get; } = new();
+
     /// <summary>The slug of a published news item seeded at start.</summary>
     public const string NewsSlug = "neue-oeffnungszeiten-im-buergerbuero";
 
@@ -48,6 +52,9 @@ public class PortalHost : EgovApplicationFactory
             throw new InvalidOperationException($"The browser tests need Debian's chromium at {ChromiumPath}: apt-get install chromium (bash .ci/run does).");
         }
 
+        // Started before the host: its address goes into the host's settings.
+        await Stripe.StartAsync();
+        Stripe.WebhookEndpoint = new Uri(PublicBaseAddress, "api/v1/payments/notifications/stripe");
         await base.InitializeAsync();
         UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
         StartServer();
@@ -88,6 +95,7 @@ public class PortalHost : EgovApplicationFactory
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        await Stripe.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -98,6 +106,10 @@ public class PortalHost : EgovApplicationFactory
 
         // Outreach channels may point at the fake platforms of Egov.Testing on 127.0.0.1 (plain http).
         builder.UseSetting("Egov:Outreach:AllowLoopbackHttp", "true");
+
+        builder.UseSetting("Egov:Payments:Stripe:ApiBase", Stripe.BaseAddress.ToString());
+        builder.UseSetting("Egov:Payments:Stripe:SecretKey", Stripe.SecretKey);
+        builder.UseSetting("Egov:Payments:Stripe:WebhookSecret", Stripe.WebhookSecret);
     }
 
     /// <summary>Seeds what the tests of the shared collection expect: one news item and one alert in force.</summary>

@@ -74,6 +74,54 @@ public sealed partial class PaymentPortalTests(PaymentPortalTests.Factory factor
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task WorklistPage_FiltersByPaymentState_AndKeepsTheChoice()
+    {
+        using var api = await factory.CreateClientAsAsync("erika");
+        var (paidId, paidReference) = await FileAsync(api);
+        var (_, unpaidReference) = await FileAsync(api);
+        var payment = await (await api.PostAsync($"/api/v1/applications/{paidId}/payments", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var session = payment.GetProperty("checkoutUrl").GetString()!.Split('/')[^1];
+        factory.Stripe.Complete(session);
+        using var citizen = await factory.SignedInBrowserAsync("erika");
+        await citizen.GetAsync($"/api/v1/payments/{payment.GetProperty("id").GetGuid()}/return?session_id={session}", Ct);
+        using var caseworker = await factory.SignedInBrowserAsync("caseworker");
+
+        // Forms learns the payment through the outbox: wait until the worklist has it.
+        var paid = await WorklistWhenAsync(caseworker, $"/staff/cases?payment=Paid&q={paidReference}", paidReference);
+        var paidWithoutPayment = WebUtility.HtmlDecode(await caseworker.GetStringAsync($"/staff/cases?payment=None&q={paidReference}", Ct));
+        var unpaid = WebUtility.HtmlDecode(await caseworker.GetStringAsync($"/staff/cases?payment=None&q={unpaidReference}", Ct));
+        var unpaidAsPaid = WebUtility.HtmlDecode(await caseworker.GetStringAsync($"/staff/cases?payment=Paid&q={unpaidReference}", Ct));
+        var unknownChoice = WebUtility.HtmlDecode(await caseworker.GetStringAsync($"/staff/cases?payment=Bezahlt&q={paidReference}", Ct));
+
+        Assert.Contains($">{paidReference}</a>", paid, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Paid\" selected=\"selected\">Bezahlt</option>", paid, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"payment\">Zahlung der Gebühr</label>", paid, StringComparison.Ordinal);
+        Assert.Contains("Keine Vorgänge gefunden.", paidWithoutPayment, StringComparison.Ordinal);
+        Assert.Contains($">{unpaidReference}</a>", unpaid, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"None\" selected=\"selected\">Keine Zahlung begonnen</option>", unpaid, StringComparison.Ordinal);
+        Assert.Contains("Keine Vorgänge gefunden.", unpaidAsPaid, StringComparison.Ordinal);
+
+        // A value not among the choices is "all", as for the other filters.
+        Assert.Contains($">{paidReference}</a>", unknownChoice, StringComparison.Ordinal);
+        Assert.DoesNotContain("selected=\"selected\">Bezahlt", unknownChoice, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WorklistWhenAsync(HttpClient browser, string path, string text)
+    {
+        var html = "";
+        for (var attempt = 0; attempt < 100 && !html.Contains(text + "</a>", StringComparison.Ordinal); attempt++)
+        {
+            html = WebUtility.HtmlDecode(await browser.GetStringAsync(path, Ct));
+            if (!html.Contains(text + "</a>", StringComparison.Ordinal))
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        return html;
+    }
+
     private static async Task<string> PageWhenAsync(HttpClient browser, Guid id, string text)
     {
         var html = "";

@@ -11,11 +11,11 @@ public sealed partial class StaffAreaLinksTests(StaffPagesBadInputTests.Factory 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("caseworker", "/staff/cases /staff/outreach/guidelines", "/staff/cases")]
+    [InlineData("caseworker", "/staff/cases /staff/outreach/guidelines /staff/kasse", "/staff/cases")]
     [InlineData("editor", "/staff/announcements /staff/outreach /staff/outreach/inbox /staff/outreach/review /staff/outreach/guidelines", "/staff/announcements /staff/outreach")]
     [InlineData("approver", "/staff/announcements /staff/outreach /staff/outreach/inbox /staff/outreach/approvals /staff/outreach/review /staff/outreach/guidelines", "/staff/announcements /staff/outreach")]
     [InlineData("crisis", "/staff/announcements /staff/alerts /staff/outreach /staff/outreach/inbox /staff/outreach/guidelines", "/staff/announcements /staff/outreach")]
-    [InlineData("admin", "/staff/cases /staff/barrierefreiheit /staff/outreach/channels /staff/outreach/review /staff/outreach/guidelines /staff/record-of-processing", "/staff/cases")]
+    [InlineData("admin", "/staff/cases /staff/barrierefreiheit /staff/outreach/channels /staff/outreach/review /staff/outreach/guidelines /staff/kasse /staff/record-of-processing", "/staff/cases")]
     public async Task StaffPage_ShowsTheTasksAndNavigationOfTheRole(string user, string tasks, string navigation)
     {
         var browser = await factory.BrowserAsync(user);

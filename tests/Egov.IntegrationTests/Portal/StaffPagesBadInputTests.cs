@@ -33,6 +33,7 @@ public sealed partial class StaffPagesBadInputTests(StaffPagesBadInputTests.Fact
     [InlineData("caseworker", "/staff/cases?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&sort=evil&overdue=maybe&assignee=%E2%80%AE")]
     [InlineData("caseworker", "/staff/cases?status=Submitted&status=Closed&form=unknown-form")]
     [InlineData("caseworker", "/staff/cases?q=a%00b")]
+    [InlineData("caseworker", "/staff/cases?payment=%00&payment=Paid&payment=none")]
     [InlineData("editor", "/staff/announcements?status=%00")]
     [InlineData("caseworker", "/staff/cases/not-a-guid")]
     [InlineData("caseworker", "/staff/cases/" + Unknown)]

@@ -14,7 +14,9 @@ namespace Egov.Testing.Fakes;
 /// the documentation and not from Egov's code: <c>POST /v1/checkout/sessions</c> (form-encoded, Bearer
 /// secret key, <c>Idempotency-Key</c> answered with the first response), <c>GET /v1/checkout/sessions/{id}</c>,
 /// <c>POST /v1/checkout/sessions/{id}/expire</c> (400 unless open), <c>POST /v1/refunds</c>; errors as
-/// <c>{"error":{"type":…,"message":…}}</c>. The test plays the citizen on the hosted page
+/// <c>{"error":{"type":…,"message":…}}</c>. A browser can pay on the minimal hosted page <c>GET /pay/{id}</c>
+/// ("Bezahlen" sends the signed notification to <see cref="WebhookEndpoint"/>, then the browser to <c>success_url</c>);
+/// or the test plays the citizen on the hosted page
 /// (<see cref="Complete"/>, <see cref="FailAsync"/>) and Stripe's webhook sender (<see cref="Notification"/>):
 /// events signed as documented (https://docs.stripe.com/webhooks#verify-events): header
 /// <c>Stripe-Signature: t={unix seconds},v1={hex HMAC-SHA256 of "{t}.{body}" under the endpoint secret}</c>.
@@ -24,6 +26,7 @@ public sealed class FakeStripe : FakePlatformServer
     private readonly ConcurrentDictionary<string, JsonObject> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Status, string Body)> _idempotent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _refunds = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<int> _webhookAnswers = new();
     private readonly Lock _gate = new();
 
     /// <summary>The secret API key Egov must send as <c>Authorization: Bearer …</c>.</summary>
@@ -132,7 +135,62 @@ public sealed class FakeStripe : FakePlatformServer
             }
         });
         app.MapPost("/v1/refunds", (HttpRequest request) => Idempotent(request, () => CreateRefund(request)));
-        app.MapGet("/pay/{id}", (string id) => Results.Content($"<html><body><h1>Stripe Checkout (fake)</h1><p>{id}</p></body></html>", "text/html"));
+        app.MapGet("/pay/{id}", (string id) => _sessions.TryGetValue(id, out var session) ? HostedPage(session) : Results.NotFound());
+        app.MapPost("/pay/{id}", (string id) => PayOnHostedPageAsync(id));
+    }
+
+    /// <summary>
+    /// Where the hosted page's "pay" button sends its signed <c>checkout.session.completed</c> (the webhook
+    /// endpoint registered in Stripe's dashboard), e.g. <c>http://127.0.0.1:5080/api/v1/payments/notifications/stripe</c>;
+    /// null: the page sends none (a lost notification).
+    /// </summary>
+    public Uri? WebhookEndpoint { get; set; }
+
+    /// <summary>The HTTP status codes the webhook endpoint answered the hosted page's notifications with, in order.</summary>
+    public IReadOnlyList<int> WebhookAnswers => [.. _webhookAnswers];
+
+    /// <summary>A minimal hosted page a browser can pay on: the amount, "Bezahlen" (a form post) and "Abbrechen" (back to <c>cancel_url</c>).</summary>
+    private static IResult HostedPage(JsonObject session)
+    {
+        var amount = ((long)session["amount_total"]! / 100m).ToString("0.00", CultureInfo.GetCultureInfo("de-DE"));
+        var id = System.Net.WebUtility.HtmlEncode((string)session["id"]!);
+        var cancel = System.Net.WebUtility.HtmlEncode((string?)session["cancel_url"] ?? "");
+        var html = (string?)session["status"] != "open"
+            ? "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Stripe Checkout (Test)</title></head><body><main><h1>Diese Zahlungsseite ist geschlossen</h1></main></body></html>"
+            : $"""
+              <!DOCTYPE html>
+              <html lang="de"><head><meta charset="utf-8"><title>Stripe Checkout (Test)</title></head>
+              <body><main>
+              <h1>Bezahlen: {amount} {((string?)session["currency"])?.ToUpperInvariant()}</h1>
+              <p>Testzahlung {id}</p>
+              <form method="post" action="/pay/{id}"><button type="submit">Bezahlen</button></form>
+              <p><a href="{cancel}">Abbrechen</a></p>
+              </main></body></html>
+              """;
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>"Bezahlen" on the hosted page: the session is paid, Stripe sends the signed notification, then redirects the browser to <c>success_url</c>.</summary>
+    private async Task<IResult> PayOnHostedPageAsync(string id)
+    {
+        if (!_sessions.TryGetValue(id, out var open) || (string?)open["status"] != "open")
+        {
+            return Results.NotFound();
+        }
+
+        var session = Complete(id);
+        if (WebhookEndpoint is { } endpoint)
+        {
+            var notification = Notification("checkout.session.completed", session);
+            using var http = new HttpClient();
+            using var content = new StringContent(notification.Payload, Encoding.UTF8, "application/json");
+            content.Headers.Add("Stripe-Signature", notification.Signature);
+            using var answer = await http.PostAsync(endpoint, content);
+            _webhookAnswers.Enqueue((int)answer.StatusCode);
+        }
+
+        // Stripe fills in the template of the success URL (https://docs.stripe.com/payments/checkout/custom-success-page).
+        return Results.Redirect(((string)session["success_url"]!).Replace("{CHECKOUT_SESSION_ID}", id, StringComparison.Ordinal));
     }
 
     private async Task<IResult> CreateSession(HttpRequest request)

@@ -4,6 +4,8 @@ using Egov.Modules.Payments.Features.Refunds;
 using Egov.Modules.Payments.Persistence;
 using Egov.SharedKernel.Hosting;
 using Egov.SharedKernel.Persistence;
+using Egov.SharedKernel.Security;
+using Egov.SharedKernel.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +40,11 @@ public static class PaymentsModule
         services.AddScoped<RefundExecution>();
         services.AddSingleton<ExpiredCheckoutSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredCheckoutSweep>());
+
+        // The roles of the page's policy HandleCases: the treasury report is read by caseworkers (the finance department's among them).
+        services.AddStaffArea(new StaffArea(
+            "/staff/kasse", 400, "Tagesabschluss der Online-Zahlungen (Stadtkasse)", "Daily reconciliation of online payments (treasury)",
+            null, null, [EgovRoles.Caseworker, EgovRoles.Administrator]));
         return services;
     }
 

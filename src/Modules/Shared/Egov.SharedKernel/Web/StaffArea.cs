@@ -12,7 +12,7 @@ namespace Egov.SharedKernel.Web;
 /// </summary>
 /// <param name="Path">Absolute path of the area's page, e.g. <c>/staff/cases</c>.</param>
 /// <param name="Order">Position on <c>/staff</c> and in the navigation, ascending; modules space theirs
-/// by hundreds (Forms 100, Announcements 200, Outreach 300).</param>
+/// by hundreds (Forms 100, Announcements 200, Outreach 300, Payments 400).</param>
 /// <param name="TaskDe">The task on <c>/staff</c>, German.</param>
 /// <param name="TaskEn">The task on <c>/staff</c>, English.</param>
 /// <param name="NavigationDe">The navigation label, German; null keeps the area out of the navigation.</param>

@@ -1,6 +1,7 @@
 using Egov.Modules.Forms.Domain;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
+using Egov.Modules.Payments.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Egov.SharedKernel.Web;
@@ -36,6 +37,12 @@ internal sealed class CaseWorklistModel(ISender sender) : PageModel
 
     public string? Search { get; private set; }
 
+    /// <summary>The payment filter: <c>None</c> (no payment started) or one of <see cref="PaymentStates"/>; null: all.</summary>
+    public string? Payment { get; private set; }
+
+    /// <summary>The payment filter's choices, as the worklist query takes them.</summary>
+    public static IReadOnlyList<string> PaymentChoices { get; } = [ListCasesValidator.NoPayment, .. PaymentStates.All];
+
     public string? Sort { get; private set; }
 
     public CaseWorklist Worklist { get; private set; } = new([], null, new Dictionary<string, int>());
@@ -48,9 +55,9 @@ internal sealed class CaseWorklistModel(ISender sender) : PageModel
 
     public string? PreviousLink { get; private set; }
 
-    public bool Filtered => Status is not null || Form is not null || Assignee is not null || Overdue is not null || Search is not null;
+    public bool Filtered => Status is not null || Form is not null || Assignee is not null || Overdue is not null || Search is not null || Payment is not null;
 
-    public async Task OnGetAsync(string? status, string? form, string? assignee, string? overdue, string? q, string? sort, string? cursor, string? back, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? status, string? form, string? assignee, string? overdue, string? payment, string? q, string? sort, string? cursor, string? back, CancellationToken cancellationToken)
     {
         Forms = (await sender.Send(new ListFormsQuery(null, 100), cancellationToken)).Items;
 
@@ -60,11 +67,12 @@ internal sealed class CaseWorklistModel(ISender sender) : PageModel
         Assignee = assignee is "me" or "none" ? assignee : null;
         Overdue = overdue is "true" or "false" ? overdue : null;
         Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        Payment = PaymentChoices.FirstOrDefault(p => p == payment);
         Sort = sort is "dueAt" or "-submittedAt" ? sort : null;
 
         var filter = new CaseFilter(
             Status is null ? [] : [Enum.Parse<ApplicationStatus>(Status)], Form, Assignee, null,
-            Overdue is null ? null : Overdue == "true", null, null, Search);
+            Overdue is null ? null : Overdue == "true", null, null, Search, Payment);
         var caseSort = Sort switch { "dueAt" => CaseSort.DueAt, "-submittedAt" => CaseSort.SubmittedAtDescending, _ => CaseSort.SubmittedAt };
         try
         {
@@ -97,6 +105,19 @@ internal sealed class CaseWorklistModel(ISender sender) : PageModel
 
     public static string SearchLabel => PortalText.Pick("Aktenzeichen oder Name", "Reference number or name");
 
+    /// <summary>A payment filter choice in the page's language (staff wording: what happened, not what to do).</summary>
+    public static string PaymentChoiceName(string choice) => choice switch
+    {
+        ListCasesValidator.NoPayment => PortalText.Pick("Keine Zahlung begonnen", "No payment started"),
+        PaymentStates.Open => PortalText.Pick("Offen", "Open"),
+        PaymentStates.Paid => PortalText.Pick("Bezahlt", "Paid"),
+        PaymentStates.Failed => PortalText.Pick("Fehlgeschlagen", "Failed"),
+        PaymentStates.Cancelled => PortalText.Pick("Abgebrochen", "Cancelled"),
+        PaymentStates.Expired => PortalText.Pick("Abgelaufen", "Expired"),
+        PaymentStates.Refunded => PortalText.Pick("Erstattet", "Refunded"),
+        _ => choice,
+    };
+
     public string FormTitle(string key) =>
         Forms.FirstOrDefault(f => f.Key == key)?.Title.In(PortalText.Language) ?? key;
 
@@ -108,6 +129,7 @@ internal sealed class CaseWorklistModel(ISender sender) : PageModel
         Add(query, "form", Form);
         Add(query, "assignee", Assignee);
         Add(query, "overdue", Overdue);
+        Add(query, "payment", Payment);
         Add(query, "q", Search);
         Add(query, "sort", Sort);
         Add(query, "cursor", cursor);
