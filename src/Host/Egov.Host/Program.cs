@@ -75,10 +75,7 @@ builder.Services.AddRateLimiter(options =>
 builder.Services.AddEgovReverseProxy(builder.Configuration);
 builder.Services.AddEgovPortal();
 builder.Services.AddEgovOpenApi();
-builder.Services.AddHealthChecks()
-    .AddCheck<StartupHealthCheck>("startup", tags: ["ready"])
-    .AddCheck<ModuleDatabasesHealthCheck>("databases", tags: ["ready"]);
-
+builder.Services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases", tags: ["ready"]);
 
 var app = builder.Build();
 
