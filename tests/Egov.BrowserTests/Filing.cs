@@ -32,7 +32,8 @@ internal static class Filing
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
 
         // One click: the sign-in lands in the started application, not back on the start page.
-        await page.WaitForURLAsync("**/applications/*/edit");
+        // DOMContentLoaded, not load: after the OIDC redirect chain Chromium's load event can stall on a loaded machine (a CI run waited 120 s).
+        await page.WaitForURLAsync("**/applications/*/edit", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByRole(AriaRole.Heading, new() { Name = "Halterin oder Halter", Level = 1 }).WaitForAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 

@@ -92,7 +92,7 @@ public sealed class PaymentTests(PortalHost host)
         await page.Locator("#username").FillAsync("erika");
         await page.Locator("#password").FillAsync("erika");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/applications/*/edit");
+        await page.WaitForURLAsync("**/applications/*/edit", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Antragstellerin oder Antragsteller", Level = 1 }).WaitForAsync();
         await page.Locator("#f-applicant-familyName").FillAsync("Mustermann");
