@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Egov.Modules.Mobile.Features.Push;
+using Egov.Modules.Mobile.Engines.PushCrypto;
 using Lib.Net.Http.WebPush;
 using Lib.Net.Http.WebPush.Authentication;
 

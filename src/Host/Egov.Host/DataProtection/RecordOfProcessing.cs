@@ -49,7 +49,7 @@ internal static class RecordOfProcessing
             "Antragstellende (Bürgerinnen und Bürger, Gewerbetreibende)",
             f.AttachmentSlots > 0 ? "Identitäts- und Kontaktdaten aus dem Login, Antragsdaten nach dem Formular, hochgeladene Nachweise, Nachrichten" : "Identitäts- und Kontaktdaten aus dem Login, Antragsdaten nach dem Formular, Nachrichten",
             $"Fachbereich {f.Department} der Stadtverwaltung; Fachverfahren, an die der Vorgang übergeben wird",
-            $"{f.RetentionDays} Tage nach Abschluss des Vorgangs, dann {(f.RetentionAction == "strip" ? "Entfernung der personenbezogenen Daten (statistischer Datensatz bleibt)" : "Löschung")}; nicht eingereichte Entwürfe nach der konfigurierten Frist")))],
+            $"{f.RetentionDays} Tage nach Abschluss des Vorgangs, dann {(f.RetentionAction == RetentionActions.Strip ? "Entfernung der personenbezogenen Daten (statistischer Datensatz bleibt)" : "Löschung")}; nicht eingereichte Entwürfe nach der konfigurierten Frist")))],
         [.. channels.Select(c => new ChannelActivity(c.Kind, c.Name, c.Enabled, c.DataProtectionAssessed, c.DataProtectionAssessedOn, c.JointControllershipNote, new ProcessingActivity(
             $"Kanal {c.Name} ({c.Kind})",
             c.CrisisCapable ? "Öffentlichkeitsarbeit und Warnung der Bevölkerung" : "Öffentlichkeitsarbeit",

@@ -15,6 +15,15 @@ public sealed record ListFormProcessingQuery : IQuery<IReadOnlyList<FormProcessi
 /// <param name="Department">The department that receives and decides the application (the recipient).</param>
 /// <param name="RetentionDays">Days the data is kept after the case is closed (Art. 13 (2) a GDPR).</param>
 /// <param name="AttachmentSlots">How many kinds of document the form asks for (0: none).</param>
-/// <param name="RetentionAction">What ends after <paramref name="RetentionDays"/>: <c>delete</c> (the whole application) or
-/// <c>strip</c> (reference, form, dates, status and fee kept for statistics; personal data and documents removed).</param>
-public sealed record FormProcessing(string Key, FormText Title, string Department, int RetentionDays, int AttachmentSlots, string RetentionAction = "delete");
+/// <param name="RetentionAction">What ends after <paramref name="RetentionDays"/>: one of <see cref="RetentionActions"/>.</param>
+public sealed record FormProcessing(string Key, FormText Title, string Department, int RetentionDays, int AttachmentSlots, string RetentionAction = RetentionActions.Delete);
+
+/// <summary>What a form's retention does once its period has run out (the form version's <c>retentionAction</c>).</summary>
+public static class RetentionActions
+{
+    /// <summary>The whole application is deleted.</summary>
+    public const string Delete = "delete";
+
+    /// <summary>Reference, form, dates, status and fee are kept for statistics; personal data and documents are removed.</summary>
+    public const string Strip = "strip";
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Egov.Modules.Forms.Contracts;
 
 namespace Egov.Modules.Forms.Domain;
 
@@ -43,8 +44,8 @@ internal sealed record FormContent(
     string FeePayment = Domain.FeePayment.AfterSubmission)
 {
     /// <summary>Retention action: the whole application is deleted.</summary>
-    public const string DeleteOnRetention = "delete";
+    public const string DeleteOnRetention = RetentionActions.Delete;
 
     /// <summary>Retention action: personal data and documents are removed, the statistical row stays.</summary>
-    public const string StripOnRetention = "strip";
+    public const string StripOnRetention = RetentionActions.Strip;
 }

@@ -1,4 +1,5 @@
 using Egov.Modules.Mobile.Domain.Devices;
+using Egov.Modules.Mobile.Engines.PushCrypto;
 using Egov.Modules.Mobile.Features.Push;
 using Egov.Modules.Mobile.Persistence;
 using Egov.SharedKernel.Errors;

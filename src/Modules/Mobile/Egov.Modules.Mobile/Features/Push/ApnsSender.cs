@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Domain.Push;
+using Egov.Modules.Mobile.Engines.PushCrypto;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Mobile.Features.Push;

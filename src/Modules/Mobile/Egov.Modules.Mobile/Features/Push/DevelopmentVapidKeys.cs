@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Egov.Modules.Mobile.Engines.PushCrypto;
 using Egov.SharedKernel.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

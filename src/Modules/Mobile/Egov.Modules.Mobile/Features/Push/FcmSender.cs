@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Domain.Push;
+using Egov.Modules.Mobile.Engines.PushCrypto;
 using Microsoft.Extensions.Options;
 
 namespace Egov.Modules.Mobile.Features.Push;

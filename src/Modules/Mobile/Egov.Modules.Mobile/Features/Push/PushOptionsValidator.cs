@@ -1,3 +1,4 @@
+using Egov.Modules.Mobile.Engines.PushCrypto;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Domain.Push;
+using Egov.Modules.Mobile.Engines.PushCrypto;
 using Lib.Net.Http.WebPush.Authentication;
 using Microsoft.Extensions.Options;
 

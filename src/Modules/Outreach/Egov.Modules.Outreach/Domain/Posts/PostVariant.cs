@@ -32,6 +32,23 @@ internal sealed class PostVariant
     /// channel's adapter takes it in <c>OutboundMessage.ReplyTo</c>; null for a post of its own. Kept across edits.
     /// </summary>
     public string? ReplyToPlatformId { get; set; }
+
+    /// <summary>
+    /// The same text, link, warning, hashtags and images for another channel, under a new id — what a replacement channel
+    /// takes over when this variant's channel is retired (ADR 0027). The answer target is not copied: an answer belongs to
+    /// the platform the citizen wrote on.
+    /// </summary>
+    public PostVariant CopyFor(Guid channelId) => new()
+    {
+        Id = Guid.NewGuid(),
+        ChannelId = channelId,
+        Text = Text,
+        Language = Language,
+        Link = Link,
+        ContentWarning = ContentWarning,
+        Hashtags = [.. Hashtags],
+        Media = [.. Media],
+    };
 }
 
 /// <summary>An uploaded image used in a variant.</summary>

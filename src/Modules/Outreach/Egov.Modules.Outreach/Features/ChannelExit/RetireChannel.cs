@@ -153,25 +153,13 @@ internal sealed partial class RetireChannelHandler(OutreachDbContext db, PostSto
             // An answer to a citizen belongs to the platform the citizen wrote on: it is not carried to another one.
             var copies = old.ReplyToPlatformId is not null
                 ? []
-                : replacements.Where(r => post.Variants.All(v => v.ChannelId != r.Id)).Select(r => Copy(old, r.Id)).ToList();
+                : replacements.Where(r => post.Variants.All(v => v.ChannelId != r.Id)).Select(r => old.CopyFor(r.Id)).ToList();
             var cancelled = post.MoveOffChannel(retiring.Id, retiring.Name, copies, actor, now);
             moved.Add(new MovedPost(post.Id, post.Title, cancelled ? "cancelled" : copies.Count > 0 ? "moved" : "dropped", post.Status.ToString()));
         }
 
         return moved;
     }
-
-    private static PostVariant Copy(PostVariant old, Guid channelId) => new()
-    {
-        Id = Guid.NewGuid(),
-        ChannelId = channelId,
-        Text = old.Text,
-        Language = old.Language,
-        Link = old.Link,
-        ContentWarning = old.ContentWarning,
-        Hashtags = [.. old.Hashtags],
-        Media = [.. old.Media],
-    };
 
     private async Task<Post> DraftFarewellAsync(Channel channel, string? text, OutreachActor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -71,8 +71,7 @@ internal sealed partial class ExpiredCheckoutSweep : LeasedWorker<Payment>
         {
             // The provider's clock or a delayed method keeps it open: ask again a sweep later; the lease keeps it off till then.
             var later = Time.GetUtcNow() + _options.SweepInterval;
-            await db.Payments.Where(p => p.Id == item.Id && p.LockOwner == Owner)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, later), cancellationToken);
+            await LeaseClaim.RenewAsync<Payment>(db, [item.Id], Owner, later, cancellationToken);
             return;
         }
 

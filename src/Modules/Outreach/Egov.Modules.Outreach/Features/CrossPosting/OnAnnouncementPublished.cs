@@ -23,11 +23,11 @@ namespace Egov.Modules.Outreach.Features.CrossPosting;
 /// those that auto-approve (approved in the system's name when the checks pass, recorded). A post
 /// whose checks block stays a draft for the editors. Idempotent (the outbox delivers at least once).
 /// </summary>
-internal sealed class CrossPostHandler(
+internal sealed class OnAnnouncementPublished(
     OutreachDbContext db, ChannelLimitsProvider limits, TextFitter fitter, WorkSignal<DeliveryEngine> signal, IOptions<PublicSiteOptions> site, TimeProvider time) :
     IntegrationEventHandler<AnnouncementPublishedIntegrationEvent, OutreachDbContext>(db, time)
 {
-    /// <summary>The inbox key of the events handled so far: stays when the class is renamed or split.</summary>
+    /// <summary>The inbox key of the events handled so far — the class's name before ADR 0018's <c>On&lt;EventName&gt;</c>: stays when the class is renamed or split.</summary>
     protected override string InboxName => "CrossPostHandler";
 
     protected override async ValueTask HandleAsync(AnnouncementPublishedIntegrationEvent notification, CancellationToken cancellationToken)

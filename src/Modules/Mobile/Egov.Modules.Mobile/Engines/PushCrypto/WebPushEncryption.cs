@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Egov.Modules.Mobile.Features.Push;
+namespace Egov.Modules.Mobile.Engines.PushCrypto;
 
 /// <summary>
 /// Message encryption for Web Push (RFC 8291) in the <c>aes128gcm</c> content coding (RFC 8188),

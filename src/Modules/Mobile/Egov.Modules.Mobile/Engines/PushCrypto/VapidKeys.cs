@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
-namespace Egov.Modules.Mobile.Features.Push;
+namespace Egov.Modules.Mobile.Engines.PushCrypto;
 
 /// <summary>P-256 keys in the encodings of Web Push: an uncompressed point (65 bytes, 0x04 ‖ X ‖ Y) and a 32-byte scalar, both base64url without padding.</summary>
 internal static class VapidKeys

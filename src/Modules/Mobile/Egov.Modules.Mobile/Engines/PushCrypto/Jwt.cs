@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Egov.Modules.Mobile.Features.Push;
+namespace Egov.Modules.Mobile.Engines.PushCrypto;
 
 /// <summary>The compact JWS (RFC 7515) of the two push provider tokens: RS256 for Google's OAuth, ES256 for APNs.</summary>
 internal static class Jwt
