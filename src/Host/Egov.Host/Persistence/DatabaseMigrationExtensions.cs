@@ -15,11 +15,15 @@ internal static partial class DatabaseMigrationExtensions
         var databases = services.GetServices<ModuleDatabase>().ToList();
         if (string.IsNullOrWhiteSpace(services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)))
         {
-            await Task.WhenAll(databases.Select(async database =>
-            {
-                await database.MigrateAsync(services, cancellationToken);
-                LogMigrated(logger, database.Schema);
-            }));
+            // On the thread pool: a module's first steps (building its EF model) are CPU work that
+            // runs before its first await, so without it the modules would still go one after the other.
+            await Task.WhenAll(databases.Select(database => Task.Run(
+                async () =>
+                {
+                    await database.MigrateAsync(services, cancellationToken);
+                    LogMigrated(logger, database.Schema);
+                },
+                cancellationToken)));
             return;
         }
 
