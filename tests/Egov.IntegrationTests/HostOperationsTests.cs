@@ -18,6 +18,38 @@ public sealed class HostOperationsTests(EgovApplicationFactory factory) : IClass
     }
 
     [Fact]
+    public async Task StartupCheck_IsUnhealthyUntilEveryHostedServiceHasStarted()
+    {
+        // Hosted services start side by side with the web server: readiness must wait for ApplicationStarted.
+        using var started = new CancellationTokenSource();
+        var check = new Egov.Host.Health.StartupHealthCheck(new StartedAt(started.Token));
+        var context = new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext
+        {
+            Registration = new("startup", check, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, ["ready"]),
+        };
+
+        var before = await check.CheckHealthAsync(context, TestContext.Current.CancellationToken);
+        await started.CancelAsync();
+        var after = await check.CheckHealthAsync(context, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, before.Status);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, after.Status);
+    }
+
+    private sealed class StartedAt(CancellationToken started) : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => started;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+
+    [Fact]
     public async Task HealthLive_Always_Returns200()
     {
         using var client = factory.CreateClient();

@@ -75,7 +75,16 @@ builder.Services.AddRateLimiter(options =>
 builder.Services.AddEgovReverseProxy(builder.Configuration);
 builder.Services.AddEgovPortal();
 builder.Services.AddEgovOpenApi();
-builder.Services.AddHealthChecks().AddCheck<ModuleDatabasesHealthCheck>("databases", tags: ["ready"]);
+builder.Services.AddHealthChecks()
+    .AddCheck<StartupHealthCheck>("startup", tags: ["ready"])
+    .AddCheck<ModuleDatabasesHealthCheck>("databases", tags: ["ready"]);
+
+// The seeders and the web server start side by side, not one after the other (issue 17: a first start
+// spent seconds seeding forms, guidelines and demo content in a row); /health/ready waits for all of them.
+builder.Services.Configure<HostOptions>(options =>
+{
+    options.ServicesStartConcurrently = true;
+});
 
 var app = builder.Build();
 

@@ -22,6 +22,9 @@ internal sealed class DevelopmentClients(IServiceScopeFactory scopeFactory, IOpt
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The host starts its services side by side but runs each one's synchronous beginning in turn:
+        // yielding first lets this seeding run beside the others and the web server (issue 17).
+        await Task.Yield();
         var issuer = new Uri(settings.Value.Development.Issuer);
         await using var scope = scopeFactory.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();

@@ -22,6 +22,9 @@ internal sealed partial class FormSeeder(IServiceScopeFactory scopeFactory, Time
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The host starts its services side by side but runs each one's synchronous beginning in turn:
+        // yielding first lets this seeding run beside the others and the web server (issue 17).
+        await Task.Yield();
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
         var validator = new FormDocumentValidator();

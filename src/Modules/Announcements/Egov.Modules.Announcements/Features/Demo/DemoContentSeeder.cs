@@ -24,6 +24,9 @@ internal sealed class DemoContentSeeder(IServiceScopeFactory scopes, TimeProvide
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The host starts its services side by side but runs each one's synchronous beginning in turn:
+        // yielding first lets this seeding run beside the others and the web server (issue 17).
+        await Task.Yield();
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
         if (await db.Announcements.AnyAsync(cancellationToken))

@@ -26,6 +26,9 @@ internal sealed partial class SeedDemoChannel(IServiceScopeFactory scopes, IOpti
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The host starts its services side by side but runs each one's synchronous beginning in turn:
+        // yielding first lets this seeding run beside the others and the web server (issue 17).
+        await Task.Yield();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
         if (await db.Channels.AnyAsync(cancellationToken))

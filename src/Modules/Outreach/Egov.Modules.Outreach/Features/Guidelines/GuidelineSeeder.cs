@@ -14,6 +14,9 @@ internal sealed class GuidelineSeeder(IServiceScopeFactory scopeFactory, TimePro
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The host starts its services side by side but runs each one's synchronous beginning in turn:
+        // yielding first lets this seeding run beside the others and the web server (issue 17).
+        await Task.Yield();
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OutreachDbContext>();
         if (await db.Guidelines.AnyAsync(cancellationToken))
