@@ -5,10 +5,11 @@ namespace Egov.Modules.Forms.Features.Receipts;
 /// <param name="ETag">Strong entity tag: the first 32 hex digits of the PDF's SHA-256, quoted.</param>
 /// <param name="ReferenceNumber">The application's reference number.</param>
 /// <param name="Language"><c>de</c> or <c>en</c>.</param>
-internal sealed record ReceiptFile(byte[] Pdf, string ETag, string ReferenceNumber, string Language)
+/// <param name="Kind">The document's name in the file name; null for the receipt (<c>Eingangsbestätigung</c>, <c>Receipt</c> in English).</param>
+internal sealed record ReceiptFile(byte[] Pdf, string ETag, string ReferenceNumber, string Language, string? Kind = null)
 {
     /// <summary>E.g. <c>Eingangsbestätigung-EGOV-2026-000042.pdf</c> (<c>Receipt-…</c> in English).</summary>
-    public string FileName => $"{(Language == "en" ? "Receipt" : "Eingangsbestätigung")}-{ReferenceNumber}.pdf";
+    public string FileName => $"{Kind ?? (Language == "en" ? "Receipt" : "Eingangsbestätigung")}-{ReferenceNumber}.pdf";
 
     /// <summary>The same name in ASCII for old clients (RFC 6266 §4.3): ä → ae, ö → oe, ü → ue, ß → ss, anything else outside ASCII → '_'.</summary>
     public string AsciiFileName => string.Concat(FileName

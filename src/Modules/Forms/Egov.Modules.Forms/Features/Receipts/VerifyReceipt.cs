@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Forms.Features.Receipts;
 
-/// <summary>Whether a receipt with exactly this reference number and fingerprint was issued (anonymous).</summary>
+/// <summary>Whether a receipt, or a payment confirmation (ADR 0028), with exactly this reference number and fingerprint was issued (anonymous).</summary>
 internal sealed record VerifyReceiptQuery(string? Reference, string? Fingerprint) : IQuery<ReceiptCheckResult>;
 
 internal sealed class VerifyReceiptValidator : AbstractValidator<VerifyReceiptQuery>
@@ -30,7 +30,11 @@ internal sealed class VerifyReceiptHandler(FormsDbContext db) : IQueryHandler<Ve
         var issuedAt = await db.Receipts.AsNoTracking()
             .Where(r => r.ReferenceNumber == reference && r.Fingerprint == fingerprint)
             .Select(r => (DateTimeOffset?)r.IssuedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? await db.PaymentConfirmations.AsNoTracking()
+                .Where(c => c.ReferenceNumber == reference && c.Fingerprint == fingerprint)
+                .Select(c => (DateTimeOffset?)c.IssuedAt)
+                .FirstOrDefaultAsync(cancellationToken);
         return new ReceiptCheckResult(issuedAt is not null, reference, issuedAt, issuedAt is { } at ? SharedKernel.Time.CivilTime.ToBerlin(at) : null);
     }
 }
