@@ -1,11 +1,11 @@
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.Cases;
+using Egov.Modules.Forms.Features.Payments;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Mediator;
 
-namespace Egov.Modules.Forms.Features.Payments;
+namespace Egov.Modules.Forms.Features.Cases;
 
 /// <summary>Staff download of the payment confirmation of a case of their departments; logged as a read.</summary>
 internal sealed record GetCasePaymentConfirmationQuery(Caseworker Caseworker, Guid CaseId, Guid PaymentId) : IQuery<ReceiptFile>;

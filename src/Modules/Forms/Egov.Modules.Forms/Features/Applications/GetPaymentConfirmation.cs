@@ -1,11 +1,11 @@
 using Egov.Modules.Forms.Domain;
-using Egov.Modules.Forms.Features.Applications;
+using Egov.Modules.Forms.Features.Payments;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Persistence;
 using Egov.SharedKernel.Errors;
 using Mediator;
 
-namespace Egov.Modules.Forms.Features.Payments;
+namespace Egov.Modules.Forms.Features.Applications;
 
 /// <summary>The applicant's download of the payment confirmation of a payment of their own application; anyone else's is reported missing.</summary>
 internal sealed record GetPaymentConfirmationQuery(Applicant Applicant, Guid ApplicationId, Guid PaymentId) : IQuery<ReceiptFile>;

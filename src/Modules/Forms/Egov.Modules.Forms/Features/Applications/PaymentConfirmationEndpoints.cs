@@ -1,4 +1,3 @@
-using Egov.Modules.Forms.Features.Applications;
 using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.SharedKernel.Security;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Egov.Modules.Forms.Features.Payments;
+namespace Egov.Modules.Forms.Features.Applications;
 
 /// <summary>
 /// Downloads of payment confirmations (ADR 0028): the applicant's under <c>/api/v1/applications/{id}</c>
