@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -115,6 +116,37 @@ public sealed partial class PaymentDocumentTests(PaymentsFactory factory) : ICla
         var fingerprint = Fingerprint().Match(text).Value;
         var check = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/receipts/verify?reference={referenceNumber}&fingerprint={fingerprint}", Ct);
         Assert.True(check.GetProperty("valid").GetBoolean(), check.ToString());
+    }
+
+    [Fact]
+    public async Task SubjectAccessExport_HoldsThePaymentConfirmation_AsDownloaded()
+    {
+        using var erika = await factory.CreateClientAsAsync("erika");
+        var (id, referenceNumber) = await FileAsync(erika);
+        var payment = await StartAsync(erika, id);
+        await NotifyAsync(factory, factory.Stripe.Notification("checkout.session.completed", factory.Stripe.Complete(SessionId(payment))));
+        await WaitUntilAsync(async () => await ConfirmationUrlAsync(erika, id) is not null);
+        var downloaded = await erika.GetByteArrayAsync(await ConfirmationUrlAsync(erika, id), Ct);
+
+        using var response = await erika.GetAsync("/api/v1/me/data-export", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(Ct));
+        JsonElement manifest;
+        await using (var stream = await zip.GetEntry("manifest.json")!.OpenAsync(Ct))
+        {
+            manifest = (await JsonDocument.ParseAsync(stream, cancellationToken: Ct)).RootElement.Clone();
+        }
+
+        var application = manifest.GetProperty("modules").GetProperty("forms").GetProperty("applications").EnumerateArray()
+            .Single(a => a.GetProperty("referenceNumber").GetString() == referenceNumber);
+        var confirmation = Assert.Single(application.GetProperty("paymentConfirmations").EnumerateArray());
+        Assert.Equal(3070, confirmation.GetProperty("amountCents").GetInt64());
+        Assert.Equal($"forms/{referenceNumber}/payment-confirmations/{payment.GetProperty("id").GetGuid():N}.pdf", confirmation.GetProperty("path").GetString());
+        await using var pdf = await zip.GetEntry(confirmation.GetProperty("path").GetString()!)!.OpenAsync(Ct);
+        using var bytes = new MemoryStream();
+        await pdf.CopyToAsync(bytes, Ct);
+        Assert.Equal(downloaded, bytes.ToArray());
     }
 
     private static async Task<byte[]> ReceiptAsync(HttpClient citizen, Guid applicationId)
