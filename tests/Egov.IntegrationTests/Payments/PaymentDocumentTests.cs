@@ -115,7 +115,10 @@ public sealed partial class PaymentDocumentTests(PaymentsFactory factory) : ICla
 
         var fingerprint = Fingerprint().Match(text).Value;
         var check = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/receipts/verify?reference={referenceNumber}&fingerprint={fingerprint}", Ct);
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/receipts/verify?reference={referenceNumber}&fingerprint={fingerprint}", Ct));
         Assert.True(check.GetProperty("valid").GetBoolean(), check.ToString());
+        Assert.Equal("paymentConfirmation", check.GetProperty("document").GetString());
+        Assert.Contains("Diese Zahlungsbestätigung wurde so ausgestellt", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,15 @@ internal sealed record ReceiptFile(byte[] Pdf, string ETag, string ReferenceNumb
 /// <param name="ReferenceNumber">The reference number asked for.</param>
 /// <param name="IssuedAt">When it was issued (UTC), only when valid.</param>
 /// <param name="IssuedAtLocal">The same instant in Europe/Berlin, only when valid.</param>
-internal sealed record ReceiptCheckResult(bool Valid, string ReferenceNumber, DateTimeOffset? IssuedAt, DateTimeOffset? IssuedAtLocal);
+/// <param name="Document">Which document it is, only when valid: <c>receipt</c> or <c>paymentConfirmation</c> (ADR 0028).</param>
+internal sealed record ReceiptCheckResult(bool Valid, string ReferenceNumber, DateTimeOffset? IssuedAt, DateTimeOffset? IssuedAtLocal, string? Document = null)
+{
+    /// <summary>The value of <see cref="Document"/> for a receipt.</summary>
+    public const string Receipt = "receipt";
+
+    /// <summary>The value of <see cref="Document"/> for a payment confirmation.</summary>
+    public const string PaymentConfirmation = "paymentConfirmation";
+}
 
 /// <summary>Helpers shared by the receipt reads.</summary>
 internal static class Receipts

@@ -27,14 +27,17 @@ internal sealed class VerifyReceiptHandler(FormsDbContext db) : IQueryHandler<Ve
         // Exactly as printed: reference numbers keep the case of their configured prefix.
         var reference = query.Reference!.Trim();
         var fingerprint = query.Fingerprint!.Trim().ToLowerInvariant();
-        var issuedAt = await db.Receipts.AsNoTracking()
+        var receipt = await db.Receipts.AsNoTracking()
             .Where(r => r.ReferenceNumber == reference && r.Fingerprint == fingerprint)
             .Select(r => (DateTimeOffset?)r.IssuedAt)
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? await db.PaymentConfirmations.AsNoTracking()
-                .Where(c => c.ReferenceNumber == reference && c.Fingerprint == fingerprint)
-                .Select(c => (DateTimeOffset?)c.IssuedAt)
-                .FirstOrDefaultAsync(cancellationToken);
-        return new ReceiptCheckResult(issuedAt is not null, reference, issuedAt, issuedAt is { } at ? SharedKernel.Time.CivilTime.ToBerlin(at) : null);
+            .FirstOrDefaultAsync(cancellationToken);
+        var confirmation = receipt is not null ? null : await db.PaymentConfirmations.AsNoTracking()
+            .Where(c => c.ReferenceNumber == reference && c.Fingerprint == fingerprint)
+            .Select(c => (DateTimeOffset?)c.IssuedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var issuedAt = receipt ?? confirmation;
+        return new ReceiptCheckResult(
+            issuedAt is not null, reference, issuedAt, issuedAt is { } at ? SharedKernel.Time.CivilTime.ToBerlin(at) : null,
+            receipt is not null ? ReceiptCheckResult.Receipt : confirmation is not null ? ReceiptCheckResult.PaymentConfirmation : null);
     }
 }
