@@ -78,6 +78,7 @@ internal sealed partial class AnnouncementScheduler : LeasedWorker<Announcement>
             return;
         }
 
+        var version = announcement.Version;
         if (announcement.Status == AnnouncementStatus.Scheduled && announcement.PublishAt <= now)
         {
             foreach (var integrationEvent in announcement.PublishScheduled(now))
@@ -90,6 +91,15 @@ internal sealed partial class AnnouncementScheduler : LeasedWorker<Announcement>
         }
 
         announcement.ExpireIfDue(now);
+        if (announcement.Version == version)
+        {
+            // Nothing is due any more (an editor rescheduled, published or archived it after the claim): free the row
+            // without a save that would race the editor's version.
+            await db.Announcements.Where(a => a.Id == item.Id && a.LockOwner == Owner)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.LockedUntil, (DateTimeOffset?)null).SetProperty(a => a.LockOwner, (string?)null), cancellationToken);
+            return;
+        }
+
         announcement.EndLease();
         await db.SaveChangesAsync(cancellationToken);
     }
