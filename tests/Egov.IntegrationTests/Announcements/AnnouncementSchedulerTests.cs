@@ -1,11 +1,10 @@
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Features.Authoring;
 using Egov.Modules.Announcements.Persistence;
+using Egov.SharedKernel.Work;
 using Egov.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using static Egov.IntegrationTests.Announcements.AnnouncementSamples;
 
@@ -26,11 +25,11 @@ public sealed class AnnouncementSchedulerTests(AnnouncementSchedulerTests.Factor
         var id = await ScheduledAsync("Frühjahrsputz am Sonntag", publishAt, expireAt: null, now: publishAt.AddDays(-2));
         var clock = new FakeTimeProvider(publishAt.AddSeconds(-1));
 
-        Assert.Equal(0, await Scheduler(clock).RunOnceAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Scheduler(clock).RunOnceAsync(WorkLane.General, TestContext.Current.CancellationToken));
         Assert.Equal(AnnouncementStatus.Scheduled, (await LoadAsync(id)).Status);
 
         clock.SetUtcNow(publishAt);
-        var runs = await Task.WhenAll(Scheduler(clock).RunOnceAsync(TestContext.Current.CancellationToken), Scheduler(clock).RunOnceAsync(TestContext.Current.CancellationToken));
+        var runs = await Task.WhenAll(Scheduler(clock).RunOnceAsync(WorkLane.General, TestContext.Current.CancellationToken), Scheduler(clock).RunOnceAsync(WorkLane.General, TestContext.Current.CancellationToken));
 
         Assert.Equal(1, runs.Sum());
         var published = await LoadAsync(id);
@@ -48,15 +47,15 @@ public sealed class AnnouncementSchedulerTests(AnnouncementSchedulerTests.Factor
         var publishAt = new DateTimeOffset(2026, 10, 24, 20, 0, 0, TimeSpan.Zero);
         var id = await ScheduledAsync("Zeitumstellung: Busse fahren nach Winterfahrplan", publishAt, expireAt, now: publishAt.AddHours(-1));
         var clock = new FakeTimeProvider(publishAt);
-        await Scheduler(clock).RunOnceAsync(TestContext.Current.CancellationToken);
+        await Scheduler(clock).RunOnceAsync(WorkLane.General, TestContext.Current.CancellationToken);
 
         // 02:30 CEST (the first 02:30, 00:30 UTC) is an hour too early.
         clock.SetUtcNow(expireAt.AddHours(-1));
-        await Scheduler(clock).RunOnceAsync(TestContext.Current.CancellationToken);
+        await Scheduler(clock).RunOnceAsync(WorkLane.General, TestContext.Current.CancellationToken);
         Assert.Equal(AnnouncementStatus.Published, (await LoadAsync(id)).Status);
 
         clock.SetUtcNow(expireAt);
-        await Scheduler(clock).RunOnceAsync(TestContext.Current.CancellationToken);
+        await Scheduler(clock).RunOnceAsync(WorkLane.General, TestContext.Current.CancellationToken);
         var expired = await LoadAsync(id);
         Assert.Equal(AnnouncementStatus.Expired, expired.Status);
         Assert.Equal(expireAt, expired.ExpiredAt);
@@ -87,9 +86,33 @@ public sealed class AnnouncementSchedulerTests(AnnouncementSchedulerTests.Factor
     public void LocalTimes_AroundTheChanges_AreTheRightInstants(string value, string utc) =>
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), Egov.SharedKernel.Time.BerlinLocalTime.Parse(value, "publishAt"));
 
-    private AnnouncementScheduler Scheduler(TimeProvider clock) => new(
-        factory.Services.GetRequiredService<IServiceScopeFactory>(), clock,
-        factory.Services.GetRequiredService<IOptions<AnnouncementOptions>>(), NullLogger<AnnouncementScheduler>.Instance);
+    [Fact]
+    public async Task DueAnnouncements_WithTwoSchedulersAtOnce_AreEachPublishedOnce()
+    {
+        // Before every other date of this class, so its other tests find none of these due.
+        var publishAt = new DateTimeOffset(2026, 2, 2, 8, 0, 0, TimeSpan.Zero);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            ids.Add(await ScheduledAsync($"Sprechstunde {i + 1} im Rathaus", publishAt, expireAt: null, now: publishAt.AddDays(-1)));
+        }
+
+        var clock = new FakeTimeProvider(publishAt.AddMinutes(1));
+        var claimed = await Task.WhenAll(LeasedWorkers.DrainAsync(Scheduler(clock)), LeasedWorkers.DrainAsync(Scheduler(clock)));
+
+        Assert.True(claimed.All(c => c > 0), $"both schedulers took part: {string.Join(", ", claimed)}");
+        Assert.Equal(ids.Count, claimed.Sum());
+        foreach (var id in ids)
+        {
+            var published = await LoadAsync(id);
+            Assert.Equal(AnnouncementStatus.Published, published.Status);
+            Assert.Equal(publishAt.AddMinutes(1), published.PublishedAt);
+            Assert.Null(published.LockOwner);
+            Assert.Equal(1, await OutboxCountAsync(id));
+        }
+    }
+
+    private AnnouncementScheduler Scheduler(TimeProvider clock) => ActivatorUtilities.CreateInstance<AnnouncementScheduler>(factory.Services, clock);
 
     private async Task<Guid> ScheduledAsync(string title, DateTimeOffset publishAt, DateTimeOffset? expireAt, DateTimeOffset now)
     {
@@ -116,13 +139,17 @@ public sealed class AnnouncementSchedulerTests(AnnouncementSchedulerTests.Factor
             .CountAsync(m => m.EventType.Contains("AnnouncementPublished") && m.Payload.Contains(id.ToString()), TestContext.Current.CancellationToken);
     }
 
-    /// <summary>The host without its own scheduler loop (which runs on the real clock); the tests drive runs with a fake one.</summary>
+    /// <summary>
+    /// The host without its own scheduler loop (which runs on the real clock); the tests drive runs with a fake one.
+    /// Claims are small so that two schedulers interleave.
+    /// </summary>
     public sealed class Factory : EgovApplicationFactory
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Egov:Announcements:SchedulerEnabled", "false");
+            builder.UseSetting("Egov:Announcements:SchedulerBatchSize", "2");
         }
     }
 }

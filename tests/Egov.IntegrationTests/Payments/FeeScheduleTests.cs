@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Egov.IntegrationTests.Forms.Cases.Filing;
+using static Egov.IntegrationTests.Payments.PaymentSteps;
 
 namespace Egov.IntegrationTests.Payments;
 
@@ -172,51 +173,7 @@ public sealed class FeeScheduleTests(PaymentsFactory factory) : IClassFixture<Pa
         return total;
     }
 
-    private async Task<string> PublishPayBeforeFormAsync(HttpClient admin)
-    {
-        var key = "parken-vorab-" + Guid.NewGuid().ToString("N")[..8];
-        var document = await ParkingPermitDocumentAsync(admin, key);
-        document["fee"]!["payment"] = "beforeSubmission";
-        var created = await admin.PostAsJsonAsync("/api/v1/forms", document, Ct);
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
-        var formId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("formId").GetGuid();
-        var published = await admin.PostAsync($"/api/v1/forms/{formId}/versions/1/publish", null, Ct);
-        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync(Ct));
-        return key;
-    }
-
-    private static async Task<JsonObject> ParkingPermitDocumentAsync(HttpClient client, string key)
-    {
-        var form = await client.GetFromJsonAsync<JsonElement>("/api/v1/forms/bewohnerparkausweis", Ct);
-        var document = JsonNode.Parse(form.GetProperty("definition").GetRawText())!.AsObject();
-        document["key"] = key;
-        return document;
-    }
-
-    private static async Task<JsonElement> StartAsync(HttpClient citizen, Guid applicationId)
-    {
-        var response = await citizen.PostAsync($"/api/v1/applications/{applicationId}/payments", null, Ct);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
-    private static async Task<List<JsonElement>> PaymentsOf(HttpClient citizen, Guid applicationId) =>
-        [.. (await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{applicationId}/payments", Ct)).EnumerateArray()];
-
-    private static string SessionId(JsonElement payment) => payment.GetProperty("checkoutUrl").GetString()!.Split('/')[^1];
-
-    private async Task<HttpResponseMessage> NotifyAsync(StripeNotification notification)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/notifications/stripe")
-        {
-            Content = new StringContent(notification.Payload, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("Stripe-Signature", notification.Signature);
-        using var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await anonymous.SendAsync(request, Ct);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
-        return response;
-    }
+    private Task<HttpResponseMessage> NotifyAsync(StripeNotification notification) => PaymentSteps.NotifyAsync(factory, notification);
 
     private async Task<int> StateChangesAsync(Guid paymentId, string state)
     {
@@ -224,15 +181,5 @@ public sealed class FeeScheduleTests(PaymentsFactory factory) : IClassFixture<Pa
         var db = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>();
         var events = await db.OutboxMessages.AsNoTracking().Where(m => m.EventType.Contains("PaymentStateChanged")).Select(m => m.Payload).ToListAsync(Ct);
         return events.Select(e => JsonNode.Parse(e)!).Count(e => (string?)e["paymentId"] == paymentId.ToString() && (string?)e["state"] == state);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100 && !await condition(); attempt++)
-        {
-            await Task.Delay(100, Ct);
-        }
-
-        Assert.True(await condition(), "the condition did not hold within 10 seconds");
     }
 }

@@ -49,6 +49,35 @@ public sealed partial class PaymentPortalTests(PaymentPortalTests.Factory factor
     }
 
     [Fact]
+    public async Task ApplicationAndCasePages_AfterPaying_LinkThePaymentConfirmation_WhichDownloadsTheSamePdf()
+    {
+        using var api = await factory.CreateClientAsAsync("erika");
+        var (id, _) = await FileAsync(api);
+        var payment = await (await api.PostAsync($"/api/v1/applications/{id}/payments", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var paymentId = payment.GetProperty("id").GetGuid();
+        var session = payment.GetProperty("checkoutUrl").GetString()!.Split('/')[^1];
+        factory.Stripe.Complete(session);
+        using var citizen = await factory.SignedInBrowserAsync("erika");
+        using var caseworker = await factory.SignedInBrowserAsync("caseworker");
+        await citizen.GetAsync($"/api/v1/payments/{paymentId}/return?session_id={session}", Ct);
+        var link = $"/applications/{id}?handler=PaymentConfirmation&paymentId={paymentId}";
+        var staffLink = $"/staff/cases/{id}?handler=PaymentConfirmation&paymentId={paymentId}";
+
+        var page = await PageWhenAsync(citizen, id, $"href=\"{link}\"");
+        var download = await citizen.GetAsync(link, Ct);
+        var casePage = WebUtility.HtmlDecode(await caseworker.GetStringAsync($"/staff/cases/{id}", Ct));
+        var staffDownload = await caseworker.GetAsync(staffLink, Ct);
+
+        Assert.Contains($"href=\"{link}\"", page, StringComparison.Ordinal);
+        Assert.Contains("Zahlungsbestätigung (PDF)", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"href=\"{staffLink}\"", casePage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, staffDownload.StatusCode);
+        Assert.Equal(await download.Content.ReadAsByteArrayAsync(Ct), await staffDownload.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
     public async Task TreasuryPage_ShowsTheDaysTotalsAndLines_WithTheCsvLink_ForStaffOnly()
     {
         using var api = await factory.CreateClientAsAsync("erika");

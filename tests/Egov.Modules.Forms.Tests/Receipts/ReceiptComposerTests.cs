@@ -85,6 +85,28 @@ public sealed class ReceiptComposerTests
         Assert.Equal("keine", Value(receipt, "Anlagen"));
     }
 
+    [Theory]
+    [InlineData("de", "30,70 EUR bezahlt am 07.12.2026, 14:03:05 Uhr (MEZ, UTC+01:00) über Stripe, Referenz pi_3Abc", "Zahlung")]
+    [InlineData("en", "EUR 30.70 paid on 7 December 2026, 14:03:05 (CET, UTC+01:00) via Stripe, reference pi_3Abc", "Payment")]
+    public void Compose_FeePaidBeforeSubmission_PrintsAmountBerlinTimeProviderAndReference(string language, string expected, string label)
+    {
+        var paid = new Egov.Modules.Forms.Domain.PaidFee(Guid.NewGuid(), 3070, "stripe", "pi_3Abc", new DateTimeOffset(2026, 12, 7, 13, 3, 5, 600, TimeSpan.Zero));
+
+        var receipt = ReceiptSamples.Compose(ReceiptSamples.Submission(ReceiptSamples.Parking), language, paidFee: paid);
+
+        Assert.Equal(expected, Value(receipt, label));
+    }
+
+    [Fact]
+    public void Compose_FeePaidAfterSubmission_SaysItIsPayable_AndAFreeFormHasNoPaymentLine()
+    {
+        var parking = ReceiptSamples.Compose(ReceiptSamples.Parking);
+        var dog = ReceiptSamples.Compose(ReceiptSamples.Dog);
+
+        Assert.Equal("zahlbar nach Eingang des Antrags; der Zahlungsstand steht auf der Seite des Antrags", Value(parking, "Zahlung"));
+        Assert.DoesNotContain(Fields(dog), f => f.Label.Text == "Zahlung");
+    }
+
     [Fact]
     public void Compose_ParkingPermit_ShowsFeeInGermanNumberFormatAndTheAttachments()
     {

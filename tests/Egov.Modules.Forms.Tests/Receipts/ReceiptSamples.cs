@@ -53,9 +53,9 @@ internal static class ReceiptSamples
     public static Uri VerificationUrl(string reference) =>
         new($"https://egov.luedenscheid.example/api/v1/receipts/verify?reference={reference}");
 
-    public static ReceiptDocument Compose(ReceiptSubmission submission, string language = "de", string applicant = "Erika Mustermann") =>
+    public static ReceiptDocument Compose(ReceiptSubmission submission, string language = "de", string applicant = "Erika Mustermann", Egov.Modules.Forms.Domain.PaidFee? paidFee = null) =>
         ReceiptComposer.Compose(Form(submission.FormKey), submission, applicant, Authority, language,
-            ReceiptFingerprint.Compute(submission), VerificationUrl(submission.ReferenceNumber));
+            ReceiptFingerprint.Compute(submission), VerificationUrl(submission.ReferenceNumber), paidFee);
 
     public static ReceiptDocument Compose(string key, int example = 0, string language = "de") => Compose(Submission(key, example), language);
 }

@@ -1,6 +1,4 @@
 using Egov.Host.Portal.City;
-using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Outreach.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Security;
 using Mediator;
@@ -49,7 +47,7 @@ internal static partial class DataProtectionEndpoints
             .ProducesValidationProblem();
 
         staff.MapGet("/record-of-processing", async Task<Ok<RecordOfProcessingResponse>> (ISender sender, IOptions<CityOptions> city, CancellationToken ct) =>
-                TypedResults.Ok(RecordOfProcessing.Build(city.Value, await sender.Send(new ListFormProcessingQuery(), ct), await sender.Send(new ListChannelProcessingQuery(), ct))))
+                TypedResults.Ok(await RecordOfProcessing.BuildAsync(sender, city.Value, ct)))
             .WithName("GetRecordOfProcessing")
             .WithSummary("The record of processing activities (Art. 30 GDPR), generated from the configured forms, channels and push")
             .WithDescription("One activity per published form (purpose, legal basis, data, recipients incl. the department, retention and what ends then), per configured channel (with its data-protection impact assessment and joint-controllership note) and for push messages.");

@@ -6,6 +6,7 @@ using Egov.Modules.Forms.Features.Cases;
 using Egov.Modules.Forms.Features.Catalog;
 using Egov.Modules.Forms.Features.Decisions;
 using Egov.Modules.Forms.Features.Notifications;
+using Egov.Modules.Forms.Features.Payments;
 using Egov.Modules.Forms.Features.Receipts;
 using Egov.Modules.Forms.Features.Retention;
 using Egov.Modules.Forms.Features.Scanning;
@@ -50,6 +51,7 @@ public static class FormsModule
         services.AddPublicReadSource<Domain.FormDefinition>(FormReadRegion.Name);
         services.AddPublicReadSource<Domain.FormVersion>(FormReadRegion.Name);
         services.AddPublicReadSource<Domain.Receipt>(ReceiptEndpoints.ReceiptReadRegion);
+        services.AddPublicReadSource<Domain.PaymentConfirmation>(ReceiptEndpoints.ReceiptReadRegion);
         services.AddValidatorsFromAssembly(typeof(FormsModule).Assembly, includeInternalTypes: true);
         services.AddHostedService<FormSeeder>();
         services.AddOptions<ReferenceNumberOptions>().Bind(configuration.GetSection(ReferenceNumberOptions.SectionName));
@@ -73,6 +75,7 @@ public static class FormsModule
         services.AddSingleton<DecisionNoticeComposer>();
         services.AddScoped<ReceiptIssuer>();
         services.AddScoped<ReceiptPdfs>();
+        services.AddScoped<PaymentConfirmationIssuer>();
         services.AddSingleton<ReceiptRenderQueue>();
         services.AddSingleton<PublishedFormVersions>();
         services.AddSingleton<ReceiptRenderWorker>();
@@ -120,6 +123,7 @@ public static class FormsModule
         app.MapApplicationEndpoints();
         app.MapCaseEndpoints();
         app.MapDecisionEndpoints();
+        app.MapPaymentConfirmationEndpoints();
         app.MapReceiptEndpoints();
         app.MapAccessibilityFeedbackEndpoints();
         app.MapRetentionEndpoints();

@@ -14,4 +14,7 @@ public sealed record GetFeePaymentQuery(Guid ApplicationId) : IQuery<FeePaymentS
 /// <param name="PaymentId">The payment.</param>
 /// <param name="State"><see cref="PaymentStates.Paid"/> or <see cref="PaymentStates.Open"/>.</param>
 /// <param name="AmountCents">The amount in euro cents (integer, EUR) the payment is for.</param>
-public sealed record FeePaymentStatus(Guid PaymentId, string State, long AmountCents);
+/// <param name="Provider">The payment provider, e.g. <c>stripe</c>.</param>
+/// <param name="ProviderReference">The provider's reference of the money movement (Stripe: the PaymentIntent id <c>pi_…</c>); null while open.</param>
+/// <param name="PaidAt">When the provider confirmed the payment (UTC); null while open.</param>
+public sealed record FeePaymentStatus(Guid PaymentId, string State, long AmountCents, string Provider, string? ProviderReference, DateTimeOffset? PaidAt);

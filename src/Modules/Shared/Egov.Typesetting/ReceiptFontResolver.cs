@@ -5,7 +5,7 @@ namespace Egov.Typesetting;
 
 /// <summary>
 /// PDFsharp's font resolver for receipts: DejaVu Sans regular and bold, read from this assembly's
-/// embedded resources (<c>Engines/Typesetting/Fonts</c>, Bitstream Vera licence), never from system
+/// embedded resources (<c>Fonts/</c> of this project, Bitstream Vera licence), never from system
 /// fonts. Every family and style resolves to one of these faces (italic to upright), so text
 /// always renders with a font that ships with Egov.
 /// <para>

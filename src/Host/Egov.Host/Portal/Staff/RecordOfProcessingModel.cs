@@ -1,7 +1,5 @@
 using Egov.Host.DataProtection;
 using Egov.Host.Portal.City;
-using Egov.Modules.Forms.Contracts;
-using Egov.Modules.Outreach.Contracts;
 using Egov.SharedKernel.Security;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -21,5 +19,5 @@ internal sealed class RecordOfProcessingModel(ISender sender, IOptions<CityOptio
     public RecordOfProcessingResponse Record { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Record = RecordOfProcessing.Build(city.Value, await sender.Send(new ListFormProcessingQuery(), cancellationToken), await sender.Send(new ListChannelProcessingQuery(), cancellationToken));
+        Record = await RecordOfProcessing.BuildAsync(sender, city.Value, cancellationToken);
 }

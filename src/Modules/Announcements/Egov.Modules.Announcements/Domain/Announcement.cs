@@ -1,6 +1,7 @@
 using Egov.Modules.Announcements.Contracts;
 using Egov.SharedKernel.Errors;
 using Egov.SharedKernel.Outbox;
+using Egov.SharedKernel.Work;
 
 namespace Egov.Modules.Announcements.Domain;
 
@@ -11,7 +12,7 @@ namespace Egov.Modules.Announcements.Domain;
 /// issue an Alert alone (break-glass: recorded and flagged for review). A correction after
 /// publication creates a new revision with a visible "updated" mark; earlier revisions are kept.
 /// </summary>
-internal sealed class Announcement
+internal sealed class Announcement : ILeasedRow
 {
     private Announcement()
     {
@@ -89,6 +90,12 @@ internal sealed class Announcement
 
     /// <summary>Concurrency token (ETag of the editor view).</summary>
     public int Version { get; private set; }
+
+    /// <summary>While set and in the future, the scheduler holds the row to publish or expire it (UTC).</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    /// <summary>The scheduler's instance holding the row.</summary>
+    public string? LockOwner { get; private set; }
 
     /// <summary>OfficialNotice and Alert need an Approver before they go out.</summary>
     public bool NeedsApproval => Kind is AnnouncementKind.OfficialNotice or AnnouncementKind.Alert;
@@ -236,6 +243,13 @@ internal sealed class Announcement
             UpdatedAt = now;
             Version++;
         }
+    }
+
+    /// <summary>The scheduler is done with the row: it is free for the next due change (an expiry soon after the publication) at once.</summary>
+    public void EndLease()
+    {
+        LockedUntil = null;
+        LockOwner = null;
     }
 
     /// <summary>A later alert updated or cancelled this one: it is no longer active.</summary>

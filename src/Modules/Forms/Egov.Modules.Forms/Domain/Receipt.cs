@@ -43,13 +43,42 @@ internal sealed class Receipt
     /// <summary>SHA-256 of <see cref="Pdf"/>, lowercase hex; the download's ETag. Null until rendered.</summary>
     public string? PdfSha256 { get; private set; }
 
+    /// <summary>The fee payment the receipt confirms (paid before submission); null when the fee was not paid before filing.</summary>
+    public Guid? FeePaymentId { get; private set; }
+
+    /// <summary>The amount paid, in euro cents (integer, EUR).</summary>
+    public long? FeePaidCents { get; private set; }
+
+    /// <summary>The payment provider, e.g. <c>stripe</c>.</summary>
+    public string? FeeProvider { get; private set; }
+
+    /// <summary>The provider's reference of the money movement (Stripe: <c>pi_…</c>).</summary>
+    public string? FeeReference { get; private set; }
+
+    /// <summary>When the provider confirmed the payment (UTC).</summary>
+    public DateTimeOffset? FeePaidAt { get; private set; }
+
+    /// <summary>The payment the receipt prints, as stored at submission; null when none.</summary>
+    public PaidFee? PaidFee => FeePaymentId is { } id && FeePaidCents is { } cents && FeePaidAt is { } at
+        ? new PaidFee(id, cents, FeeProvider ?? "", FeeReference, at)
+        : null;
+
     /// <summary>True once the PDF is stored.</summary>
     public bool IsRendered => Pdf is not null;
 
-    /// <summary>A receipt whose PDF is still to be rendered from the stored submission and these settings.</summary>
+    /// <summary>
+    /// A receipt whose PDF is still to be rendered from the stored submission and these settings;
+    /// <paramref name="paidFee"/> is the fee payment made before submission, printed on it.
+    /// </summary>
     public static Receipt Issue(
-        Guid applicationId, string referenceNumber, string fingerprint, DateTimeOffset issuedAt, string language, string authority, Uri verificationUrl) => new()
+        Guid applicationId, string referenceNumber, string fingerprint, DateTimeOffset issuedAt, string language, string authority, Uri verificationUrl,
+        PaidFee? paidFee = null) => new()
     {
+        FeePaymentId = paidFee?.PaymentId,
+        FeePaidCents = paidFee?.AmountCents,
+        FeeProvider = paidFee?.Provider,
+        FeeReference = paidFee?.Reference,
+        FeePaidAt = paidFee?.PaidAt,
         ApplicationId = applicationId,
         ReferenceNumber = referenceNumber,
         Fingerprint = fingerprint,
@@ -70,3 +99,11 @@ internal sealed class Receipt
     /// <summary>SHA-256 of a PDF, lowercase hex.</summary>
     public static string Hash(byte[] pdf) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
 }
+
+/// <summary>A fee payment as a document (receipt, payment confirmation) prints it: stored values, never read live.</summary>
+/// <param name="PaymentId">The payment (Payments module).</param>
+/// <param name="AmountCents">Amount in euro cents (integer, EUR).</param>
+/// <param name="Provider">The provider's name, e.g. <c>stripe</c>.</param>
+/// <param name="Reference">The provider's reference of the money movement (Stripe: <c>pi_…</c>); null when the provider gave none.</param>
+/// <param name="PaidAt">When the provider confirmed the payment (UTC).</param>
+internal sealed record PaidFee(Guid PaymentId, long AmountCents, string Provider, string? Reference, DateTimeOffset PaidAt);

@@ -43,6 +43,8 @@ internal sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) :
 
     public DbSet<DecisionNotice> DecisionNotices => Set<DecisionNotice>();
 
+    public DbSet<PaymentConfirmation> PaymentConfirmations => Set<PaymentConfirmation>();
+
     public DbSet<DeletionRecord> DeletionRecords => Set<DeletionRecord>();
 
     /// <summary>Adds a case change: its history entry, and its event to the outbox (sent after commit).</summary>

@@ -26,6 +26,9 @@ internal sealed class AnnouncementOptions
     /// <summary>How often the scheduler looks for due publications and expiries (default 15 s).</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Due announcements one scheduler round claims at most (default 100); the rest follow in the next round at once.</summary>
+    public int SchedulerBatchSize { get; set; } = 100;
+
     /// <summary>Sender (CAP <c>sender</c>, an e-mail-like identifier) of the city's own alerts.</summary>
     public string AlertSender { get; set; } = "krisenstab@musterstadt.example";
 

@@ -1,8 +1,8 @@
 using Egov.Modules.Announcements.Domain;
 using Egov.Modules.Announcements.Persistence;
+using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,91 +10,100 @@ namespace Egov.Modules.Announcements.Features.Authoring;
 
 /// <summary>
 /// Publishes scheduled announcements when their time has come and expires published ones, once,
-/// even with several host instances: each run claims the due rows with
-/// <c>FOR UPDATE SKIP LOCKED</c> (PostgreSQL) inside one transaction, so two instances never take
-/// the same row, and the events go to the outbox in that transaction.
+/// even with several host instances: the kernel's leased worker (ADR 0020) claims the due rows with
+/// a lease (<see cref="LeaseClaim"/>, PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>), and each announcement
+/// is then published or expired in a save of its own, its events going to the outbox in that save.
 /// </summary>
-internal sealed partial class AnnouncementScheduler(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<AnnouncementOptions> options, ILogger<AnnouncementScheduler> logger) : BackgroundService
+/// <remarks>
+/// The claimed row is read again before it changes: an editor who published, rescheduled or archived
+/// it meanwhile wins, and a save that races an editor's fails on the concurrency token (<see cref="Announcement.Version"/>)
+/// and is tried again once the lease runs out. A successful save ends the lease, so an expiry soon after
+/// the publication is not held back by it.
+/// </remarks>
+internal sealed partial class AnnouncementScheduler : LeasedWorker<Announcement>
 {
-    /// <summary>Rows handled per run.</summary>
-    private const int BatchSize = 100;
+    /// <summary>A publication is due from its <c>publish_at</c>, an expiry from its <c>expire_at</c> (both UTC).</summary>
+    private static readonly LeaseQuery<Announcement> Due = new(
+        "announcements",
+        "(status = 'Scheduled' AND publish_at <= @now) OR (status = 'Published' AND expire_at <= @now)",
+        "id",
+        (rows, now) => rows.Where(a =>
+            (a.Status == AnnouncementStatus.Scheduled && a.PublishAt <= now)
+            || (a.Status == AnnouncementStatus.Published && a.ExpireAt <= now)),
+        rows => rows.OrderBy(a => a.Id));
 
-    /// <summary>One run: publishes what is due and expires what has run out; returns how many changed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    private readonly IServiceScopeFactory _scopes;
+    private readonly AnnouncementOptions _options;
+    private readonly ILogger<AnnouncementScheduler> _logger;
+
+    public AnnouncementScheduler(
+        IServiceScopeFactory scopes, IOptions<AnnouncementOptions> options, WorkSignal<AnnouncementScheduler> signal, TimeProvider time, ILogger<AnnouncementScheduler> logger)
+        : base(signal, time, logger)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
-        var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = await Due(db, now).ToListAsync(cancellationToken);
-        foreach (var announcement in due)
-        {
-            if (announcement.Status == AnnouncementStatus.Scheduled)
-            {
-                foreach (var integrationEvent in announcement.PublishScheduled(now))
-                {
-                    db.AddIntegrationEvent(integrationEvent);
-                }
-
-                await AlertSupersession.ApplyAsync(db, announcement, now, cancellationToken);
-
-                LogPublished(logger, announcement.Id, announcement.PublishAt);
-            }
-
-            announcement.ExpireIfDue(now);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return due.Count;
+        _scopes = scopes;
+        _options = options.Value;
+        _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <inheritdoc />
+    protected override bool Enabled => _options.SchedulerEnabled;
+
+    /// <inheritdoc />
+    protected override int ClaimSize => _options.SchedulerBatchSize;
+
+    /// <summary>One publication is one short save; a minute is ample, and a dead instance's rows are free again after it.</summary>
+    protected override TimeSpan LeaseDuration => TimeSpan.FromMinutes(1);
+
+    /// <inheritdoc />
+    protected override TimeSpan PollInterval(WorkLane lane) => _options.SchedulerInterval;
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<Announcement>> ClaimAsync(WorkLane lane, int limit, Lease lease, CancellationToken cancellationToken)
     {
-        if (!options.Value.SchedulerEnabled)
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
+        return await LeaseClaim.ClaimAsync(db, db.Schema, Due, limit, lease, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ProcessAsync(Announcement item, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnnouncementsDbContext>();
+        var now = Time.GetUtcNow();
+        var announcement = await db.Announcements.FirstOrDefaultAsync(a => a.Id == item.Id && a.LockOwner == Owner, cancellationToken);
+        if (announcement is null)
         {
+            // Deleted, or the lease ran out and another instance took it over.
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.SchedulerInterval, time);
-        do
+        var version = announcement.Version;
+        if (announcement.Status == AnnouncementStatus.Scheduled && announcement.PublishAt <= now)
         {
-            try
+            foreach (var integrationEvent in announcement.PublishScheduled(now))
             {
-                await RunOnceAsync(stoppingToken);
+                db.AddIntegrationEvent(integrationEvent);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
-    private static IQueryable<Announcement> Due(AnnouncementsDbContext db, DateTimeOffset now)
-    {
-        if (!db.Database.IsNpgsql())
-        {
-            // SQLite (zero-setup, one instance): the file lock serialises writers.
-            return db.Announcements.Where(a =>
-                    (a.Status == AnnouncementStatus.Scheduled && a.PublishAt <= now)
-                    || (a.Status == AnnouncementStatus.Published && a.ExpireAt <= now))
-                .OrderBy(a => a.Id).Take(BatchSize);
+            await AlertSupersession.ApplyAsync(db, announcement, now, cancellationToken);
+            LogPublished(announcement.Id, announcement.PublishAt);
         }
 
-        return db.Announcements.FromSql($"""
-            SELECT * FROM announcements.announcements
-            WHERE (status = 'Scheduled' AND publish_at <= {now}) OR (status = 'Published' AND expire_at <= {now})
-            ORDER BY id
-            LIMIT {BatchSize}
-            FOR UPDATE SKIP LOCKED
-            """);
+        announcement.ExpireIfDue(now);
+        if (announcement.Version == version)
+        {
+            // Nothing is due any more (an editor rescheduled, published or archived it after the claim): free the row
+            // without a save that would race the editor's version.
+            await db.Announcements.Where(a => a.Id == item.Id && a.LockOwner == Owner)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.LockedUntil, (DateTimeOffset?)null).SetProperty(a => a.LockOwner, (string?)null), cancellationToken);
+            return;
+        }
+
+        announcement.EndLease();
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published scheduled announcement {AnnouncementId} (due {PublishAt})")]
-    private static partial void LogPublished(ILogger logger, Guid announcementId, DateTimeOffset? publishAt);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Announcement scheduler run failed; it tries again at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    private partial void LogPublished(Guid announcementId, DateTimeOffset? publishAt);
 }

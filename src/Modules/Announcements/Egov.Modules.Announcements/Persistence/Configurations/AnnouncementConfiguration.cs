@@ -30,6 +30,9 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
         builder.HasIndex(a => new { a.Status, a.PublishAt });
         builder.HasIndex(a => new { a.Status, a.ExpireAt });
+
+        // The scheduler claims due rows with a lease (ADR 0020).
+        builder.Property(a => a.LockOwner).HasMaxLength(200);
     }
 
     public void Configure(EntityTypeBuilder<AnnouncementRevision> builder)

@@ -40,7 +40,11 @@ internal static class ApplicationViews
                 .FirstOrDefaultAsync(cancellationToken);
         var link = issued is null ? null : ApplicationReceiptLink.For(application.Id, issued.Fingerprint, issued.VerificationUrl);
         var notices = await Cases.DecisionNotices.ListAsync(db, application.Id, $"/api/v1/applications/{application.Id}", cancellationToken);
-        return Submitted(application, attachments, history, requests, messages, link, notices);
+        var response = Submitted(application, attachments, history, requests, messages, link, notices);
+        return response with
+        {
+            Payment = await Payments.PaymentConfirmations.WithConfirmationAsync(db, response.Payment, $"/api/v1/applications/{application.Id}", cancellationToken),
+        };
     }
 
     /// <summary>

@@ -14,8 +14,9 @@ namespace Egov.Modules.Forms.Features.Applications;
 /// <summary>
 /// Forms' part of the subject access export (GDPR Art. 15): per application of the person a manifest
 /// entry (data, status, dates, decision, visible history, messages without internal notes, information
-/// requests, the case access log) and its files, receipt PDF and decision notice PDFs under
-/// <c>forms/{reference or id}/</c> (<c>files/…</c>, <c>receipt.pdf</c>, <c>decisions/{id}-{kind}.pdf</c>), each referenced
+/// requests, the case access log) and its files, receipt PDF, decision notice PDFs and payment confirmation PDFs under
+/// <c>forms/{reference or id}/</c> (<c>files/…</c>, <c>receipt.pdf</c>, <c>decisions/{id}-{kind}.pdf</c>,
+/// <c>payment-confirmations/{payment id}.pdf</c>), each referenced
 /// by its path from the entry.
 /// Only rows whose applicant is the subject are read, so nothing of another person can enter.
 /// </summary>
@@ -60,6 +61,19 @@ internal sealed class ExportSubjectDataHandler(FormsDbContext db, ReceiptPdfs re
                 });
             }
 
+            var confirmations = await db.PaymentConfirmations.AsNoTracking().Where(c => c.ApplicationId == application.Id).OrderBy(c => c.PaidAt).ToListAsync(cancellationToken);
+            var confirmationEntries = new JsonArray();
+            foreach (var confirmation in confirmations)
+            {
+                var path = $"{folder}/payment-confirmations/{confirmation.PaymentId:N}.pdf";
+                files.Add(new SubjectDataFile(path, "application/pdf", confirmation.Pdf));
+                confirmationEntries.Add(new JsonObject
+                {
+                    ["path"] = path, ["amountCents"] = confirmation.AmountCents, ["provider"] = confirmation.Provider, ["providerReference"] = confirmation.ProviderReference,
+                    ["paidAt"] = confirmation.PaidAt, ["fingerprint"] = confirmation.Fingerprint,
+                });
+            }
+
             var messages = await db.CaseMessages.AsNoTracking().Where(m => m.ApplicationId == application.Id && !m.Internal).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
             var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
             var history = await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == application.Id && e.VisibleToApplicant).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
@@ -81,6 +95,7 @@ internal sealed class ExportSubjectDataHandler(FormsDbContext db, ReceiptPdfs re
                 ["files"] = filePaths,
                 ["receipt"] = receiptPath,
                 ["decisionNotices"] = noticeEntries,
+                ["paymentConfirmations"] = confirmationEntries,
                 ["messages"] = Array(messages.Select(CaseMessageResponse.From)),
                 ["informationRequests"] = Array(requests.Select(InformationRequestResponse.From)),
                 ["history"] = Array(history.Select(e => new { e.Sequence, e.OccurredAt, From = e.FromStatus.ToString(), To = e.ToStatus.ToString(), e.ByApplicant, e.Reason })),

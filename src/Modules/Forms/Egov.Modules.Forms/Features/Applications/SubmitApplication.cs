@@ -48,7 +48,7 @@ internal sealed class SubmitApplicationHandler(FormsDbContext db, ReferenceNumbe
             throw new RequestValidationException(errors);
         }
 
-        await EnsurePaidAsync(application.Id, version.Content, cleaned, cancellationToken);
+        var paidFee = await EnsurePaidAsync(application.Id, version.Content, cleaned, cancellationToken);
 
         // Taken before the save, in its own statement: the counter is never locked while this
         // submission is saved, so submissions do not queue behind each other (ADR 0012; a failed
@@ -58,7 +58,7 @@ internal sealed class SubmitApplicationHandler(FormsDbContext db, ReferenceNumbe
         var submitted = application.Submit(cleaned.ToJsonString(), reference, command.IdempotencyKey, version.Content, applicant, time.GetUtcNow());
         db.AddIntegrationEvent(submitted.Submitted);
         db.Record(submitted.Change);
-        var receipt = receipts.Issue(application, attachments);
+        var receipt = receipts.Issue(application, attachments, paidFee);
         db.Receipts.Add(receipt);
         try
         {
@@ -91,12 +91,13 @@ internal sealed class SubmitApplicationHandler(FormsDbContext db, ReferenceNumbe
     /// else 422 with <c>feeCents</c> and where to pay; a payment for another amount (the data changed
     /// the fee after paying) is 409.
     /// </summary>
-    private async Task EnsurePaidAsync(Guid applicationId, FormContent content, System.Text.Json.Nodes.JsonObject data, CancellationToken cancellationToken)
+    /// <returns>The paid payment, for the receipt (stored with it in this transaction); null when nothing is paid before submission.</returns>
+    private async Task<PaidFee?> EnsurePaidAsync(Guid applicationId, FormContent content, System.Text.Json.Nodes.JsonObject data, CancellationToken cancellationToken)
     {
         var cents = content.FeePayment == FeePayment.BeforeSubmission ? FeeRule.Cents(content, data) : 0;
         if (cents <= 0)
         {
-            return;
+            return null;
         }
 
         var payment = await sender.Send(new GetFeePaymentQuery(applicationId), cancellationToken);
@@ -114,6 +115,9 @@ internal sealed class SubmitApplicationHandler(FormsDbContext db, ReferenceNumbe
             throw new ConflictException(
                 $"The fee paid ({payment.AmountCents / 100m:0.00} EUR) is not the fee for the data now ({cents / 100m:0.00} EUR); change the data back or ask the authority.");
         }
+
+        // Payments stamps every booked payment with its confirmation time; the fallback only keeps the type honest.
+        return new PaidFee(payment.PaymentId, payment.AmountCents, payment.Provider, payment.ProviderReference, payment.PaidAt ?? time.GetUtcNow());
     }
 
     /// <summary>True when this is a retry of the submission that filed it; 409 when it was filed otherwise.</summary>

@@ -189,7 +189,11 @@ internal static class CaseDetails
         var requests = await db.InformationRequests.AsNoTracking().Where(r => r.ApplicationId == application.Id).OrderBy(r => r.RequestedAt).ToListAsync(cancellationToken);
         var history = await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == application.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var notices = await DecisionNotices.ListAsync(db, application.Id, $"/api/v1/cases/{application.Id}", cancellationToken);
-        return From(application, time.GetUtcNow(), attachments, requests, history, notices);
+        var detail = From(application, time.GetUtcNow(), attachments, requests, history, notices);
+        return detail with
+        {
+            Payment = await Payments.PaymentConfirmations.WithConfirmationAsync(db, detail.Payment, $"/api/v1/cases/{application.Id}", cancellationToken),
+        };
     }
 
     public static CaseDetail From(

@@ -11,8 +11,13 @@ namespace Egov.Modules.Forms.Features.Payments;
 /// <param name="ProviderReference">The provider's reference of the money movement (Stripe: <c>pi_…</c>), once paid.</param>
 /// <param name="PaidAt">When the provider confirmed the payment (UTC).</param>
 /// <param name="PaidAtLocal">The same instant in Europe/Berlin.</param>
+/// <param name="ConfirmationUrl">
+/// Where the caller downloads the payment confirmation (Zahlungsbestätigung, application/pdf) of a fee paid after submission,
+/// relative to the site; null before it is issued and for a fee paid before submission, which the receipt shows (ADR 0028).
+/// </param>
 internal sealed record ApplicationPaymentView(
-    Guid PaymentId, string State, long AmountCents, string Currency, string? ProviderReference, DateTimeOffset? PaidAt, DateTimeOffset? PaidAtLocal)
+    Guid PaymentId, string State, long AmountCents, string Currency, string? ProviderReference, DateTimeOffset? PaidAt, DateTimeOffset? PaidAtLocal,
+    string? ConfirmationUrl = null)
 {
     public static ApplicationPaymentView? Of(Application application) =>
         application is { PaymentId: { } id, PaymentState: { } state }

@@ -21,7 +21,9 @@ namespace Egov.Modules.Forms.Features.Receipts;
 /// (see <see cref="ReceiptLayoutWalker"/>, values by <see cref="ReceiptFieldFormatter"/>), then any
 /// submitted value the layout does not show (section „Weitere Angaben“); the attachments (slot, file
 /// name, size, first 16 hex digits of SHA-256) in the order of the form's slots, then by file name;
-/// fee and processing deadline; the fingerprint and verification address.
+/// fee and processing deadline, with the payment (amount, time in Europe/Berlin, provider, reference)
+/// when the fee was paid before submission, or that it is payable after receipt; the fingerprint and
+/// verification address.
 /// </para>
 /// </summary>
 internal static class ReceiptComposer
@@ -34,6 +36,7 @@ internal static class ReceiptComposer
     /// <param name="language"><c>de</c> or <c>en</c>.</param>
     /// <param name="fingerprint">The submission's fingerprint, 64 lowercase hex digits (<see cref="ReceiptFingerprint.Compute"/>).</param>
     /// <param name="verificationUrl">Absolute URL where anyone can verify the receipt; printed and encoded in the QR code.</param>
+    /// <param name="paidFee">The fee payment made before submission, as stored on the receipt; null when none.</param>
     /// <exception cref="ArgumentException">
     /// A language other than <c>de</c> or <c>en</c>, a fingerprint that is not 64 lowercase hex digits, a relative
     /// verification URL, or data that is not a JSON object.
@@ -45,7 +48,8 @@ internal static class ReceiptComposer
         ReceiptAuthority authority,
         string language,
         string fingerprint,
-        Uri verificationUrl)
+        Uri verificationUrl,
+        PaidFee? paidFee = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(submission);
@@ -81,7 +85,7 @@ internal static class ReceiptComposer
         var sections = new List<ReceiptSection>(DataSections(form, submission.Data, texts))
         {
             AttachmentSection(form, submission.Attachments, texts),
-            FeeSection(form, submission.Data, texts),
+            FeeSection(form, submission.Data, paidFee, texts),
         };
 
         return new ReceiptDocument(
@@ -173,7 +177,7 @@ internal static class ReceiptComposer
         return new ReceiptSection(heading, 1, [new ReceiptTable(null, columns, rows)]);
     }
 
-    private static ReceiptSection FeeSection(FormContent form, JsonElement data, Texts texts)
+    private static ReceiptSection FeeSection(FormContent form, JsonElement data, PaidFee? paidFee, Texts texts)
     {
         var days = form.ProcessingDeadlineDays;
         var deadline = texts.Language == "en"
@@ -182,11 +186,35 @@ internal static class ReceiptComposer
         // A fee computed from the data (e.g. per vehicle) is shown as computed for this application.
         var cents = FeeRule.Cents(form, System.Text.Json.Nodes.JsonObject.Create(data));
         var fee = ReceiptFormat.Euros(cents / 100m, texts.Language) + "\n" + form.FeeText.In(texts.Language);
-        return new ReceiptSection(texts.Label("Gebühr und Bearbeitungsfrist", "Fee and processing time"), 1,
-        [
-            new ReceiptField(texts.Label("Gebühr", "Fee"), fee),
-            new ReceiptField(texts.Label("Bearbeitungsfrist", "Processing deadline"), deadline),
-        ]);
+        List<ReceiptBlock> fields = [new ReceiptField(texts.Label("Gebühr", "Fee"), fee)];
+        if (Payment(form, cents, paidFee, texts.Language) is { } payment)
+        {
+            fields.Add(new ReceiptField(texts.Label("Zahlung", "Payment"), payment));
+        }
+
+        fields.Add(new ReceiptField(texts.Label("Bearbeitungsfrist", "Processing deadline"), deadline));
+        return new ReceiptSection(texts.Label("Gebühr und Bearbeitungsfrist", "Fee and processing time"), 1, fields);
+    }
+
+    /// <summary>
+    /// The payment line: the payment made before submission as stored, or — for a fee paid after
+    /// submission — that it is payable now (the receipt is immutable; a later payment gets a payment
+    /// confirmation of its own, ADR 0028). Null for a free application, and for a fee paid before
+    /// submission that the receipt has no stored payment for (receipts issued before payments were
+    /// recorded on them): the receipt claims nothing it cannot prove.
+    /// </summary>
+    private static string? Payment(FormContent form, long cents, PaidFee? paidFee, string language)
+    {
+        if (paidFee is not null)
+        {
+            return ReceiptFormat.Payment(paidFee, language);
+        }
+
+        return cents > 0 && form.FeePayment != FeePayment.BeforeSubmission
+            ? language == "en"
+                ? "payable after receipt of the application; the payment status is shown on the application's page"
+                : "zahlbar nach Eingang des Antrags; der Zahlungsstand steht auf der Seite des Antrags"
+            : null;
     }
 
     /// <summary>The receipt's own texts: German with an English subtitle, or English alone.</summary>

@@ -57,7 +57,7 @@ internal static class ReceiptEndpoints
             .WithTags("Receipts")
             .WithName("VerifyReceipt")
             .WithSummary("Check a receipt: was one with exactly this reference number and fingerprint issued, and when?")
-            .WithDescription("Anonymous; answers nothing personal. `valid` is false for any change of either value. Rate-limited per IP address (429 with Retry-After). " +
+            .WithDescription("Anonymous; answers nothing personal. `valid` is false for any change of either value. A payment confirmation (Zahlungsbestätigung) is checked here the same way (ADR 0028). Rate-limited per IP address (429 with Retry-After). " +
                 "A browser (`Accept` naming `text/html`, as when a phone opens the receipt's QR code) is redirected (302) to the page `/receipts/verify` with the same query, which says the same in words.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -69,4 +69,26 @@ internal static class ReceiptFormat
         };
         return $"{value.ToString("0.0", culture)} {unit} ({exact})";
     }
+
+    /// <summary>
+    /// A paid fee as documents print it: <c>30,70 EUR bezahlt am 07.12.2026, 14:03:00 Uhr (MEZ, UTC+01:00) über Stripe, Referenz pi_…</c> /
+    /// <c>EUR 30.70 paid on 7 December 2026, 14:03:00 (CET, UTC+01:00) via Stripe, reference pi_…</c> (time in Europe/Berlin).
+    /// </summary>
+    public static string Payment(Domain.PaidFee paid, string language)
+    {
+        var amount = Euros(paid.AmountCents / 100m, language);
+        var at = Instant(paid.PaidAt, language);
+        var provider = ProviderName(paid.Provider);
+        var reference = paid.Reference is null ? "" : (language == "en" ? ", reference " : ", Referenz ") + paid.Reference;
+        return language == "en"
+            ? $"{amount} paid on {at} via {provider}{reference}"
+            : $"{amount} bezahlt am {at} über {provider}{reference}";
+    }
+
+    /// <summary>A payment provider's name as printed: the brand for known providers (<c>stripe</c> → Stripe), else the name as stored.</summary>
+    public static string ProviderName(string provider) => provider switch
+    {
+        "stripe" => "Stripe",
+        _ => provider,
+    };
 }

@@ -17,14 +17,19 @@ internal sealed class ReceiptIssuer(ReceiptRenderer renderer, IOptions<ReceiptOp
 {
     private static readonly JsonSerializerOptions AuthorityJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The receipt of <paramref name="application"/> (just submitted) with its submitted <paramref name="attachments"/>, without its PDF yet.</summary>
-    public Receipt Issue(Application application, IReadOnlyList<ReceiptAttachment> attachments)
+    /// <summary>
+    /// The receipt of <paramref name="application"/> (just submitted) with its submitted <paramref name="attachments"/>,
+    /// without its PDF yet; <paramref name="paidFee"/> is the fee paid before submission, stored on the receipt so
+    /// every rendering prints the payment as it was at filing (a later refund does not change the receipt).
+    /// </summary>
+    public Receipt Issue(Application application, IReadOnlyList<ReceiptAttachment> attachments, PaidFee? paidFee = null)
     {
         using var data = JsonDocument.Parse(application.Data);
         var fingerprint = ReceiptFingerprint.Compute(Submission(application, data.RootElement, attachments));
         return Receipt.Issue(
             application.Id, application.ReferenceNumber!, fingerprint, application.SubmittedAt!.Value, application.ApplicantLanguage,
-            JsonSerializer.Serialize(options.Value.Authority.ToAuthority(), AuthorityJson), VerificationUrl(application.ReferenceNumber!, fingerprint));
+            JsonSerializer.Serialize(options.Value.Authority.ToAuthority(), AuthorityJson), VerificationUrl(application.ReferenceNumber!, fingerprint),
+            paidFee);
     }
 
     /// <summary>The PDF of <paramref name="receipt"/>, from the stored submission and what <see cref="Issue"/> fixed.</summary>
@@ -37,7 +42,7 @@ internal sealed class ReceiptIssuer(ReceiptRenderer renderer, IOptions<ReceiptOp
         var url = receipt.VerificationUrl is { } printed ? new Uri(printed) : VerificationUrl(receipt.ReferenceNumber, receipt.Fingerprint);
         var document = ReceiptComposer.Compose(
             form, Submission(application, data.RootElement, attachments), application.ApplicantName ?? "—", authority, receipt.Language,
-            receipt.Fingerprint, url);
+            receipt.Fingerprint, url, receipt.PaidFee);
         return renderer.Render(document);
     }
 

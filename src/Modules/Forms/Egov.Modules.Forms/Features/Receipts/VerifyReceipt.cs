@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egov.Modules.Forms.Features.Receipts;
 
-/// <summary>Whether a receipt with exactly this reference number and fingerprint was issued (anonymous).</summary>
+/// <summary>Whether a receipt, or a payment confirmation (ADR 0028), with exactly this reference number and fingerprint was issued (anonymous).</summary>
 internal sealed record VerifyReceiptQuery(string? Reference, string? Fingerprint) : IQuery<ReceiptCheckResult>;
 
 internal sealed class VerifyReceiptValidator : AbstractValidator<VerifyReceiptQuery>
@@ -27,10 +27,17 @@ internal sealed class VerifyReceiptHandler(FormsDbContext db) : IQueryHandler<Ve
         // Exactly as printed: reference numbers keep the case of their configured prefix.
         var reference = query.Reference!.Trim();
         var fingerprint = query.Fingerprint!.Trim().ToLowerInvariant();
-        var issuedAt = await db.Receipts.AsNoTracking()
+        var receipt = await db.Receipts.AsNoTracking()
             .Where(r => r.ReferenceNumber == reference && r.Fingerprint == fingerprint)
             .Select(r => (DateTimeOffset?)r.IssuedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        return new ReceiptCheckResult(issuedAt is not null, reference, issuedAt, issuedAt is { } at ? SharedKernel.Time.CivilTime.ToBerlin(at) : null);
+        var confirmation = receipt is not null ? null : await db.PaymentConfirmations.AsNoTracking()
+            .Where(c => c.ReferenceNumber == reference && c.Fingerprint == fingerprint)
+            .Select(c => (DateTimeOffset?)c.IssuedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var issuedAt = receipt ?? confirmation;
+        return new ReceiptCheckResult(
+            issuedAt is not null, reference, issuedAt, issuedAt is { } at ? SharedKernel.Time.CivilTime.ToBerlin(at) : null,
+            receipt is not null ? ReceiptCheckResult.Receipt : confirmation is not null ? ReceiptCheckResult.PaymentConfirmation : null);
     }
 }

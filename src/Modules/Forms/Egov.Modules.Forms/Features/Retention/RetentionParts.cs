@@ -44,6 +44,10 @@ internal static class RetentionParts
             async (db, id, ct) => [.. await db.Receipts.AsNoTracking().Where(r => r.ApplicationId == id)
                 .Select(r => new { r.ApplicationId, r.ReferenceNumber, r.Fingerprint, r.PdfSha256, r.IssuedAt }).ToListAsync(ct)],
             (db, id, ct) => db.Receipts.Where(r => r.ApplicationId == id).ExecuteDeleteAsync(ct)),
+        new("paymentConfirmations",
+            async (db, id, ct) => [.. await db.PaymentConfirmations.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.PaymentId)
+                .Select(c => new { c.PaymentId, c.ReferenceNumber, c.Fingerprint, c.PdfSha256, c.IssuedAt }).ToListAsync(ct)],
+            (db, id, ct) => db.PaymentConfirmations.Where(c => c.ApplicationId == id).ExecuteDeleteAsync(ct)),
         new("caseHistory",
             async (db, id, ct) => [.. await db.CaseHistory.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.Sequence)
                 .Select(e => new { e.Id, e.Sequence, Kind = e.Kind.ToString(), e.ActorSubject, e.Reason, e.OccurredAt }).ToListAsync(ct)],

@@ -138,6 +138,13 @@ internal sealed class ApplicationDetailModel(ISender sender) : PageModel
         return File(notice.Pdf, "application/pdf", notice.FileName);
     }
 
+    /// <summary>The payment confirmation (Zahlungsbestätigung) of a fee paid after submission, as issued; someone else's is 404.</summary>
+    public async Task<IActionResult> OnGetPaymentConfirmationAsync(Guid id, Guid paymentId, CancellationToken cancellationToken)
+    {
+        var confirmation = await sender.Send(new GetPaymentConfirmationQuery(PortalApplicant.From(HttpContext), id, paymentId), cancellationToken);
+        return File(confirmation.Pdf, "application/pdf", confirmation.FileName);
+    }
+
     public async Task<IActionResult> OnGetReceiptAsync(Guid id, CancellationToken cancellationToken)
     {
         var receipt = await sender.Send(new GetReceiptQuery(PortalApplicant.From(HttpContext), id), cancellationToken);

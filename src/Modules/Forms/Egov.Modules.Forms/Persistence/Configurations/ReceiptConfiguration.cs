@@ -18,6 +18,9 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         b.Property(r => r.Language).HasMaxLength(8);
         b.Property(r => r.VerificationUrl).HasMaxLength(2000);
         b.Property(r => r.Authority).IsJsonDocument();
+        b.Property(r => r.FeeProvider).HasMaxLength(32);
+        b.Property(r => r.FeeReference).HasMaxLength(255);
+        b.Ignore(r => r.PaidFee);
 
         b.HasOne<Application>().WithOne().HasForeignKey<Receipt>(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
 

@@ -875,6 +875,82 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                     b.ToTable("information_requests", "forms");
                 });
 
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.PaymentConfirmation", b =>
+                {
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("fingerprint")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("pdf_sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reference_number");
+
+                    b.HasKey("PaymentId")
+                        .HasName("pk_payment_confirmations");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_payment_confirmations_application_id");
+
+                    b.HasIndex("ReferenceNumber", "Fingerprint")
+                        .HasDatabaseName("ix_payment_confirmations_reference_number_fingerprint");
+
+                    b.ToTable("payment_confirmations", "forms");
+                });
+
             modelBuilder.Entity("Egov.Modules.Forms.Domain.Receipt", b =>
                 {
                     b.Property<Guid>("ApplicationId")
@@ -884,6 +960,28 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                     b.Property<string>("Authority")
                         .HasColumnType("jsonb")
                         .HasColumnName("authority");
+
+                    b.Property<DateTimeOffset?>("FeePaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fee_paid_at");
+
+                    b.Property<long?>("FeePaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_paid_cents");
+
+                    b.Property<Guid?>("FeePaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_payment_id");
+
+                    b.Property<string>("FeeProvider")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fee_provider");
+
+                    b.Property<string>("FeeReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("fee_reference");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
@@ -1137,6 +1235,16 @@ namespace Egov.Modules.Forms.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_information_requests_applications_application_id");
+                });
+
+            modelBuilder.Entity("Egov.Modules.Forms.Domain.PaymentConfirmation", b =>
+                {
+                    b.HasOne("Egov.Modules.Forms.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_confirmations_applications_application_id");
                 });
 
             modelBuilder.Entity("Egov.Modules.Forms.Domain.Receipt", b =>

@@ -14,8 +14,8 @@ internal sealed class GetFeePaymentHandler(PaymentsDbContext db) : IQueryHandler
         // The unique partial index allows one Open or Paid payment per application.
         var live = await db.Payments.AsNoTracking()
             .Where(p => p.ApplicationId == query.ApplicationId && (p.State == PaymentState.Paid || p.State == PaymentState.Open))
-            .Select(p => new { p.Id, p.State, p.AmountCents })
+            .Select(p => new { p.Id, p.State, p.AmountCents, p.Provider, p.ProviderReference, p.PaidAt })
             .FirstOrDefaultAsync(cancellationToken);
-        return live is null ? null : new FeePaymentStatus(live.Id, live.State.ToString(), live.AmountCents);
+        return live is null ? null : new FeePaymentStatus(live.Id, live.State.ToString(), live.AmountCents, live.Provider, live.ProviderReference, live.PaidAt);
     }
 }

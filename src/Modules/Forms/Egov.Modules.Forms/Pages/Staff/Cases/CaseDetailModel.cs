@@ -159,6 +159,13 @@ internal sealed partial class CaseDetailModel(ISender sender, ILogger<CaseDetail
         return File(notice.Pdf, "application/pdf", notice.FileName);
     }
 
+    /// <summary>The payment confirmation of a fee paid after submission, as issued (logged as a read).</summary>
+    public async Task<IActionResult> OnGetPaymentConfirmationAsync(Guid id, Guid paymentId, CancellationToken cancellationToken)
+    {
+        var confirmation = await sender.Send(new GetCasePaymentConfirmationQuery(CaseEndpoints.Caseworker(HttpContext), id, paymentId), cancellationToken);
+        return File(confirmation.Pdf, "application/pdf", confirmation.FileName);
+    }
+
     /// <summary>Shows the notice as it would be issued now (nothing is stored), with the form filled as posted.</summary>
     public async Task<IActionResult> OnPostNoticePreviewAsync(Guid id, string? kind, string? text, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using Egov.Typesetting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Egov.Modules.Forms.Tests.Engines.Typesetting;
+namespace Egov.Typesetting.Tests;
 
 public sealed class ReceiptTypesetterTests
 {

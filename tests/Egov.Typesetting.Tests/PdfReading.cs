@@ -8,7 +8,7 @@ using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;
 
-namespace Egov.Modules.Forms.Tests.Engines.Typesetting;
+namespace Egov.Typesetting.Tests;
 
 /// <summary>Reads rendered receipts back with PdfPig (text, letter positions, metadata) and ZXing (the QR code).</summary>
 internal static class PdfReading

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Egov.Modules.Forms.Tests.Engines.Typesetting;
+namespace Egov.Typesetting.Tests;
 
 /// <summary>Collects log messages for assertions.</summary>
 internal sealed class ListLogger<T> : ILogger<T>
