@@ -109,7 +109,7 @@ internal static class CrisisLoad
                     await db.SaveChangesAsync();
                 }
 
-                var channelsTask = channelsDone.WaitAsync(timeLimit).ContinueWith(t => (t.Result, Stopwatch.GetElapsedTime(started)), TaskScheduler.Default);
+                var channelsTask = channelsDone.WaitAsync(timeLimit).ContinueWith(t => (t.Result, Stopwatch.GetElapsedTime(started, platform.LastArrivalAt(headline))), TaskScheduler.Default);
                 if (!await pushesDone.WaitAsync(timeLimit))
                 {
                     await Console.Error.WriteLineAsync($"Round {round}: only {pushService.AlertCount:N0} of {alertTargets:N0} alert pushes arrived within {timeLimit.TotalSeconds:0} s.");

@@ -56,6 +56,12 @@ internal sealed partial class PushFanOut : LeasedWorker<PushJob>
     private readonly LaneSlots _alertSlots;
     private readonly LaneSlots _generalSlots;
 
+    /// <summary>
+    /// Pushes being prepared (encrypted, their request started) at once, across lanes: two per core.
+    /// The CPU work of a fan-out thus enters the thread pool a few items at a time.
+    /// </summary>
+    private readonly SemaphoreSlim _preparing = new(2 * Environment.ProcessorCount);
+
     /// <summary>Which lane claimed a job still to be processed: the job pushes within that lane's slots.</summary>
     private readonly ConcurrentDictionary<Guid, WorkLane> _claimedBy = new();
     private int _alertJobsRunning;
@@ -87,6 +93,7 @@ internal sealed partial class PushFanOut : LeasedWorker<PushJob>
         base.Dispose();
         _alertSlots.Dispose();
         _generalSlots.Dispose();
+        _preparing.Dispose();
     }
 
     /// <summary>
@@ -303,29 +310,26 @@ internal sealed partial class PushFanOut : LeasedWorker<PushJob>
                     var target = new PushTarget(d.Id, d.Platform, d.Endpoint, d.P256dh, d.Auth, d.Language);
                     var delivery = deliveries.GetValueOrDefault(target.Language) ?? deliveries["de"];
 
-                    // On the thread pool: the encryption before each request is CPU work, spread over all cores.
-                    var push = Task.Run(
-                        async () =>
-                        {
-                            var active = true;
-                            try
-                            {
-                                var delivering = DeliverAsync(target, delivery, job.Type, cancellationToken);
-                                await ((Task)delivering.WaitAsync(SlowAnswer, Time, CancellationToken.None)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                                if (!delivering.IsCompleted)
-                                {
-                                    slots.ReleaseActive();
-                                    active = false;
-                                }
+                    // On the thread pool: the encryption before each request is CPU work, spread over all
+                    // cores, but only a few pushes at a time (_preparing), and queued fairly (the pool's
+                    // global queue, not this thread's local one, which the pool's threads serve first), so
+                    // every other continuation — the crisis channels, the database, requests — keeps its
+                    // turn while a large audience is pushed.
+                    try
+                    {
+                        await _preparing.WaitAsync(cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        slots.Release(active: true);
+                        throw;
+                    }
 
-                                return (target.Id, (await delivering).Kind);
-                            }
-                            finally
-                            {
-                                slots.Release(active);
-                            }
-                        },
-                        CancellationToken.None);
+                    var push = Task.Factory.StartNew(
+                        () => PushAsync(target, delivery, job.Type, slots, cancellationToken),
+                        CancellationToken.None,
+                        TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach,
+                        TaskScheduler.Default).Unwrap();
                     pushes.Add(push);
                     started.Add(push);
                 }
@@ -373,6 +377,42 @@ internal sealed partial class PushFanOut : LeasedWorker<PushJob>
         PushMetrics.FanOutDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("type", job.Type));
         var totals = await db.PushJobs.AsNoTracking().Where(j => j.Id == job.Id).Select(j => new { j.Sent, j.Failed, j.Pruned }).SingleAsync(cancellationToken);
         LogJobDone(job.Type, job.Id, totals.Sent, totals.Failed, totals.Pruned, elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// One push within the lane's <paramref name="slots"/> (taken by the caller, with a place in
+    /// <c>_preparing</c>): given back as soon as the push has been prepared and its request started,
+    /// its active slot after <see cref="SlowAnswer"/> without an answer, its request in flight at the end.
+    /// </summary>
+    private async Task<(Guid Device, PushOutcomeKind Kind)> PushAsync(PushTarget target, PushDelivery delivery, string type, LaneSlots slots, CancellationToken cancellationToken)
+    {
+        var active = true;
+        try
+        {
+            Task<PushOutcome> delivering;
+            try
+            {
+                // Runs synchronously up to the first wait for the network: the encryption and the request's start.
+                delivering = DeliverAsync(target, delivery, type, cancellationToken);
+            }
+            finally
+            {
+                _preparing.Release();
+            }
+
+            await ((Task)delivering.WaitAsync(SlowAnswer, Time, CancellationToken.None)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!delivering.IsCompleted)
+            {
+                slots.ReleaseActive();
+                active = false;
+            }
+
+            return (target.Id, (await delivering).Kind);
+        }
+        finally
+        {
+            slots.Release(active);
+        }
     }
 
     /// <summary>The job's devices after <paramref name="cursor"/> (up to its shard's last device), in id order.</summary>
