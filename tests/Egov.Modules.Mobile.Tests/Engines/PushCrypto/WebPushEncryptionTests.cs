@@ -23,6 +23,19 @@ public sealed class WebPushEncryptionTests
         Assert.Equal(payload, Decrypt(body, userAgent, auth));
     }
 
+    [Theory]
+    [MemberData(nameof(P256KeyAgreementTests.Implementations), MemberType = typeof(P256KeyAgreementTests))]
+    public void Encrypt_WithEitherKeyAgreement_DecryptsForTheUserAgent(string implementation)
+    {
+        using var userAgent = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var auth = RandomNumberGenerator.GetBytes(16);
+        var payload = Encoding.UTF8.GetBytes("""{"type":"alert","title":"Hochwasser","body":"Pegel Isar über 4 m"}""");
+
+        var body = WebPushEncryption.Encrypt(payload, PublicPoint(userAgent), auth, P256KeyAgreementTests.Implementation(implementation));
+
+        Assert.Equal(payload, Decrypt(body, userAgent, auth));
+    }
+
     [Fact]
     public void Encrypt_WritesTheRecordSizeAndTheServersKeyIntoTheHeader()
     {

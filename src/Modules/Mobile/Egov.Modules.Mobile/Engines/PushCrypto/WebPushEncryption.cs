@@ -6,12 +6,12 @@ namespace Egov.Modules.Mobile.Engines.PushCrypto;
 
 /// <summary>
 /// Message encryption for Web Push (RFC 8291) in the <c>aes128gcm</c> content coding (RFC 8188),
-/// with .NET's OpenSSL-backed P-256, HKDF and AES-GCM: per message a fresh application-server key
-/// pair and a random 16-byte salt (RFC 8291 §3.1, §3.4), the key derivation of RFC 8291 §3.3–3.4 and
-/// a single record (RFC 8188 §2) whose header carries the salt, the record size and the
-/// application server's public key as key id (RFC 8291 §4). Safe to call from many threads at once;
-/// it prepares a message in about 60 % of the CPU time Lib.Net.Http.WebPush 3.3.1 needs for
-/// encryption and request together (<c>push-encryption</c> in tests/Egov.Benchmarks).
+/// with P-256 key agreement by <see cref="P256KeyAgreement.Default"/> and .NET's HKDF and AES-GCM: per
+/// message a fresh application-server key pair and a random 16-byte salt (RFC 8291 §3.1, §3.4), the
+/// key derivation of RFC 8291 §3.3–3.4 and a single record (RFC 8188 §2) whose header carries the
+/// salt, the record size and the application server's public key as key id (RFC 8291 §4). Safe to
+/// call from many threads at once (<c>push-encryption</c> in tests/Egov.Benchmarks measures the cost
+/// of a message against Lib.Net.Http.WebPush 3.3.1).
 /// </summary>
 internal static class WebPushEncryption
 {
@@ -36,7 +36,11 @@ internal static class WebPushEncryption
     /// <param name="authSecret">The subscription's <c>auth</c> secret, 16 bytes.</param>
     /// <exception cref="ArgumentException">A key of the wrong shape or a payload too long for one record.</exception>
     /// <exception cref="CryptographicException">The subscription's key is not a point on P-256.</exception>
-    public static byte[] Encrypt(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> userAgentPublicKey, ReadOnlySpan<byte> authSecret)
+    public static byte[] Encrypt(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> userAgentPublicKey, ReadOnlySpan<byte> authSecret) =>
+        Encrypt(payload, userAgentPublicKey, authSecret, P256KeyAgreement.Default);
+
+    /// <summary><see cref="Encrypt(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> with the given key agreement (tests compare both).</summary>
+    internal static byte[] Encrypt(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> userAgentPublicKey, ReadOnlySpan<byte> authSecret, P256KeyAgreement agreement)
     {
         if (userAgentPublicKey.Length != PublicKeyLength || userAgentPublicKey[0] != 0x04)
         {
@@ -53,23 +57,12 @@ internal static class WebPushEncryption
             throw new ArgumentException($"The payload is {payload.Length} bytes; one record holds at most {RecordSize - 1 - TagLength}.", nameof(payload));
         }
 
-        using var userAgent = ECDiffieHellman.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = userAgentPublicKey[1..33].ToArray(), Y = userAgentPublicKey[33..].ToArray() },
-        });
-        using var server = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
-        var q = server.ExportParameters(false).Q;
+        // RFC 8291 §3.1: a new application-server key pair for this message and its ECDH secret with the user agent's key.
         Span<byte> serverPublicKey = stackalloc byte[PublicKeyLength];
-        serverPublicKey[0] = 0x04;
-        q.X.CopyTo(serverPublicKey[1..]);
-        q.Y.CopyTo(serverPublicKey[33..]);
+        Span<byte> ecdhSecret = stackalloc byte[P256KeyAgreement.SecretLength];
+        agreement.Agree(userAgentPublicKey, serverPublicKey, ecdhSecret);
 
-        // RFC 8291 §3.3: ecdh_secret, then IKM = HKDF(auth_secret, ecdh_secret, "WebPush: info" || 0x00 || ua_public || as_public, 32).
-        // PublicKey makes a new handle-owning object on every call: disposed here rather than by the
-        // finalizer thread, which otherwise serialises the release of one OpenSSL key per push.
-        using var userAgentKey = userAgent.PublicKey;
-        var ecdhSecret = server.DeriveRawSecretAgreement(userAgentKey);
+        // RFC 8291 §3.3: IKM = HKDF(auth_secret, ecdh_secret, "WebPush: info" || 0x00 || ua_public || as_public, 32).
         Span<byte> keyInfo = stackalloc byte[KeyInfoPrefix.Length + (2 * PublicKeyLength)];
         KeyInfoPrefix.CopyTo(keyInfo);
         userAgentPublicKey.CopyTo(keyInfo[KeyInfoPrefix.Length..]);
