@@ -131,6 +131,7 @@ internal static class SubmitLoad
         var drafts = ids.Where(id => id is not null).Select(id => id!.Value).ToList();
 
         // Phase 2: the submits only, at most `concurrency` in flight.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"c={concurrency}: {drafts.Count} drafts in {prepare.Elapsed.TotalSeconds:0.0} s; submitting"));
         var cpu = new CpuMeter();
         var submit = Stopwatch.StartNew();
         var submitted = await ForEachAsync(drafts, concurrency, async (id, ct) =>
