@@ -149,14 +149,20 @@ internal sealed class HostProcess : IAsyncDisposable
         return _process.TotalProcessorTime;
     }
 
-    /// <summary>Starts the host on <paramref name="connectionString"/> and waits until <c>/health/ready</c> answers 200.</summary>
+    /// <summary>
+    /// Starts the host on <paramref name="connectionString"/> and waits until <c>/health/ready</c> answers 200:
+    /// the Release build output, or the folder in <c>EGOV_BENCH_HOST_DIR</c> (e.g. a <c>dotnet publish -r linux-x64</c>
+    /// output, precompiled as operations.md recommends).
+    /// </summary>
     public static async Task<HostProcess> StartAsync(string connectionString, int? port = null)
     {
-        var output = Path.GetFullPath(Path.Combine("src", "Host", "Egov.Host", "bin", "Release", "net10.0"));
+        var output = Path.GetFullPath(Environment.GetEnvironmentVariable("EGOV_BENCH_HOST_DIR") is { Length: > 0 } hostDirectory
+            ? hostDirectory
+            : Path.Combine("src", "Host", "Egov.Host", "bin", "Release", "net10.0"));
         var dll = Path.Combine(output, "Egov.Host.dll");
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"{dll} is missing: run `dotnet build src/Host/Egov.Host -c Release` from the repository root first.");
+            throw new InvalidOperationException($"{dll} is missing: run `dotnet build src/Host/Egov.Host -c Release` from the repository root first (or publish into EGOV_BENCH_HOST_DIR).");
         }
 
         var root = Path.Combine(Path.GetTempPath(), $"egov-bench-root-{Environment.ProcessId}");
