@@ -72,6 +72,19 @@ public sealed class P256KeyAgreementTests
 
     [Theory]
     [MemberData(nameof(Implementations))]
+    public void Agree_WhenACoordinateIsNotBelowTheFieldPrime_RefusesWithCryptographicException(string implementation)
+    {
+        var agreement = Implementation(implementation);
+        using var userAgent = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var point = Point(userAgent);
+        // X = 2^256 − 1 is larger than P-256's prime p (SEC 2 §2.4.2), so no point has it.
+        point.AsSpan(1, 32).Fill(0xFF);
+
+        Assert.ThrowsAny<CryptographicException>(() => agreement.Agree(point, new byte[65], new byte[32]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
     public void Agree_WhenASpanHasTheWrongLength_RefusesWithArgumentException(string implementation)
     {
         var agreement = Implementation(implementation);

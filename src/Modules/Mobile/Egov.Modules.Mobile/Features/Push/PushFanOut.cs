@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Egov.Modules.Mobile.Domain.Devices;
 using Egov.Modules.Mobile.Domain.Push;
+using Egov.Modules.Mobile.Engines.PushCrypto;
 using Egov.Modules.Mobile.Persistence;
 using Egov.SharedKernel.Work;
 using Microsoft.EntityFrameworkCore;
@@ -174,6 +175,9 @@ internal sealed partial class PushFanOut : LeasedWorker<PushJob>
             {
                 LogPlatformOff(DevicePlatforms.Name(sender.Platform));
             }
+
+            // Operators see whether Web Push runs on OpenSSL's EVP interface or fell back to .NET's (ADR 0029).
+            LogKeyAgreement(P256KeyAgreement.Default.Name);
         }
 
         await base.ExecuteAsync(stoppingToken);
@@ -523,6 +527,9 @@ internal sealed partial class PushFanOut : LeasedWorker<PushJob>
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Push platform {Platform} is not configured (Egov:Push); its registrations are refused")]
     private partial void LogPlatformOff(string platform);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Web Push encryption uses the key agreement of {Implementation}")]
+    private partial void LogKeyAgreement(string implementation);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Push job {JobId} was taken over by another instance (lease expired); stopping here")]
     private partial void LogLeaseLost(Guid jobId);
