@@ -161,11 +161,7 @@ internal sealed unsafe class OpenSslP256KeyAgreement : P256KeyAgreement
         Span<byte> secret = stackalloc byte[SecretLength];
         Agree(userAgentPoint, ownPoint, secret);
 
-        using var server = ECDiffieHellman.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = ownPoint[1..33].ToArray(), Y = ownPoint[33..].ToArray() },
-        });
+        using var server = DotNetP256KeyAgreement.Import(ownPoint);
         using var serverKey = server.PublicKey;
         return secret.SequenceEqual(userAgent.DeriveRawSecretAgreement(serverKey));
     }

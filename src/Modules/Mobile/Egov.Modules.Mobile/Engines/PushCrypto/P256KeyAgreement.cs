@@ -65,11 +65,7 @@ internal sealed class DotNetP256KeyAgreement : P256KeyAgreement
 
     protected override void AgreeCore(ReadOnlySpan<byte> peerPoint, Span<byte> ownPoint, Span<byte> secret)
     {
-        using var peer = ECDiffieHellman.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = peerPoint[1..33].ToArray(), Y = peerPoint[33..].ToArray() },
-        });
+        using var peer = Import(peerPoint);
         using var own = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         var q = own.ExportParameters(false).Q;
         ownPoint[0] = 0x04;
@@ -83,4 +79,12 @@ internal sealed class DotNetP256KeyAgreement : P256KeyAgreement
         shared.CopyTo(secret);
         CryptographicOperations.ZeroMemory(shared);
     }
+
+    /// <summary>A public key from its uncompressed point (65 bytes); .NET checks that it lies on P-256.</summary>
+    /// <exception cref="CryptographicException">The point is not on P-256.</exception>
+    internal static ECDiffieHellman Import(ReadOnlySpan<byte> point) => ECDiffieHellman.Create(new ECParameters
+    {
+        Curve = ECCurve.NamedCurves.nistP256,
+        Q = new ECPoint { X = point[1..33].ToArray(), Y = point[33..].ToArray() },
+    });
 }
