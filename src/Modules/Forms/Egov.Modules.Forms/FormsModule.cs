@@ -48,6 +48,9 @@ public static class FormsModule
             .ValidateOnStart();
         services.AddAccessibilityFeedbackRateLimit();
         services.AddModuleDbContext<FormsDbContext>(configuration, FormsDbContext.SchemaName);
+
+        // Queries compare rows with the signed-in applicant's Subject; EF Core reads it by reflection.
+        ReflectionCaches.KeepAlive(typeof(Domain.Applicant));
         services.AddPublicReadSource<Domain.FormDefinition>(FormReadRegion.Name);
         services.AddPublicReadSource<Domain.FormVersion>(FormReadRegion.Name);
         services.AddPublicReadSource<Domain.Receipt>(ReceiptEndpoints.ReceiptReadRegion);

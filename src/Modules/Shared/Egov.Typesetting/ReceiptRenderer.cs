@@ -43,6 +43,7 @@ public sealed class ReceiptRenderer(ILogger<ReceiptRenderer>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ReceiptFontResolver.EnsureRegistered();
+        PdfSharpReflection.KeepAlive();
         var typesetter = new ReceiptTypesetter(_logger, _warned);
         var pages = ReceiptLayout.Lay(receipt, typesetter);
 

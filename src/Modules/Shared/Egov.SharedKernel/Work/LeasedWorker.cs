@@ -1,3 +1,4 @@
+using Egov.SharedKernel.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -37,6 +38,9 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
         Time = time;
         _logger = logger;
         Owner = $"{Environment.MachineName}/{Environment.ProcessId}/{GetType().Name}/{Guid.NewGuid():N}";
+
+        // Derived workers compare rows with Owner in their queries; EF Core reads it by reflection.
+        ReflectionCaches.KeepAlive(typeof(LeasedWorker<TItem>));
     }
 
     /// <summary>This worker's name in <c>lock_owner</c>: host, process, worker type and a random part.</summary>
