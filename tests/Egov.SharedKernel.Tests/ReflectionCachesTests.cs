@@ -2,6 +2,9 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Egov.SharedKernel.Persistence;
 using Egov.SharedKernel.Work;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Egov.SharedKernel.Tests;
@@ -47,6 +50,19 @@ public sealed class ReflectionCachesTests
         Assert.True(owner.IsAlive);
     }
 
+    [Fact]
+    public void AddEgovDbContext_KeepsTheContextTypeWhoseSetsQueriesRead()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:DataDirectory"] = Path.GetTempPath(),
+        }).Build();
+
+        new ServiceCollection().AddEgovDbContext<KeptContext>(configuration, "kept");
+
+        Assert.True(ReflectionCaches.IsKept(typeof(KeptContext)));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference WeakOwnerProperty(Type type) =>
         new(type.GetProperty("Owner", BindingFlags.Instance | BindingFlags.Public) ?? throw new InvalidOperationException($"{type} has no Owner."));
@@ -57,6 +73,8 @@ public sealed class ReflectionCachesTests
         GC.WaitForPendingFinalizers();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true);
     }
+
+    private sealed class KeptContext(DbContextOptions<KeptContext> options) : DbContext(options);
 
     private sealed class Kept
     {

@@ -51,6 +51,8 @@ public static class ModulePersistenceExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
+        // Queries name the context's sets inside other queries (db.InboxCursors…); EF Core reads them by reflection.
+        ReflectionCaches.KeepAlive(typeof(TContext));
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddPublicReads(configuration);

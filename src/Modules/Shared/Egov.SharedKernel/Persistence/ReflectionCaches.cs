@@ -17,7 +17,9 @@ namespace Egov.SharedKernel.Persistence;
 /// during one <c>submit-load</c> run (issues 17 and 18: no JIT activity in steady state).</para>
 /// <para>Holding the members of a type keeps its cache, and with it the invoke stubs already
 /// emitted. Call <see cref="KeepAlive"/> for the types a hot path reflects on; calling it again for
-/// the same type costs one dictionary lookup.</para>
+/// the same type costs one dictionary lookup. The kernel keeps every <c>LeasedWorker&lt;TItem&gt;</c>
+/// (its <c>Owner</c>) and every context registered through <c>AddEgovDbContext</c> (its sets, named
+/// inside queries); Forms keeps <c>Applicant</c> (its <c>Subject</c>).</para>
 /// </remarks>
 public static class ReflectionCaches
 {
