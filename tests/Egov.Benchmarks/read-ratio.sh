@@ -106,7 +106,8 @@ fi
 
 # Mixed phase (MIXED_SECS > 0): every read above in turn on each connection for MIXED_SECS seconds,
 # then the host's resident memory; with EGOV_PID and dotnet-counters, the methods the JIT compiled
-# during the last 20 s of that load (steady state: 0 wanted).
+# during the last 20 s of that load (steady state: 0 wanted; MIXED_SECS of 120 or more lets the
+# once-a-second timers of the background workers finish their tier-up too).
 mixed=${MIXED_SECS:-0}
 if [ "$mixed" -gt 0 ]; then
   { echo 'local paths = {'; for path in "${paths[@]}"; do printf '  "%s",\n' "$path"; done; echo '}'
@@ -120,7 +121,9 @@ LUA
   } >"$work/mixed.lua"
   counters=""
   if [ -n "${EGOV_PID:-}" ] && command -v dotnet-counters >/dev/null; then
-    (sleep $((mixed > 25 ? mixed - 22 : 1)); timeout 21 dotnet-counters collect -p "$EGOV_PID" --refresh-interval 1 \
+    # Started with the load, so what the counters session itself makes the host compile (its
+    # EventSource and metrics listeners) falls before the window that is counted: the last 20 s.
+    (timeout "$((mixed + 1))" dotnet-counters collect -p "$EGOV_PID" --refresh-interval 1 \
       --counters System.Runtime --format csv -o "$work/counters.csv" >/dev/null 2>&1) &
     counters=$!
   fi
@@ -137,7 +140,7 @@ import csv, sys
 rows = [r for r in csv.reader(open(sys.argv[1])) if len(r) >= 5 and r[2] != "Counter Name"]
 def values(prefix):
     return [(r[0], float(r[4])) for r in rows if r[2].startswith(prefix)]
-jit = values("dotnet.jit.compiled_methods")  # a rate: methods per 1 s interval
+jit = values("dotnet.jit.compiled_methods")[-20:]  # a rate: methods per 1 s interval; the last 20 s
 if jit:
     print(f"JIT: {sum(v for _, v in jit):.0f} methods compiled in the last {len(jit)} s of the load "
           f"(per second: {' '.join(f'{v:.0f}' for _, v in jit)})")
