@@ -24,6 +24,19 @@ internal static class ErrorHandlingExtensions
                 _ => null,
             };
 
+            // A route or query value of an optional value type that does not parse: the generated
+            // binding answers 400 without an exception (see UnparsableParameter); name the field as
+            // the exception handler does for the others.
+            if (context.ProblemDetails.Status == StatusCodes.Status400BadRequest && context.Exception is null
+                && !context.ProblemDetails.Extensions.ContainsKey("errors") && UnparsableParameter.Find(http) is { } unparsable)
+            {
+                context.ProblemDetails.Detail = $"Failed to bind parameter \"{unparsable.TypeName} {unparsable.Name}\" from \"{unparsable.Value}\".";
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    [unparsable.Name] = [ProblemExceptionHandler.UnparsableParameterMessage],
+                };
+            }
+
             // ASP.NET Core knows no type for the two RFC 6585 codes Egov uses.
             context.ProblemDetails.Type ??= context.ProblemDetails.Status switch
             {

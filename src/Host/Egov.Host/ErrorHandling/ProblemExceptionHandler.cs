@@ -87,6 +87,9 @@ internal sealed partial class ProblemExceptionHandler(
         return true;
     }
 
+    /// <summary>The field error of a route or query value that does not parse as its parameter's type.</summary>
+    internal const string UnparsableParameterMessage = "Not a value of this parameter's type.";
+
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
     {
         // Binding wraps Kestrel's "body too large" (413) in a 400 "failed to read parameter": keep the 413.
@@ -124,7 +127,7 @@ internal sealed partial class ProblemExceptionHandler(
         else if (UnboundParameter().Match(exception.Message) is { Success: true } unbound)
         {
             // A query or route value that does not parse, e.g. limit=ten for an int.
-            problem.Extensions["errors"] = FieldError(unbound.Groups["name"].Value, "Not a value of this parameter's type.");
+            problem.Extensions["errors"] = FieldError(unbound.Groups["name"].Value, UnparsableParameterMessage);
         }
 
         return problem;
