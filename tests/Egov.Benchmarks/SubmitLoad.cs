@@ -23,6 +23,12 @@ namespace Egov.Benchmarks;
 /// beside each figure, a raw commit at the same concurrency (<see cref="RawCommit"/>). The machine's
 /// CPU use during the submits is reported too: client, host and PostgreSQL share its cores.
 /// </para>
+/// <para>
+/// Every n-th citizen (<c>--receipt-every</c>, 10; 0 for none) opens the receipt link of the answer
+/// at once, beside the running submits: the run reports how many of those downloads gave the PDF,
+/// their 95th percentile and longest time, and how many were the same bytes as a second download
+/// after every PDF was stored.
+/// </para>
 /// </summary>
 internal static class SubmitLoad
 {
@@ -78,8 +84,8 @@ internal static class SubmitLoad
             using var deadline = new CancellationTokenSource(settings.TimeLimit);
 
             // A short warm-up per run: the first requests pay JIT, connection and cache costs.
-            await RunAsync(http, data, Math.Min(settings.Applications, Math.Max(concurrency, 10)), concurrency, null, null, deadline.Token);
-            var result = await RunAsync(http, data, settings.Applications, concurrency, database, host is null ? null : host.CpuTime, deadline.Token);
+            await RunAsync(http, data, Math.Min(settings.Applications, Math.Max(concurrency, 10)), concurrency, null, null, 0, deadline.Token);
+            var result = await RunAsync(http, data, settings.Applications, concurrency, database, host is null ? null : host.CpuTime, settings.ReceiptEvery, deadline.Token);
             var anchor = database is null ? null : await RawCommit.RunAsync(database, concurrency, TimeSpan.FromSeconds(3));
             results.Add(result with { Anchor = anchor });
         }
@@ -100,7 +106,8 @@ internal static class SubmitLoad
     }
 
     private static async Task<RunResult> RunAsync(
-        HttpClient http, JsonElement data, int applications, int concurrency, string? database, Func<TimeSpan>? hostCpu, CancellationToken deadline)
+        HttpClient http, JsonElement data, int applications, int concurrency, string? database, Func<TimeSpan>? hostCpu, int receiptEvery,
+        CancellationToken deadline)
     {
         var errors = new ErrorLog();
         var cpuAtStart = hostCpu?.Invoke();
@@ -133,6 +140,8 @@ internal static class SubmitLoad
         // Phase 2: the submits only, at most `concurrency` in flight.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"c={concurrency}: {drafts.Count} drafts in {prepare.Elapsed.TotalSeconds:0.0} s; submitting"));
         var cpu = new CpuMeter();
+        var answered = 0;
+        var downloads = new List<Task<ReceiptDownload>>();
         var submit = Stopwatch.StartNew();
         var submitted = await ForEachAsync(drafts, concurrency, async (id, ct) =>
         {
@@ -146,12 +155,34 @@ internal static class SubmitLoad
             }
 
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
+
+            // Every n-th citizen opens the receipt link of the answer at once, as a person who wants
+            // the PDF does; the download runs beside the submits, outside the concurrency limit.
+            if (receiptEvery > 0 && Interlocked.Increment(ref answered) % receiptEvery == 0)
+            {
+                var url = body.GetProperty("receipt").GetProperty("url").GetString()!;
+                lock (downloads)
+                {
+                    downloads.Add(DownloadReceiptAsync(http, url));
+                }
+            }
+
             return (Reference: body.GetProperty("referenceNumber").GetString(), Latency: latency);
         }, deadline);
         submit.Stop();
         var busy = cpu.BusyPercent();
+        var early = await Task.WhenAll(downloads);
         var receiptsReady = database is null ? (TimeSpan?)null : await ReceiptsReadyAsync(database);
         var cpuAfterReceipts = hostCpu?.Invoke();
+
+        // The same receipts once every PDF is stored: a receipt is the same bytes on every download.
+        var later = await Task.WhenAll(early.Select(d => DownloadReceiptAsync(http, d.Url)));
+        var receiptDownloads = early.Length == 0 ? null : new ReceiptDownloads(
+            early.Length,
+            early.Count(d => d.Status == HttpStatusCode.OK),
+            Percentile([.. early.Select(d => d.Latency.TotalMilliseconds).Order()], 0.95),
+            early.Max(d => d.Latency.TotalMilliseconds),
+            early.Zip(later).Count(p => p.First.Status == HttpStatusCode.OK && p.First.Sha256 == p.Second.Sha256));
 
         var ok = submitted.Where(s => s.Reference is not null).ToList();
         var latencies = ok.Select(s => s.Latency.TotalMilliseconds).Order().ToArray();
@@ -164,7 +195,7 @@ internal static class SubmitLoad
             ok.Select(s => s.Reference).Distinct(StringComparer.Ordinal).Count(),
             ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).FirstOrDefault(),
             ok.Select(s => s.Reference!).Order(StringComparer.Ordinal).LastOrDefault(),
-            busy, receiptsReady, null,
+            busy, receiptsReady, receiptDownloads, null,
             cpuAfterDrafts - cpuAtStart is { } draftCpu && drafts.Count > 0 ? draftCpu.TotalMilliseconds / drafts.Count : null,
             cpuAfterReceipts - cpuAfterDrafts is { } submitCpu && ok.Count > 0 ? submitCpu.TotalMilliseconds / ok.Count : null);
     }
@@ -261,16 +292,17 @@ internal static class SubmitLoad
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine("| Concurrency | Create+save/s | Submits/s | p50 ms | p95 ms | max ms | Errors | Distinct refs | CPU busy | Receipts ready after | Raw commits/s | commit p50 ms | commit p95 ms | host CPU ms per draft | host CPU ms per submit + receipt |");
-        Console.WriteLine("|------------:|--------------:|----------:|-------:|-------:|-------:|-------:|--------------:|---------:|---------------------:|--------------:|--------------:|--------------:|------:|------:|");
+        Console.WriteLine("| Concurrency | Create+save/s | Submits/s | p50 ms | p95 ms | max ms | Errors | Distinct refs | CPU busy | Receipts stored after | Receipt downloads right after the answer: 200, p95 / max ms, same bytes later | Raw commits/s | commit p50 ms | commit p95 ms | host CPU ms per draft | host CPU ms per submit + receipt |");
+        Console.WriteLine("|------------:|--------------:|----------:|-------:|-------:|-------:|-------:|--------------:|---------:|---------------------:|----------------:|--------------:|--------------:|--------------:|------:|------:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(c,
                 $"| {r.Concurrency} | {r.Drafts / r.PrepareTime.TotalSeconds:0.0} | {r.Submitted / r.SubmitTime.TotalSeconds:0.0} | " +
                 $"{r.P50:0.0} | {r.P95:0.0} | {r.Max:0.0} | {r.Errors} | {r.DistinctReferences} of {r.Submitted} | {r.CpuBusy:0} % | " +
                 $"{(r.ReceiptsReady is { } ready ? $"{ready.TotalMilliseconds:0} ms" : "–")} | " +
+                $"{(r.Downloads is { } d ? $"{d.Ok} of {d.Count}, {d.P95:0} / {d.Max:0} ms, {d.SameBytesLater} of {d.Count}" : "–")} | " +
                 $"{(r.Anchor is { } a ? $"{a.PerSecond:0} | {a.P50:0.00} | {a.P95:0.00}" : "– | – | –")} | " +
-                $"{(r.HostCpuPerDraft is { } d ? $"{d:0.00}" : "–")} | {(r.HostCpuPerSubmission is { } u ? $"{u:0.00}" : "–")} |"));
+                $"{(r.HostCpuPerDraft is { } draft ? $"{draft:0.00}" : "–")} | {(r.HostCpuPerSubmission is { } u ? $"{u:0.00}" : "–")} |"));
         }
 
         Console.WriteLine();
@@ -280,7 +312,35 @@ internal static class SubmitLoad
     private sealed record RunResult(
         int Concurrency, int Requested, int Drafts, TimeSpan PrepareTime, int Submitted, TimeSpan SubmitTime,
         double P50, double P95, double Max, int Errors, int DistinctReferences, string? FirstReference, string? LastReference,
-        double CpuBusy, TimeSpan? ReceiptsReady, RawCommit.Result? Anchor, double? HostCpuPerDraft, double? HostCpuPerSubmission);
+        double CpuBusy, TimeSpan? ReceiptsReady, ReceiptDownloads? Downloads, RawCommit.Result? Anchor, double? HostCpuPerDraft, double? HostCpuPerSubmission);
+
+    /// <summary>
+    /// The receipts opened right after their submit's answer: how many, how many answered <c>200</c>
+    /// with the PDF, the 95th percentile and the longest time from the request to the last byte (ms),
+    /// and how many were the same bytes as the download of the same receipt after every PDF was stored.
+    /// </summary>
+    private sealed record ReceiptDownloads(int Count, int Ok, double P95, double Max, int SameBytesLater);
+
+    private sealed record ReceiptDownload(string Url, HttpStatusCode Status, TimeSpan Latency, string? Sha256);
+
+    /// <summary>Downloads a receipt; the time runs from the request to the PDF's last byte.</summary>
+    private static async Task<ReceiptDownload> DownloadReceiptAsync(HttpClient http, string url)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.GetAsync(url);
+            var pdf = await response.Content.ReadAsByteArrayAsync();
+            var latency = Stopwatch.GetElapsedTime(started);
+            var ok = response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "application/pdf" && pdf.AsSpan().StartsWith("%PDF-"u8);
+            return new ReceiptDownload(url, ok ? HttpStatusCode.OK : response.StatusCode == HttpStatusCode.OK ? HttpStatusCode.UnprocessableContent : response.StatusCode,
+                latency, ok ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(pdf)) : null);
+        }
+        catch (HttpRequestException)
+        {
+            return new ReceiptDownload(url, 0, Stopwatch.GetElapsedTime(started), null);
+        }
+    }
 
     /// <summary>Counts non-2xx answers and prints the first few with their body.</summary>
     private sealed class ErrorLog
@@ -299,10 +359,10 @@ internal static class SubmitLoad
         }
     }
 
-    private sealed record Settings(Uri BaseUrl, int Applications, int[] Concurrency, TimeSpan TimeLimit, bool Start, string? ConnectionString)
+    private sealed record Settings(Uri BaseUrl, int Applications, int[] Concurrency, TimeSpan TimeLimit, bool Start, string? ConnectionString, int ReceiptEvery)
     {
         public const string Usage =
-            "usage: submit-load [--start | --base-url http://localhost:5080 [--connection-string …]] [--applications 600] [--concurrency 1,8,16,32] [--time-limit 120]";
+            "usage: submit-load [--start | --base-url http://localhost:5080 [--connection-string …]] [--applications 600] [--concurrency 1,8,16,32] [--time-limit 120] [--receipt-every 10]";
 
         public static Settings Parse(string[] args)
         {
@@ -312,6 +372,7 @@ internal static class SubmitLoad
             var seconds = 120;
             var start = false;
             string? connectionString = null;
+            var receiptEvery = 10;
             for (var i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--start")
@@ -338,6 +399,9 @@ internal static class SubmitLoad
                     case "--connection-string":
                         connectionString = value;
                         break;
+                    case "--receipt-every":
+                        receiptEvery = int.Parse(value, CultureInfo.InvariantCulture);
+                        break;
                     default:
                         throw new ArgumentException($"Unknown option {args[i]}.");
                 }
@@ -351,12 +415,12 @@ internal static class SubmitLoad
                 throw new ArgumentException($"{baseUrl} is not a loopback address; submit-load runs against a local host only.");
             }
 
-            if (applications is < 1 or > 10_000 || concurrency.Length == 0 || concurrency.Any(c => c is < 1 or > 64) || seconds is < 1 or > 600)
+            if (applications is < 1 or > 10_000 || concurrency.Length == 0 || concurrency.Any(c => c is < 1 or > 64) || seconds is < 1 or > 600 || receiptEvery < 0)
             {
-                throw new ArgumentException("Limits: 1–10000 applications, concurrency 1–64, time limit 1–600 s.");
+                throw new ArgumentException("Limits: 1–10000 applications, concurrency 1–64, time limit 1–600 s, --receipt-every 0 (none) or more.");
             }
 
-            return new Settings(baseUrl, applications, concurrency, TimeSpan.FromSeconds(seconds), start, connectionString);
+            return new Settings(baseUrl, applications, concurrency, TimeSpan.FromSeconds(seconds), start, connectionString, receiptEvery);
         }
     }
 }
