@@ -313,28 +313,18 @@ internal static partial class IdentityExtensions
 
         // Only to pick the scheme; the chosen scheme then validates everything, issuer included.
         const string prefix = "Bearer ";
-        if (header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        if (issuers.Count > 1 && header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && JwtIssuer.Read(header.AsSpan(prefix.Length).Trim()) is { } issuer)
         {
-            var token = header[prefix.Length..].Trim();
-            var handler = new JsonWebTokenHandler();
-            if (handler.CanReadToken(token))
+            var match = issuers.FirstOrDefault(i => SameIssuer(i.ExpectedIssuer, issuer));
+            if (match is not null)
             {
-                try
-                {
-                    var issuer = handler.ReadJsonWebToken(token).Issuer;
-                    var match = issuers.FirstOrDefault(i => SameIssuer(i.ExpectedIssuer, issuer));
-                    if (match is not null)
-                    {
-                        return BearerScheme(match);
-                    }
-                }
-                catch (ArgumentException)
-                {
-                    // Unreadable: the default bearer scheme below refuses it with 401.
-                }
+                return BearerScheme(match);
             }
         }
 
+        // One trusted issuer, or a token that names none of them or cannot be read: the first
+        // issuer's scheme refuses what is not its own with 401.
         return BearerScheme(issuers[0]);
     }
 
