@@ -84,6 +84,12 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
     [InlineData("bad-slot-type", "attachmentSlots[0].allowedTypes[0]")]
     [InlineData("bad-assurance", "requiredAssuranceLevel")]
     [InlineData("bad-key", "key")]
+    [InlineData("root-ref-unresolvable", "schema")]
+    [InlineData("root-ref-to-itself", "schema")]
+    [InlineData("refs-in-a-cycle", "schema")]
+    [InlineData("ref-not-a-string", "schema")]
+    [InlineData("unknown-keyword", "schema")]
+    [InlineData("rule-condition-ref-to-itself", "uiLayout")]
     public async Task Create_WithBrokenDefinition_Returns400NamingTheField(string defect, string field)
     {
         using var admin = await ClientAsAsync("admin");
@@ -97,6 +103,24 @@ public sealed class FormCatalogTests(EgovApplicationFactory factory) : IClassFix
             case "bad-slot-type": form["attachmentSlots"]![0]!["allowedTypes"] = new JsonArray("application/x-msdownload"); break;
             case "bad-assurance": form["requiredAssuranceLevel"] = "medium"; break;
             case "bad-key": form["key"] = "Not A Slug"; break;
+
+            // Found by a bad-input probe: these answered 500, and the first one overflowed the stack
+            // of the whole host.
+            case "root-ref-unresolvable": form["schema"]!["$ref"] = "#/nope"; break;
+            case "root-ref-to-itself": form["schema"]!["$ref"] = "#/properties/name/$ref"; form["schema"]!["properties"]!["name"]!["$ref"] = "#/$ref"; break;
+            case "refs-in-a-cycle":
+                form["schema"]!["$defs"] = new JsonObject { ["a"] = new JsonObject { ["$ref"] = "#/$defs/b" }, ["b"] = new JsonObject { ["$ref"] = "#/$defs/a" } };
+                form["schema"]!["properties"]!["name"] = new JsonObject { ["$ref"] = "#/$defs/a" };
+                break;
+            case "ref-not-a-string": form["schema"]!["properties"]!["name"]!["$ref"] = 42; break;
+            case "unknown-keyword": form["schema"] = new JsonObject { ["a"] = 1 }; break;
+            case "rule-condition-ref-to-itself":
+                form["uiLayout"]!["elements"]![0]!["rule"] = new JsonObject
+                {
+                    ["effect"] = "HIDE",
+                    ["condition"] = new JsonObject { ["scope"] = "#/properties/name", ["schema"] = new JsonObject { ["$ref"] = "#" } },
+                };
+                break;
         }
 
         var response = await admin.PostAsJsonAsync("/api/v1/forms", form, TestContext.Current.CancellationToken);

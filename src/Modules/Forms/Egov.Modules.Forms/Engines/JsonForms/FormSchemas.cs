@@ -68,10 +68,24 @@ internal static class FormSchemas
     }
 
     /// <summary>
+    /// How many <c>$ref</c>s one resolution follows in all, nested ones included: a cycle
+    /// (<c>{"$ref": "#/nope"}</c> at the root, two definitions naming each other) ends there instead of
+    /// recursing until the stack overflows.
+    /// </summary>
+    private const int MaxReferences = 32;
+
+    /// <summary>
     /// The schema node a JSON Forms scope (<c>#/properties/a/properties/b</c>) points at, following
-    /// local <c>$ref</c>s (<c>#/$defs/…</c>) on the way; null when there is none.
+    /// local <c>$ref</c>s (<c>#/$defs/…</c>) on the way; null when there is none, when a <c>$ref</c> is
+    /// not a string, or after <see cref="MaxReferences"/> references (a cycle).
     /// </summary>
     public static JsonNode? Resolve(JsonNode root, string scope)
+    {
+        var budget = MaxReferences;
+        return Resolve(root, scope, ref budget);
+    }
+
+    private static JsonNode? Resolve(JsonNode root, string scope, ref int budget)
     {
         if (!scope.StartsWith("#/", StringComparison.Ordinal))
         {
@@ -81,7 +95,7 @@ internal static class FormSchemas
         JsonNode? node = root;
         foreach (var segment in scope[2..].Split('/'))
         {
-            node = Dereference(root, node);
+            node = Dereference(root, node, ref budget);
             node = node is JsonObject obj && obj.TryGetPropertyValue(segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal), out var next)
                 ? next
                 : null;
@@ -94,11 +108,16 @@ internal static class FormSchemas
         return node;
     }
 
-    private static JsonNode? Dereference(JsonNode root, JsonNode? node)
+    private static JsonNode? Dereference(JsonNode root, JsonNode? node, ref int budget)
     {
-        for (var depth = 0; depth < 10 && node is JsonObject obj && obj["$ref"] is JsonValue reference; depth++)
+        while (node is JsonObject obj && obj["$ref"] is JsonValue reference)
         {
-            node = Resolve(root, reference.GetValue<string>());
+            if (--budget < 0 || !reference.TryGetValue<string>(out var target))
+            {
+                return null;
+            }
+
+            node = Resolve(root, target, ref budget);
         }
 
         return node;

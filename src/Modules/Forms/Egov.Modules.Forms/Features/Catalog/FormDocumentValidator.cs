@@ -91,12 +91,18 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
             context.AddFailure("schema.$schema", $"Must be {MetaSchemas.Draft202012Id} (JSON Schema 2020-12).");
         }
 
+        if (SchemaReferenceCycles.Find(document.Schema) is { } cycle)
+        {
+            context.AddFailure("schema", $"The subschema at {cycle} applies itself again through $ref without stepping into the data: evaluating it would never end (JSON Schema 2020-12, Core §9.4.1).");
+            return;
+        }
+
         JsonSchema schema;
         try
         {
             schema = FormSchemas.BuildUncached(document.Schema.GetRawText());
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (IsSchemaDefect(ex))
         {
             context.AddFailure("schema", ex.Message);
             return;
@@ -111,7 +117,19 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
             var index = 0;
             foreach (var example in examples.EnumerateArray())
             {
-                var result = schema.Evaluate(example, FormSchemas.EvaluationOptions);
+                EvaluationResults result;
+                try
+                {
+                    result = schema.Evaluate(example, FormSchemas.EvaluationOptions);
+                }
+                catch (Exception ex) when (IsSchemaDefect(ex))
+                {
+                    // JsonSchema.Net reports what it cannot use (an unknown keyword, a $ref that
+                    // leads nowhere) only when it evaluates: a defect of the schema, not of the example.
+                    context.AddFailure("schema", ex.Message);
+                    return;
+                }
+
                 foreach (var (location, message) in FormSchemas.Errors(result).Take(5))
                 {
                     context.AddFailure($"schema.examples[{index}]{location}", message);
@@ -125,6 +143,15 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
         CheckDecisionTemplates(document, context);
         CheckFeeFields(document, context);
     }
+
+    /// <summary>
+    /// What JsonSchema.Net 8 throws for a schema it cannot build or evaluate: unknown keywords of the
+    /// dialect and unresolvable references (<see cref="JsonSchemaException"/>, <see cref="RefResolutionException"/>),
+    /// malformed JSON or values, a <c>pattern</c> that runs too long.
+    /// </summary>
+    private static bool IsSchemaDefect(Exception ex) =>
+        ex is JsonSchemaException or RefResolutionException or JsonException or ArgumentException or InvalidOperationException
+            or NotSupportedException or KeyNotFoundException or System.Text.RegularExpressions.RegexMatchTimeoutException;
 
     /// <summary>
     /// Every decision template parses and reads only known fields (the notice's and the schema's), so a
@@ -199,6 +226,16 @@ internal sealed partial class FormDocumentValidator : AbstractValidator<FormDocu
             if (element.TryGetProperty("scope", out var scope) && FormSchemas.Resolve(schemaNode, scope.GetString() ?? "") is null)
             {
                 context.AddFailure("uiLayout", $"Control scope '{scope.GetString()}' points at no property of the schema.");
+            }
+
+            // A rule's condition schema is evaluated on every save, submission and receipt: one that
+            // applies itself again would overflow the stack of whoever evaluates it.
+            if (element.TryGetProperty("rule", out var rule) && rule.ValueKind == JsonValueKind.Object
+                && rule.TryGetProperty("condition", out var condition) && condition.ValueKind == JsonValueKind.Object
+                && condition.TryGetProperty("schema", out var conditionSchema)
+                && SchemaReferenceCycles.Find(conditionSchema) is { } cycle)
+            {
+                context.AddFailure("uiLayout", $"A rule's condition schema applies itself again through $ref at {cycle}: evaluating it would never end.");
             }
 
             if (element.TryGetProperty("i18n", out var key) && !germanLabels.Contains($"{key.GetString()}.label")

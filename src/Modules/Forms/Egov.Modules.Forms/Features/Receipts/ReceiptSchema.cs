@@ -10,7 +10,8 @@ namespace Egov.Modules.Forms.Features.Receipts;
 /// </summary>
 internal sealed class ReceiptSchema(JsonElement root)
 {
-    private const int MaxReferenceDepth = 10;
+    /// <summary>How many <c>$ref</c>s one resolution follows in all, nested ones included (ends a cycle).</summary>
+    private const int MaxReferences = 32;
 
     /// <summary>The whole schema (the data's root object).</summary>
     public JsonElement Root => root;
@@ -21,6 +22,12 @@ internal sealed class ReceiptSchema(JsonElement root)
     /// <summary>The node a scope points at below <paramref name="start"/> (for array item details), or null.</summary>
     public JsonElement? Resolve(JsonElement start, string scope)
     {
+        var budget = MaxReferences;
+        return Resolve(start, scope, ref budget);
+    }
+
+    private JsonElement? Resolve(JsonElement start, string scope, ref int budget)
+    {
         if (!scope.StartsWith("#/", StringComparison.Ordinal))
         {
             return scope == "#" ? start : null;
@@ -29,7 +36,7 @@ internal sealed class ReceiptSchema(JsonElement root)
         JsonElement? node = start;
         foreach (var segment in scope[2..].Split('/'))
         {
-            var target = Deref(node.Value);
+            var target = Deref(node.Value, ref budget);
             if (target.ValueKind != JsonValueKind.Object || !target.TryGetProperty(Unescape(segment), out var next))
             {
                 return null;
@@ -57,15 +64,25 @@ internal sealed class ReceiptSchema(JsonElement root)
         return path;
     }
 
-    /// <summary>The schema a node stands for after following its <c>$ref</c>s; the node itself when it has none.</summary>
+    /// <summary>
+    /// The schema a node stands for after following its <c>$ref</c>s; the node itself when it has none,
+    /// and the last node reached when a reference does not resolve or after
+    /// <see cref="MaxReferences"/> references in all (a cycle).
+    /// </summary>
     public JsonElement Deref(JsonElement node)
     {
-        for (var depth = 0; depth < MaxReferenceDepth
-            && node.ValueKind == JsonValueKind.Object
+        var budget = MaxReferences;
+        return Deref(node, ref budget);
+    }
+
+    private JsonElement Deref(JsonElement node, ref int budget)
+    {
+        while (node.ValueKind == JsonValueKind.Object
             && node.TryGetProperty("$ref", out var reference)
-            && reference.ValueKind == JsonValueKind.String; depth++)
+            && reference.ValueKind == JsonValueKind.String
+            && --budget >= 0)
         {
-            var target = Resolve(root, reference.GetString()!);
+            var target = Resolve(root, reference.GetString()!, ref budget);
             if (target is null)
             {
                 break;
@@ -110,7 +127,7 @@ internal sealed class ReceiptSchema(JsonElement root)
             return null;
         }
 
-        for (var depth = 0; depth <= MaxReferenceDepth && current.ValueKind == JsonValueKind.Object; depth++)
+        for (var depth = 0; depth <= MaxReferences && current.ValueKind == JsonValueKind.Object; depth++)
         {
             if (current.TryGetProperty(keyword, out var value) && value.ValueKind == JsonValueKind.String)
             {
@@ -140,7 +157,7 @@ internal sealed class ReceiptSchema(JsonElement root)
             return null;
         }
 
-        for (var depth = 0; depth <= MaxReferenceDepth && current.ValueKind == JsonValueKind.Object; depth++)
+        for (var depth = 0; depth <= MaxReferences && current.ValueKind == JsonValueKind.Object; depth++)
         {
             foreach (var keyword in (string[])["oneOf", "anyOf"])
             {
