@@ -86,6 +86,23 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
         Assert.Equal("Unsupported Media Type", problem.RootElement.GetProperty("title").GetString());
     }
 
+    /// <summary>A module endpoint's 415 (answered by routing, before binding) says what was refused and what to send.</summary>
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    public async Task ModuleEndpoint_WithWrongContentType_Is415ProblemSayingWhatToSend(string contentType)
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent("{}", Encoding.UTF8, contentType);
+
+        var response = await client.PostAsync("/api/v1/accessibility-feedback", body, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains($"'{contentType}; charset=utf-8' is not accepted here", detail, StringComparison.Ordinal);
+        Assert.Contains("application/json", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_WithOversizedBody_Returns413Problem()
     {

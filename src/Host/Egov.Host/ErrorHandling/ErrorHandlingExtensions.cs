@@ -37,6 +37,14 @@ internal static class ErrorHandlingExtensions
                 };
             }
 
+            // A body of a media type no endpoint at this address accepts: routing answers 415 before
+            // binding (through an endpoint of its own, without the operation's metadata) and says nothing.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = $"Content-Type '{http.Request.ContentType}' is not accepted here; send the body in the media type " +
+                    "the OpenAPI document names for this operation (application/json for JSON bodies).";
+            }
+
             // ASP.NET Core knows no type for the two RFC 6585 codes Egov uses.
             context.ProblemDetails.Type ??= context.ProblemDetails.Status switch
             {
