@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Egov.SharedKernel.Work;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Egov.SharedKernel.Tests;
 
@@ -39,6 +41,57 @@ public sealed class LeasedWorkerTests
         await worker.Started["second"].Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         worker.Finish["second"].TrySetResult();
         await worker.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Lane_WithBatchesThatCompleteSynchronously_WorksThemAllOffWithoutAFailedRound()
+    {
+        // Each batch is done before its claim returns (nothing to wait for), so every batch task is
+        // the runtime's one cached completed task; a lane with room for three claims holds three.
+        var logger = new FakeLogger();
+        using var signal = new WorkSignal<LeasedWorkerTests>();
+        using var worker = new SynchronousWorker(signal, logger, items: 9);
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        await worker.AllDone.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await worker.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), record => record.Level >= LogLevel.Warning);
+        Assert.Equal(9, worker.Processed);
+    }
+
+    /// <summary>Claims one item at a time, up to three in flight; each is worked off synchronously.</summary>
+    private sealed class SynchronousWorker(WorkSignal signal, ILogger logger, int items) : LeasedWorker<int>(signal, TimeProvider.System, logger)
+    {
+        private int _claimed;
+        private int _processed;
+
+        public TaskCompletionSource AllDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Processed => Volatile.Read(ref _processed);
+
+        protected override int ClaimSize => 1;
+
+        protected override int MaxItemsInFlight => 3;
+
+        protected override TimeSpan LeaseDuration => TimeSpan.FromMinutes(1);
+
+        protected override TimeSpan PollInterval(WorkLane lane) => TimeSpan.FromMilliseconds(20);
+
+        protected override Task<IReadOnlyList<int>> ClaimAsync(WorkLane lane, int limit, Lease lease, CancellationToken cancellationToken)
+        {
+            var next = Interlocked.Increment(ref _claimed);
+            return Task.FromResult<IReadOnlyList<int>>(next <= items ? [next] : []);
+        }
+
+        protected override Task ProcessAsync(int item, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _processed) == items)
+            {
+                AllDone.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Claims one item at a time from a list; each item runs until the test finishes it.</summary>

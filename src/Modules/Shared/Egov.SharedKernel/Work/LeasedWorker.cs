@@ -139,16 +139,15 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
 
     private async Task LaneAsync(WorkLane lane, CancellationToken stoppingToken)
     {
-        var running = new Dictionary<Task, int>();
+        // Batches in flight with their item counts. A list, not a dictionary keyed by task: batches
+        // that complete synchronously all return the one cached completed task, so two of them in
+        // one round were the same key (the round then failed and the lane slept a poll interval).
+        var running = new List<(Task Batch, int Items)>();
         Task<bool>? wakeUp = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var ended in running.Keys.Where(t => t.IsCompleted).ToList())
-            {
-                running.Remove(ended);
-            }
-
-            var inFlight = running.Values.Sum();
+            running.RemoveAll(r => r.Batch.IsCompleted);
+            var inFlight = running.Sum(r => r.Items);
             try
             {
                 while (inFlight < MaxItemsInFlight)
@@ -162,7 +161,7 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
                     inFlight += items.Count;
                     var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     var batch = TrackAsync(lane, items, released, stoppingToken);
-                    running.Add(batch, items.Count);
+                    running.Add((batch, items.Count));
                     if (ClaimsAfterRelease)
                     {
                         await Task.WhenAny(released.Task, batch).WaitAsync(stoppingToken);
@@ -184,7 +183,8 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
                 // batch ending. The wake-up wait is kept across rounds, never abandoned: an abandoned
                 // wait would still take the next notification and swallow it.
                 wakeUp ??= _signal.WaitAsync(lane, PollInterval(lane), stoppingToken);
-                var done = inFlight >= MaxItemsInFlight ? await Task.WhenAny(running.Keys) : await Task.WhenAny([wakeUp, .. running.Keys]);
+                var batches = running.Select(r => r.Batch);
+                var done = inFlight >= MaxItemsInFlight ? await Task.WhenAny(batches) : await Task.WhenAny([wakeUp, .. batches]);
                 if (done == wakeUp)
                 {
                     await wakeUp;
@@ -197,7 +197,7 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
             }
         }
 
-        await Task.WhenAll(running.Keys);
+        await Task.WhenAll(running.Select(r => r.Batch));
     }
 
     /// <summary>Works off a batch the lane claimed; never throws (the lane loop only waits for it).</summary>
