@@ -116,6 +116,61 @@ public sealed class ProblemDetailsTests(ProblemDetailsTests.Factory factory) : I
         Assert.Equal("Content Too Large", problem.RootElement.GetProperty("title").GetString());
     }
 
+    /// <summary>
+    /// A module endpoint (compile-time generated binding) that reads a body Kestrel refuses: the
+    /// binding sets the status and swallows the exception, the problem still says what was wrong.
+    /// </summary>
+    [Fact]
+    public async Task ModuleEndpoint_WithOversizedBody_Is413ProblemSayingTheLimit()
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent(JsonSerializer.Serialize(new { description = new string('x', 70 * 1024) }), Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/v1/accessibility-feedback", body, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("The request body is too large for this operation. At most 65536 bytes.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(["At most 65536 bytes."], problem.RootElement.GetProperty("errors").GetProperty("body").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task ModuleEndpoint_WithMalformedChunkedBody_Is400ProblemNamingTheBody()
+    {
+        using var client = factory.CreateClient();
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(client.BaseAddress!.Host, client.BaseAddress.Port, TestContext.Current.CancellationToken);
+        await using var stream = tcp.GetStream();
+
+        // "ZZ" is no chunk size (RFC 9112 §7.1: hexadecimal digits).
+        var request = "POST /api/v1/accessibility-feedback HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n" +
+            "Transfer-Encoding: chunked\r\nAccept: application/json\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request), TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("HTTP/1.1 400 ", answer, StringComparison.Ordinal);
+        Assert.Contains("application/problem+json", answer, StringComparison.Ordinal);
+        Assert.Contains("\"detail\":\"The request body could not be read.", answer, StringComparison.Ordinal);
+        Assert.Contains("\"errors\":{\"body\":[\"Not readable:", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/accessibility-feedback")]
+    [InlineData("/_probe/echo")]
+    public async Task Post_WithoutBody_Is400ProblemNamingTheBody(string path)
+    {
+        using var client = factory.CreateClient();
+        using var body = new ByteArrayContent([]);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        var response = await client.PostAsync(path, body, TestContext.Current.CancellationToken);
+
+        using var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("The request body is missing: this operation takes a JSON object (its schema is in the OpenAPI document).",
+            problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(["Required."], problem.RootElement.GetProperty("errors").GetProperty("body").EnumerateArray().Select(e => e.GetString()));
+    }
+
     [Fact]
     public async Task Post_WithValidJson_IsEchoed()
     {

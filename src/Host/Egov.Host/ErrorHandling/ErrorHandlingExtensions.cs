@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using Egov.Host.Observability;
 using Egov.Host.Portal;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Egov.Host.ErrorHandling;
 
@@ -37,6 +39,28 @@ internal static class ErrorHandlingExtensions
                 };
             }
 
+            // A body Kestrel refused while the generated binding read it (larger than the operation's
+            // limit, a malformed chunked coding, a connection that ended mid-body): the binding sets the
+            // status and swallows the exception, so nothing said what was wrong with the body.
+            if (context.Exception is null && context.ProblemDetails.Detail is null && !context.ProblemDetails.Extensions.ContainsKey("errors"))
+            {
+                if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+                {
+                    var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+                    var message = limit is { } bytes
+                        ? string.Create(CultureInfo.InvariantCulture, $"At most {bytes} bytes.")
+                        : "Larger than this operation accepts.";
+                    context.ProblemDetails.Detail = $"The request body is too large for this operation. {message}";
+                    context.ProblemDetails.Extensions["errors"] = BodyError(message);
+                }
+                else if (context.ProblemDetails.Status == StatusCodes.Status400BadRequest && HasBody(http.Request))
+                {
+                    const string unreadable = "Not readable: the body ended before its announced length, or its chunked transfer coding (RFC 9112 §7.1) is malformed.";
+                    context.ProblemDetails.Detail = "The request body could not be read. " + unreadable;
+                    context.ProblemDetails.Extensions["errors"] = BodyError(unreadable);
+                }
+            }
+
             // A body of a media type no endpoint at this address accepts: routing answers 415 before
             // binding (through an endpoint of its own, without the operation's metadata) and says nothing.
             if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
@@ -66,6 +90,13 @@ internal static class ErrorHandlingExtensions
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
+
+    /// <summary>The field error of the request body as a whole (named <c>body</c>, as for JSON errors at <c>$</c>).</summary>
+    internal static Dictionary<string, string[]> BodyError(string message) =>
+        new(StringComparer.Ordinal) { ["body"] = [message] };
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
 
     /// <summary>
     /// Bodies for error statuses that have none: for a browser's page request the portal's error page

@@ -124,6 +124,13 @@ internal sealed partial class ProblemExceptionHandler(
                 ? json.Message
                 : "Not readable here: malformed JSON, or a value of the wrong type or format for this field.");
         }
+        else if (MissingBody().IsMatch(exception.Message))
+        {
+            // Binding's own wording ("Implicit body inferred … Did you mean to use a Service instead?")
+            // speaks to the endpoint's author, not to the client that sent no body.
+            problem.Detail = "The request body is missing: this operation takes a JSON object (its schema is in the OpenAPI document).";
+            problem.Extensions["errors"] = ErrorHandlingExtensions.BodyError("Required.");
+        }
         else if (UnboundParameter().Match(exception.Message) is { Success: true } unbound)
         {
             // A query or route value that does not parse, e.g. limit=ten for an int.
@@ -142,6 +149,11 @@ internal sealed partial class ProblemExceptionHandler(
             _ when path.StartsWith('$') => path[1..],
             _ => path,
         };
+
+    // Minimal-API binding's messages for an empty body: inferred (Implicit body inferred for parameter "request" but
+    // no body was provided. …) and explicit (Required parameter "PostInput input" was not provided from body.).
+    [GeneratedRegex("""^(?:Implicit body inferred for parameter "[^"]*" but no body was provided|Required parameter "[^"]*" was not provided from body)""")]
+    private static partial Regex MissingBody();
 
     private static Dictionary<string, string[]> FieldError(string field, string message) =>
         new(StringComparer.Ordinal) { [field] = [message] };
