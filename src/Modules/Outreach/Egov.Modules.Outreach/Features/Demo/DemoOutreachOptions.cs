@@ -12,8 +12,9 @@ internal sealed class DemoOutreachOptions
     public bool Enabled { get; set; }
 
     /// <summary>
-    /// Absolute URL the demo webhook channel posts to, e.g. <c>http://127.0.0.1:5080/_demo/webhook-sink</c> (the sink
-    /// that <see cref="DemoWebhookSink"/> serves on the same host). Plain http needs
+    /// Where the demo webhook channel posts to: a path such as <c>/_demo/webhook-sink</c> (the Development default:
+    /// the sink that <see cref="DemoWebhookSink"/> serves on this very host, reached at the first HTTP address the
+    /// server listens on, whatever its port), or an absolute URL of another receiver. Plain http needs
     /// <c>Egov:Outreach:AllowLoopbackHttp</c>. Without it no demo channel is made.
     /// </summary>
     public string? WebhookSinkUrl { get; set; }
