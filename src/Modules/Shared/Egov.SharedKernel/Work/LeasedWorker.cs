@@ -141,7 +141,7 @@ public abstract partial class LeasedWorker<TItem> : BackgroundService
     {
         // Batches in flight with their item counts. A list, not a dictionary keyed by task: batches
         // that complete synchronously all return the one cached completed task, so two of them in
-        // one round were the same key (the round then failed and the lane slept a poll interval).
+        // one round were the same key (the round broke off with an error in the log, though its items were done).
         var running = new List<(Task Batch, int Items)>();
         Task<bool>? wakeUp = null;
         while (!stoppingToken.IsCancellationRequested)
